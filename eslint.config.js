@@ -1,0 +1,88 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const MAP_LIBS = ['maplibre-gl', 'maplibre-gl/*', '@deck.gl/*', '@luma.gl/*'];
+const UI_LIBS = ['preact', 'preact/*', '@preact/*'];
+const STORAGE_LIBS = ['idb', 'idb/*'];
+
+/** @param {string[]} group @param {string} message */
+const banned = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'anywhere' }],
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  // ---- folder boundaries (DEVELOPERS.md) ----
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(MAP_LIBS, 'src/core is pure: no map libraries.'),
+            banned(UI_LIBS, 'src/core is pure: no Preact.'),
+            banned(STORAGE_LIBS, 'src/core is pure: no idb.'),
+            banned(['**/state/**', '**/ui/**', '**/map/**', '**/persistence/**', '**/layers/**'], 'src/core imports nothing outside src/core.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'fetch'],
+    },
+  },
+  {
+    files: ['layers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(MAP_LIBS, 'layers/ return plain descriptors; only src/map builds deck.gl/MapLibre objects.'),
+            banned(UI_LIBS, 'layers/ are pure functions of state.'),
+            banned(STORAGE_LIBS, 'layers/ do not persist.'),
+            banned(['**/src/ui/**', '**/src/map/**', '**/src/persistence/**'], 'layers/ depend only on src/core.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'fetch'],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banned(MAP_LIBS, 'Only src/map may import MapLibre or deck.gl.'),
+            banned(STORAGE_LIBS, 'Storage goes through src/persistence.'),
+            banned(['@turf/*'], 'No geometry math in UI/state: put it in src/core.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/persistence/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [banned(MAP_LIBS, 'Persistence knows no map.'), banned(UI_LIBS, 'Persistence knows no UI.')] }],
+    },
+  },
+);

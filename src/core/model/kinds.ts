@@ -1,0 +1,35 @@
+/** Project kinds, actions and statuses of the 2022 plan, with the standards they carry. */
+
+export const PROJECT_KINDS = ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational', 'special'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+export const PROJECT_ACTIONS = ['new', 'rebuild', 'expand'] as const;
+/** 新建 / 改扩建 / 扩建 */
+export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
+
+export const PROJECT_STATUSES = ['planned', 'preparing', 'underConstruction', 'completed'] as const;
+/** 谋划 / 前期 / 在建 / 竣工 */
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface KindInfo {
+  /** Pupils per class for the seats ≈ classes × size check (GB 50099-2011 §3.0.1; 《幼儿园工作规程》 Art. 11). */
+  readonly classSize: { readonly min: number; readonly max: number };
+  /** Usual upper scale in classes (standards.md "typical scales"), beyond which a warning is shown. */
+  readonly typicalMaxClasses: number;
+  /** Which plan category (2022 工作要点 item) the kind counts towards. */
+  readonly planCategory: 'preschool' | 'compulsory' | 'highSchool' | 'vocational' | 'special';
+}
+
+export const KIND_INFO: Readonly<Record<ProjectKind, KindInfo>> = {
+  kindergarten: { classSize: { min: 25, max: 35 }, typicalMaxClasses: 12, planCategory: 'preschool' },
+  primary: { classSize: { min: 30, max: 45 }, typicalMaxClasses: 36, planCategory: 'compulsory' },
+  junior: { classSize: { min: 45, max: 50 }, typicalMaxClasses: 36, planCategory: 'compulsory' },
+  nineYear: { classSize: { min: 45, max: 50 }, typicalMaxClasses: 45, planCategory: 'compulsory' },
+  high: { classSize: { min: 45, max: 55 }, typicalMaxClasses: 60, planCategory: 'highSchool' },
+  vocational: { classSize: { min: 40, max: 50 }, typicalMaxClasses: 60, planCategory: 'vocational' },
+  special: { classSize: { min: 6, max: 14 }, typicalMaxClasses: 36, planCategory: 'special' },
+};
+
+export const isProjectKind = (v: unknown): v is ProjectKind => (PROJECT_KINDS as readonly unknown[]).includes(v);
+export const isProjectAction = (v: unknown): v is ProjectAction => (PROJECT_ACTIONS as readonly unknown[]).includes(v);
+export const isProjectStatus = (v: unknown): v is ProjectStatus => (PROJECT_STATUSES as readonly unknown[]).includes(v);

@@ -1,0 +1,58 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { ProjectAction, ProjectKind, ProjectStatus } from './kinds';
+
+/** Where a project's point comes from. 'illustrative' = 位置示意: a made-up site for demonstration. */
+export const LOCATION_PRECISIONS = ['illustrative', 'approximate', 'surveyed'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+export const ZONE_IDS = ['qtz', 'etdz'] as const;
+/** qtz = 泉州台商投资区, etdz = 泉州经济技术开发区 */
+export type ZoneId = (typeof ZONE_IDS)[number];
+
+/** The typed properties of a planned school project (GeoJSON Feature<Point>, RFC 7946, WGS84). */
+export interface ProjectProperties {
+  readonly id: string;
+  readonly name: string;
+  /** Optional English display name; the Chinese name is authoritative. */
+  readonly nameEn?: string;
+  readonly kind: ProjectKind;
+  readonly action: ProjectAction;
+  readonly status: ProjectStatus;
+  /** Plan year (2020–2035). */
+  readonly year: number;
+  /** Seats added by the project (新增学位). */
+  readonly seats: number;
+  /** Classes added by the project (新增班级). */
+  readonly classes: number;
+  /** GB/T 2260 county code, e.g. "350503". */
+  readonly countyCode: string;
+  /** 9-digit township code, or null when not known. */
+  readonly townshipCode: string | null;
+  /** Functional zone the project belongs to, when any. */
+  readonly zone: ZoneId | null;
+  /** One of the plan's 43 "抓城建提品质" central-district projects (item 20). */
+  readonly centralDistrict: boolean;
+  readonly locationPrecision: LocationPrecision;
+  /** Where the project's facts come from (a report, a plan item). */
+  readonly source?: string;
+  readonly notes?: string;
+}
+
+export type ProjectFeature = Feature<Point, ProjectProperties> & { readonly id: string };
+
+export interface ScenarioMeta {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly planYear: number;
+  readonly description?: string;
+  readonly descriptionEn?: string;
+  readonly illustrative: boolean;
+  readonly schemaVersion: 1;
+}
+
+/** A scenario (方案) as exchanged: a FeatureCollection with the metadata as a foreign member. */
+export type ScenarioCollection = FeatureCollection<Point, ProjectProperties> & {
+  readonly scenario: ScenarioMeta;
+  readonly features: ProjectFeature[];
+};

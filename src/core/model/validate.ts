@@ -1,0 +1,239 @@
+import type { MessageKey } from '../i18n/messages';
+import type { ReferenceIndex } from '../geodata/reference';
+import { err, isRecord, ok, type Result } from '../result';
+import { isProjectAction, isProjectKind, isProjectStatus, KIND_INFO } from './kinds';
+import { LOCATION_PRECISIONS, ZONE_IDS, type LocationPrecision, type ProjectFeature, type ProjectProperties, type ScenarioCollection, type ScenarioMeta, type ZoneId } from './project';
+
+export type IssueCode =
+  | 'required'
+  | 'notString'
+  | 'notInteger'
+  | 'notBoolean'
+  | 'outOfRange'
+  | 'unknownValue'
+  | 'notPoint'
+  | 'coordinateRange'
+  | 'seatsClasses'
+  | 'aboveTypicalScale'
+  | 'unknownCounty'
+  | 'unknownTownship'
+  | 'townshipCounty'
+  | 'zoneCounty'
+  | 'duplicateId'
+  | 'notFeature'
+  | 'notCollection'
+  | 'missingMeta';
+
+export interface ValidationIssue {
+  /** The field the issue is about, e.g. "seats" or "geometry"; a message key names it for the UI. */
+  readonly field: string;
+  readonly code: IssueCode;
+  readonly severity: 'error' | 'warning';
+  readonly params: Readonly<Record<string, string | number>>;
+  /** Index of the feature in a collection, when validating one. */
+  readonly index?: number;
+}
+
+export const YEAR_RANGE = { min: 2020, max: 2035 } as const;
+export const SEATS_MAX = 10_000;
+export const CLASSES_MAX = 200;
+
+/** The message key for an issue and the field label it refers to. */
+export function issueMessage(issue: ValidationIssue): { key: MessageKey; fieldKey: MessageKey | null } {
+  const fieldKeys: Record<string, MessageKey> = {
+    name: 'field.name',
+    kind: 'field.kind',
+    action: 'field.action',
+    status: 'field.status',
+    year: 'field.year',
+    seats: 'field.seats',
+    classes: 'field.classes',
+    countyCode: 'field.county',
+    townshipCode: 'field.township',
+    zone: 'field.zone',
+    centralDistrict: 'field.centralDistrict',
+    locationPrecision: 'field.locationPrecision',
+    geometry: 'field.geometry',
+    id: 'field.id',
+    source: 'field.source',
+    notes: 'field.notes',
+  };
+  return { key: `issue.${issue.code}`, fieldKey: fieldKeys[issue.field] ?? null };
+}
+
+const issue = (field: string, code: IssueCode, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error'): ValidationIssue => ({
+  field,
+  code,
+  severity,
+  params,
+});
+
+function optionalText(p: Record<string, unknown>, key: string, issues: ValidationIssue[]): string | undefined {
+  const v = p[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string') {
+    issues.push(issue(key, 'notString'));
+    return undefined;
+  }
+  return v;
+}
+
+function integer(p: Record<string, unknown>, key: string, max: number, issues: ValidationIssue[]): number {
+  const v = p[key];
+  if (v === undefined || v === null || v === '') {
+    issues.push(issue(key, 'required'));
+    return 0;
+  }
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    issues.push(issue(key, 'notInteger'));
+    return 0;
+  }
+  if (v > max) issues.push(issue(key, 'outOfRange', { min: 0, max }));
+  return v;
+}
+
+/**
+ * Validates one project feature. Errors make it unusable; warnings (seats vs classes, scale) are
+ * shown to the planner but do not reject the project.
+ */
+export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ project: ProjectFeature; warnings: ValidationIssue[] }, ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  if (!isRecord(input) || input.type !== 'Feature') return err([issue('geometry', 'notFeature', { index: 0 })]);
+  const g = input.geometry;
+  let lon = 0;
+  let lat = 0;
+  if (!isRecord(g) || g.type !== 'Point' || !Array.isArray(g.coordinates) || g.coordinates.length < 2) {
+    issues.push(issue('geometry', 'notPoint'));
+  } else {
+    lon = Number(g.coordinates[0]);
+    lat = Number(g.coordinates[1]);
+    const [w, s, e, n] = ref?.bbox ?? [-180, -90, 180, 90];
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < w || lon > e || lat < s || lat > n) {
+      issues.push(issue('geometry', 'coordinateRange', { lon: String(g.coordinates[0]), lat: String(g.coordinates[1]) }));
+    }
+  }
+  const p = isRecord(input.properties) ? input.properties : {};
+  const id = typeof p.id === 'string' && p.id.trim() !== '' ? p.id.trim() : typeof input.id === 'string' ? input.id : '';
+  if (id === '') issues.push(issue('id', 'required'));
+  const name = typeof p.name === 'string' ? p.name.trim() : '';
+  if (name === '') issues.push(issue('name', typeof p.name === 'string' || p.name === undefined ? 'required' : 'notString'));
+  const nameEn = optionalText(p, 'nameEn', issues);
+
+  const kind = p.kind;
+  if (!isProjectKind(kind)) issues.push(issue('kind', kind === undefined ? 'required' : 'unknownValue', { value: String(kind) }));
+  const action = p.action;
+  if (!isProjectAction(action)) issues.push(issue('action', action === undefined ? 'required' : 'unknownValue', { value: String(action) }));
+  const status = p.status;
+  if (!isProjectStatus(status)) issues.push(issue('status', status === undefined ? 'required' : 'unknownValue', { value: String(status) }));
+
+  const year = p.year;
+  if (typeof year !== 'number' || !Number.isInteger(year)) issues.push(issue('year', year === undefined ? 'required' : 'notInteger'));
+  else if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) issues.push(issue('year', 'outOfRange', { ...YEAR_RANGE }));
+
+  const seats = integer(p, 'seats', SEATS_MAX, issues);
+  const classes = integer(p, 'classes', CLASSES_MAX, issues);
+
+  const countyCode = typeof p.countyCode === 'string' ? p.countyCode : '';
+  if (countyCode === '') issues.push(issue('countyCode', 'required'));
+  else if (ref && !ref.countyByCode.has(countyCode)) issues.push(issue('countyCode', 'unknownCounty', { value: countyCode }));
+
+  let townshipCode: string | null = null;
+  if (p.townshipCode !== undefined && p.townshipCode !== null && p.townshipCode !== '') {
+    if (typeof p.townshipCode !== 'string') issues.push(issue('townshipCode', 'notString'));
+    else {
+      townshipCode = p.townshipCode;
+      const t = ref?.townshipByCode.get(townshipCode);
+      if (ref && !t) issues.push(issue('townshipCode', 'unknownTownship', { value: townshipCode }));
+      else if (t && countyCode !== '' && (!ref || ref.countyByCode.has(countyCode)) && t.countyAdcode !== countyCode) issues.push(issue('townshipCode', 'townshipCounty', { value: t.name }));
+    }
+  }
+
+  let zone: ZoneId | null = null;
+  if (p.zone !== undefined && p.zone !== null && p.zone !== '') {
+    if ((ZONE_IDS as readonly unknown[]).includes(p.zone)) zone = p.zone as ZoneId;
+    else issues.push(issue('zone', 'unknownValue', { value: String(p.zone) }));
+  }
+  if (zone === 'qtz' && countyCode !== '' && countyCode !== '350521') issues.push(issue('zone', 'zoneCounty'));
+  if (zone === 'etdz' && countyCode !== '' && countyCode !== '350502') issues.push(issue('zone', 'zoneCounty'));
+
+  const central = p.centralDistrict ?? false;
+  if (typeof central !== 'boolean') issues.push(issue('centralDistrict', 'notBoolean'));
+
+  const precision = p.locationPrecision ?? 'approximate';
+  if (!(LOCATION_PRECISIONS as readonly unknown[]).includes(precision)) issues.push(issue('locationPrecision', 'unknownValue', { value: String(precision) }));
+
+  const source = optionalText(p, 'source', issues);
+  const notes = optionalText(p, 'notes', issues);
+
+  if (issues.length > 0 || !isProjectKind(kind) || !isProjectAction(action) || !isProjectStatus(status) || typeof year !== 'number') return err(issues);
+
+  const warnings: ValidationIssue[] = [];
+  const info = KIND_INFO[kind];
+  if (classes > 0 && (seats < classes * info.classSize.min || seats > classes * info.classSize.max)) {
+    warnings.push(issue('seats', 'seatsClasses', { seats, classes, min: info.classSize.min, max: info.classSize.max }, 'warning'));
+  }
+  if (classes > info.typicalMaxClasses) warnings.push(issue('classes', 'aboveTypicalScale', { classes, max: info.typicalMaxClasses }, 'warning'));
+
+  const properties: ProjectProperties = {
+    id,
+    name,
+    ...(nameEn !== undefined ? { nameEn } : {}),
+    kind,
+    action,
+    status,
+    year,
+    seats,
+    classes,
+    countyCode,
+    townshipCode,
+    zone,
+    centralDistrict: central === true,
+    locationPrecision: precision as LocationPrecision,
+    ...(source !== undefined ? { source } : {}),
+    ...(notes !== undefined ? { notes } : {}),
+  };
+  return ok({ project: { type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties }, warnings });
+}
+
+function validateMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
+  if (!isRecord(v)) return err([issue('scenario', 'missingMeta')]);
+  const issues: ValidationIssue[] = [];
+  if (typeof v.id !== 'string' || v.id === '') issues.push(issue('id', 'required'));
+  if (typeof v.name !== 'string' || v.name.trim() === '') issues.push(issue('name', 'required'));
+  if (typeof v.planYear !== 'number' || !Number.isInteger(v.planYear)) issues.push(issue('year', 'notInteger'));
+  if (issues.length > 0) return err(issues);
+  const meta: ScenarioMeta = {
+    id: String(v.id),
+    name: String(v.name),
+    ...(typeof v.nameEn === 'string' ? { nameEn: v.nameEn } : {}),
+    planYear: Number(v.planYear),
+    ...(typeof v.description === 'string' ? { description: v.description } : {}),
+    ...(typeof v.descriptionEn === 'string' ? { descriptionEn: v.descriptionEn } : {}),
+    illustrative: v.illustrative === true,
+    schemaVersion: 1,
+  };
+  return ok(meta);
+}
+
+/** Validates a whole scenario collection; every issue carries the index of its feature. */
+export function validateScenario(input: unknown, ref?: ReferenceIndex): Result<{ scenario: ScenarioCollection; warnings: ValidationIssue[] }, ValidationIssue[]> {
+  if (!isRecord(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) return err([issue('file', 'notCollection')]);
+  const meta = validateMeta(input.scenario);
+  const issues: ValidationIssue[] = meta.ok ? [] : [...meta.error];
+  const warnings: ValidationIssue[] = [];
+  const features: ProjectFeature[] = [];
+  const seen = new Set<string>();
+  (input.features as unknown[]).forEach((f, index) => {
+    const r = validateProject(f, ref);
+    if (!r.ok) {
+      issues.push(...r.error.map((i) => ({ ...i, index, params: i.code === 'notFeature' ? { index: index + 1 } : i.params })));
+      return;
+    }
+    if (seen.has(r.value.project.id)) issues.push({ ...issue('id', 'duplicateId', { value: r.value.project.id }), index });
+    seen.add(r.value.project.id);
+    features.push(r.value.project);
+    warnings.push(...r.value.warnings.map((w) => ({ ...w, index })));
+  });
+  if (issues.length > 0 || !meta.ok) return err(issues);
+  return ok({ scenario: { type: 'FeatureCollection', scenario: meta.value, features }, warnings });
+}
