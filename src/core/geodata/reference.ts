@@ -42,6 +42,7 @@ export interface CityInfo {
   readonly pop2021: number | null;
   readonly pop2010: number | null;
   readonly bbox: readonly [number, number, number, number];
+  readonly dataExtent: readonly [number, number, number, number];
 }
 
 export interface LabelProperties {
@@ -111,7 +112,7 @@ export function parseReferenceData(raw: RawReferenceData): Result<ReferenceData,
     return err('zones: malformed list');
   }
   const city = raw.city;
-  if (!isRecord(city) || !str(city, 'name') || !Array.isArray(city.bbox) || city.bbox.length !== 4) return err('city: malformed');
+  if (!isRecord(city) || !str(city, 'name') || !Array.isArray(city.bbox) || city.bbox.length !== 4 || !Array.isArray(city.dataExtent) || city.dataExtent.length !== 4) return err('city: malformed');
   return ok({
     counties: raw.counties as CountyCollection,
     land: raw.land as FeatureCollection<Polygon | MultiPolygon>,

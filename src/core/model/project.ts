@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import type { ProjectAction, ProjectKind, ProjectStatus } from './kinds';
 
 /** Where a project's point comes from. 'illustrative' = 位置示意: a made-up site for demonstration. */
@@ -52,7 +52,8 @@ export interface ScenarioMeta {
 }
 
 /** A scenario (方案) as exchanged: a FeatureCollection with the metadata as a foreign member. */
-export type ScenarioCollection = FeatureCollection<Point, ProjectProperties> & {
+export interface ScenarioCollection {
+  readonly type: 'FeatureCollection';
   readonly scenario: ScenarioMeta;
-  readonly features: ProjectFeature[];
-};
+  readonly features: readonly ProjectFeature[];
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readJson } from '../tests/unit/reference';
+import { validateScenario } from '../src/core/model/validate';
+import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
+import type { ProjectFeature } from '../src/core/model/project';
+import { buildLayers, MAP_LAYERS, LAYER_IDS, type LayerId, type LayerInput } from './index';
+import { buildIconAtlas, iconKey } from './symbols';
+
+function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] = []): LayerInput {
+  const r = validateScenario(readJson('seeds/scenario-2022.geojson'));
+  if (!r.ok) throw new Error('seed scenario invalid');
+  const projects = r.value.scenario.features;
+  const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, projects.filter((p) => p.properties.kind === k)]));
+  return { projectsByKind: byKind, central: projects.filter((p) => p.properties.centralDistrict), visible: new Set(visible), selected };
+}
+
+describe('layer modules', () => {
+  it('report count and seats per layer from the scenario', () => {
+    const i = input();
+    const stats = Object.fromEntries(MAP_LAYERS.map((l) => [l.id, l.stats(i)]));
+    expect(stats.kindergarten).toEqual({ count: 33, seats: 12000 });
+    expect(stats.high).toEqual({ count: 4, seats: 4000 });
+    expect(stats.vocational).toEqual({ count: 2, seats: 2000 });
+    expect(stats.central?.count).toBe(43);
+    expect(stats.special).toEqual({ count: 0, seats: 0 });
+  });
+
+  it('hide a layer by visibility, not by dropping its data', () => {
+    const shown = buildLayers(input());
+    const hidden = buildLayers(input(LAYER_IDS.filter((l) => l !== 'primary')));
+    const find = (ls: typeof shown): (typeof shown)[number] | undefined => ls.find((l) => l.id === 'projects-primary');
+    expect(find(shown)?.visible).toBe(true);
+    expect(find(hidden)?.visible).toBe(false);
+    expect(find(hidden)?.data.length).toBe(30);
+  });
+
+  it('pass the state arrays through, so deck.gl sees stable data identity', () => {
+    const i = input();
+    const a = buildLayers(i);
+    const b = buildLayers({ ...i, visible: new Set<LayerId>(['kindergarten']) });
+    a.forEach((layer, n) => expect(b[n]?.data).toBe(layer.data));
+    expect(a.find((l) => l.id === 'projects-kindergarten')?.data).toBe(i.projectsByKind.get('kindergarten'));
+  });
+
+  it('draw the selection ring last, and only when something is selected', () => {
+    const i = input();
+    const first = i.projectsByKind.get('primary')?.[0];
+    if (!first) throw new Error('no primary');
+    const none = buildLayers(i);
+    const some = buildLayers({ ...i, selected: [first] });
+    expect(none.at(-1)).toMatchObject({ id: 'selection', visible: false });
+    expect(some.at(-1)).toMatchObject({ id: 'selection', visible: true });
+    expect(some.at(-1)?.data[0]?.id).toBe(first.id);
+  });
+});
+
+describe('symbol atlas', () => {
+  it('has one non-overlapping cell per kind × action × status', () => {
+    const atlas = buildIconAtlas();
+    const cells = Object.values(atlas.mapping);
+    expect(cells.length).toBe(7 * 3 * 4);
+    expect(new Set(cells.map((c) => `${c.x},${c.y}`)).size).toBe(cells.length);
+    expect(cells.every((c) => c.x + c.width <= atlas.width && c.y + c.height <= atlas.height)).toBe(true);
+    expect(atlas.mapping[iconKey('junior', 'rebuild', 'underConstruction')]).toBeDefined();
+  });
+
+  it('draws different outlines per action and fills per status', () => {
+    const atlas = buildIconAtlas().svg;
+    expect(atlas).toContain('stroke-dasharray'); // 改扩建
+    expect(atlas).toContain('clip-path'); // 在建 hatching
+    expect(atlas.startsWith('<svg')).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import type { MessageKey } from '../src/core/i18n/messages';
+import type { ProjectKind } from '../src/core/model/kinds';
+import type { ProjectFeature } from '../src/core/model/project';
+
+export type Rgba = readonly [number, number, number, number];
+
+export const PROJECT_LAYER_IDS = ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational', 'special'] as const satisfies readonly ProjectKind[];
+export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+export const isLayerId = (v: unknown): v is LayerId => (LAYER_IDS as readonly unknown[]).includes(v);
+
+/** What every layer function reads. Arrays keep their identity while the scenario is unchanged. */
+export interface LayerInput {
+  readonly projectsByKind: ReadonlyMap<ProjectKind, readonly ProjectFeature[]>;
+  readonly central: readonly ProjectFeature[];
+  readonly visible: ReadonlySet<LayerId>;
+  /** The selected project as a 0- or 1-element array (identity-stable while the selection is unchanged). */
+  readonly selected: readonly ProjectFeature[];
+}
+
+/** Icons from the symbol atlas, one per project (shape/colour by kind, outline by action, fill by status). */
+export interface IconLayerDescriptor {
+  readonly type: 'icons';
+  readonly id: string;
+  readonly data: readonly ProjectFeature[];
+  readonly visible: boolean;
+  /** Symbols grow with zoom: a size in metres, clamped to a pixel range so they stay legible. */
+  readonly sizeMeters: number;
+  readonly minPx: number;
+  readonly maxPx: number;
+  readonly pickable: boolean;
+}
+
+/** Rings drawn around projects (central-district marker, selection). */
+export interface RingLayerDescriptor {
+  readonly type: 'rings';
+  readonly id: string;
+  readonly data: readonly ProjectFeature[];
+  readonly visible: boolean;
+  readonly radiusMeters: number;
+  readonly minRadiusPx: number;
+  readonly maxRadiusPx: number;
+  readonly lineWidthPx: number;
+  readonly lineColor: Rgba;
+  readonly fillColor: Rgba | null;
+}
+
+export type LayerDescriptor = IconLayerDescriptor | RingLayerDescriptor;
+
+export type LegendSwatch =
+  | { readonly type: 'icon'; readonly svg: string }
+  | { readonly type: 'ring'; readonly color: Rgba; readonly fill: Rgba | null }
+  | { readonly type: 'line'; readonly color: string; readonly width: number; readonly dash?: string }
+  | { readonly type: 'fill'; readonly color: string; readonly outline: string };
+
+export interface LegendEntry {
+  readonly labelKey: MessageKey;
+  readonly swatch: LegendSwatch;
+}
+
+export interface LayerStats {
+  readonly count: number;
+  readonly seats: number;
+}
+
+/** One map layer: a pure function from state to descriptors, plus what the panel and legend show. */
+export interface MapLayerModule {
+  readonly id: LayerId;
+  readonly labelKey: MessageKey;
+  readonly legend: LegendEntry;
+  readonly stats: (input: LayerInput) => LayerStats;
+  readonly build: (input: LayerInput) => LayerDescriptor[];
+}

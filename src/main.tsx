@@ -1,0 +1,70 @@
+import { render } from 'preact';
+import countiesUrl from '../geodata/counties.geojson?url';
+import landUrl from '../geodata/land.geojson?url';
+import riversUrl from '../geodata/rivers.geojson?url';
+import labelsUrl from '../geodata/labels.geojson?url';
+import townshipsUrl from '../geodata/townships.json?url';
+import zonesUrl from '../geodata/zones.json?url';
+import cityUrl from '../geodata/city.json?url';
+import scenarioUrl from '../seeds/scenario-2022.geojson?url';
+import targetsUrl from '../seeds/plan-targets.json?url';
+import { indexReference, parseReferenceData } from './core/geodata/reference';
+import { translate } from './core/i18n/translate';
+import { validateScenario } from './core/model/validate';
+import { parsePlanTargets } from './core/plan/targets';
+import { createIdbRepository } from './persistence/idb';
+import { createMemoryRepository } from './persistence/memory';
+import type { SettingsRepository } from './persistence/repository';
+import { createApp } from './state/app';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+/** Same-origin assets only: the app never fetches anything from another host by default. */
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json() as Promise<unknown>;
+}
+
+function repository(): SettingsRepository {
+  return typeof indexedDB === 'undefined' ? createMemoryRepository() : createIdbRepository();
+}
+
+function showError(root: HTMLElement, message: string): void {
+  root.innerHTML = '';
+  const box = document.createElement('div');
+  box.className = 'fatal';
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = 'load-error';
+  const p = document.createElement('p');
+  p.textContent = translate('zh', 'app.loadError', { message });
+  const button = document.createElement('button');
+  button.textContent = translate('zh', 'app.reload');
+  button.addEventListener('click', () => location.reload());
+  box.append(p, button);
+  root.append(box);
+}
+
+async function main(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  try {
+    const [counties, land, rivers, labels, townships, zones, city, scenarioRaw, targetsRaw] = await Promise.all(
+      [countiesUrl, landUrl, riversUrl, labelsUrl, townshipsUrl, zonesUrl, cityUrl, scenarioUrl, targetsUrl].map(getJson),
+    );
+    const ref = parseReferenceData({ counties, land, rivers, labels, townships, zones, city });
+    if (!ref.ok) throw new Error(ref.error);
+    const scenario = validateScenario(scenarioRaw, indexReference(ref.value));
+    if (!scenario.ok) throw new Error(`scenario: ${scenario.error.length} invalid field(s), first: ${JSON.stringify(scenario.error[0])}`);
+    const targets = parsePlanTargets(targetsRaw);
+    if (!targets.ok) throw new Error(targets.error);
+    const app = createApp({ reference: ref.value, scenario: scenario.value.scenario, targets: targets.value, repository: repository() });
+    await app.init();
+    root.innerHTML = '';
+    render(<App app={app} />, root);
+  } catch (e: unknown) {
+    showError(root, e instanceof Error ? e.message : String(e));
+  }
+}
+
+void main();

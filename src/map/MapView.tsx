@@ -1,0 +1,181 @@
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { effect } from '@preact/signals';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ProjectFeature } from '../core/model/project';
+import type { MessageKey } from '../core/i18n/messages';
+import { buildLayers } from '../../layers/index';
+import type { App } from '../state/app';
+import { onlineLayers } from './basemaps';
+import { loadIconAtlas, toDeckLayers } from './deckLayers';
+import { buildStyle, LABEL_LAYERS, labelField, OFFLINE_FILL_LAYERS } from './style';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+interface Hover {
+  readonly x: number;
+  readonly y: number;
+  readonly project: ProjectFeature;
+}
+
+/** Test and debugging hook: the live map and a promise for the first fully drawn frame. */
+declare global {
+  interface Window {
+    __qzMap?: { map: maplibregl.Map; ready: Promise<void> };
+  }
+}
+
+class FitCityControl implements maplibregl.IControl {
+  private container: HTMLDivElement | null = null;
+  readonly button = document.createElement('button');
+  constructor(private readonly onFit: () => void) {}
+  onAdd(): HTMLElement {
+    this.container = document.createElement('div');
+    this.container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+    this.button.type = 'button';
+    this.button.className = 'qz-fit-city';
+    this.button.dataset.testid = 'map-fit-city';
+    this.button.innerHTML = '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>';
+    this.button.addEventListener('click', this.onFit);
+    this.container.appendChild(this.button);
+    return this.container;
+  }
+  onRemove(): void {
+    this.container?.remove();
+  }
+}
+
+export function MapView({ app }: { app: App }) {
+  const { state, actions } = app;
+  const container = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const t = state.t.value;
+    const [w, s, e, n] = state.reference.city.bbox;
+    const map = new maplibregl.Map({
+      container: el,
+      style: buildStyle(state.reference, state.lang.value),
+      bounds: [w, s, e, n],
+      fitBoundsOptions: { padding: 24 },
+      maxBounds: [state.reference.city.dataExtent[0] - 0.8, state.reference.city.dataExtent[1] - 0.5, state.reference.city.dataExtent[2] + 0.8, state.reference.city.dataExtent[3] + 0.5],
+      minZoom: 6.5,
+      maxZoom: 18,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      locale: { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'NavigationControl.ResetBearing': t('map.resetNorth') },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    map.touchZoomRotate.disableRotation();
+    const fit = new FitCityControl(() => actions.flyToCity());
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(fit, 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+
+    const disposers: (() => void)[] = [];
+    let overlay: MapLibreOverlay | null = null;
+    let resolveReady: () => void = () => undefined;
+    const ready = new Promise<void>((r) => (resolveReady = r));
+    window.__qzMap = { map, ready };
+
+    // language: label fields and control tooltips
+    disposers.push(
+      effect(() => {
+        const lang = state.lang.value;
+        const tr = state.t.value;
+        if (map.isStyleLoaded()) for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
+        const titles: [string, MessageKey][] = [
+          ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
+          ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
+          ['.qz-fit-city', 'map.fit'],
+        ];
+        for (const [sel, key] of titles) {
+          const b = el.querySelector<HTMLElement>(sel);
+          if (b) {
+            b.title = tr(key);
+            b.setAttribute('aria-label', tr(key));
+          }
+        }
+      }),
+    );
+
+    // camera requests: fly to a project, or back to the whole city
+    disposers.push(
+      effect(() => {
+        const req = state.camera.value;
+        if (!req) return;
+        if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: 24, duration: 800 });
+        else map.flyTo({ center: [req.lon, req.lat], zoom: Math.max(map.getZoom(), 13), duration: 900, essential: true });
+      }),
+    );
+
+    map.once('load', () => {
+      // online basemaps are added only when chosen, so the default makes no outside request
+      disposers.push(
+        effect(() => {
+          const { basemap, tiandituKey } = state.settings.value;
+          const layers = onlineLayers(basemap, tiandituKey, state.lang.value);
+          const style = map.getStyle();
+          for (const l of style.layers) if (l.id.startsWith('online-')) map.removeLayer(l.id);
+          for (const id of Object.keys(style.sources)) if (id.startsWith('online-')) map.removeSource(id);
+          for (const l of layers) {
+            map.addSource(l.id, l.source);
+            map.addLayer({ id: l.id, type: 'raster', source: l.id }, 'county-lines');
+          }
+          const online = layers.length > 0;
+          for (const id of OFFLINE_FILL_LAYERS) map.setLayoutProperty(id, 'visibility', online ? 'none' : 'visible');
+        }),
+      );
+      for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', labelField(state.lang.peek()));
+
+      void loadIconAtlas().then((atlas) => {
+        overlay = new MapLibreOverlay({
+          interleaved: true,
+          layers: [],
+          onClick: (info: PickingInfo<ProjectFeature>) => actions.select(info.object ? info.object.id : null),
+          onHover: (info: PickingInfo<ProjectFeature>) => {
+            map.getCanvas().style.cursor = info.object ? 'pointer' : '';
+            setHover(info.object ? { x: info.x, y: info.y, project: info.object } : null);
+          },
+        });
+        map.addControl(overlay);
+        disposers.push(
+          effect(() => {
+            overlay?.setProps({ layers: toDeckLayers(buildLayers(state.layerInput.value), atlas) });
+          }),
+        );
+        map.once('idle', () => resolveReady());
+        map.triggerRepaint();
+      });
+    });
+
+    return () => {
+      for (const d of disposers) d();
+      if (overlay) map.removeControl(overlay);
+      map.remove();
+      delete window.__qzMap;
+    };
+  }, []);
+
+  const t = state.t.value;
+  return (
+    <div class="map-wrap">
+      <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
+      {hover && (
+        <div class="map-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} role="tooltip">
+          <strong>{state.projectName.value(hover.project)}</strong>
+          <span>
+            {t(`kind.${hover.project.properties.kind}`)} · {t(`action.${hover.project.properties.action}`)} · {t(`status.${hover.project.properties.status}`)}
+          </span>
+          <span>{t('layers.seats', { seats: hover.project.properties.seats })}</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+import type { ProjectFeature } from '../core/model/project';
+import type { LayerDescriptor } from '../../layers/types';
+import { buildIconAtlas, iconKey, svgDataUrl, type IconAtlas } from '../../layers/symbols';
+import { LABEL_LAYER_ID } from './style';
+
+export interface LoadedAtlas {
+  readonly atlas: IconAtlas;
+  /** PNG data URL of the rasterised sheet (in-page, no network). */
+  readonly image: string;
+}
+
+/** Rasterises the symbol sheet once (at 1×, cells are 64 px, drawn at ~24 px: crisp on HiDPI too). */
+export async function loadIconAtlas(): Promise<LoadedAtlas> {
+  const atlas = buildIconAtlas();
+  const img = new Image(atlas.width, atlas.height);
+  img.src = svgDataUrl(atlas.svg);
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = atlas.width;
+  canvas.height = atlas.height;
+  canvas.getContext('2d')?.drawImage(img, 0, 0);
+  return { atlas, image: canvas.toDataURL('image/png') };
+}
+
+/** Interleaved mode: draw below the first label layer (read by @deck.gl/maplibre, not in deck's prop types). */
+const interleave = { beforeId: LABEL_LAYER_ID };
+
+const position = (p: ProjectFeature): [number, number] => [p.geometry.coordinates[0] ?? 0, p.geometry.coordinates[1] ?? 0];
+
+/** Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity). */
+export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: LoadedAtlas): Layer[] {
+  return descriptors.map((d) => {
+    if (d.type === 'icons') {
+      return new IconLayer<ProjectFeature>({
+        id: d.id,
+        data: d.data as ProjectFeature[],
+        visible: d.visible,
+        pickable: d.pickable,
+        autoHighlight: true,
+        highlightColor: [8, 145, 178, 90],
+        iconAtlas: loaded.image,
+        iconMapping: loaded.atlas.mapping,
+        getIcon: (p) => iconKey(p.properties.kind, p.properties.action, p.properties.status),
+        getPosition: position,
+        getSize: d.sizeMeters,
+        sizeUnits: 'meters',
+        sizeMinPixels: d.minPx,
+        sizeMaxPixels: d.maxPx,
+        ...interleave,
+      });
+    }
+    return new ScatterplotLayer<ProjectFeature>({
+      id: d.id,
+      data: d.data as ProjectFeature[],
+      visible: d.visible,
+      pickable: false,
+      stroked: true,
+      filled: d.fillColor !== null,
+      getPosition: position,
+      getRadius: d.radiusMeters,
+      radiusUnits: 'meters',
+      radiusMinPixels: d.minRadiusPx,
+      radiusMaxPixels: d.maxRadiusPx,
+      getLineWidth: d.lineWidthPx,
+      lineWidthUnits: 'pixels',
+      getLineColor: [...d.lineColor],
+      getFillColor: d.fillColor ? [...d.fillColor] : [0, 0, 0, 0],
+      ...interleave,
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ReferenceData } from '../core/geodata/reference';
+import type { Lang } from '../core/i18n/translate';
+import { BASEMAP_COLORS } from '../../layers/basemap';
+
+/** Local font stack: Windows, macOS, then Debian's Noto CJK. No glyph server is ever contacted. */
+export const FONT_STACK = ['Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'sans-serif'];
+
+const COLORS = BASEMAP_COLORS;
+
+/** The id of the first label layer: deck.gl layers are drawn just below it (interleaved). */
+export const LABEL_LAYER_ID = 'county-labels';
+export const LABEL_LAYERS = ['county-labels', 'context-labels'] as const;
+/** Offline fills hidden when an online basemap is shown underneath the boundaries. */
+export const OFFLINE_FILL_LAYERS = ['land', 'lakes', 'county-fill', 'rivers', 'coastline'] as const;
+
+export const labelField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name' : 'nameEn'];
+
+/** The embedded basemap of 泉州 as an inline MapLibre style: every source is data in the bundle. */
+export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
+  const labelPoints = {
+    type: 'FeatureCollection' as const,
+    features: ref.counties.features.map((f) => ({
+      type: 'Feature' as const,
+      properties: { name: f.properties.name, nameEn: f.properties.nameEn, adcode: f.properties.adcode },
+      geometry: { type: 'Point' as const, coordinates: [f.properties.labelLon, f.properties.labelLat] },
+    })),
+  };
+  // a neutral frame outside the extent of the embedded data (no coastline is known there)
+  const [w, so, e, n] = ref.city.dataExtent;
+  const frame = {
+    type: 'Feature' as const,
+    properties: {},
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]],
+        [[w, so], [w, n], [e, n], [e, so], [w, so]],
+      ],
+    },
+  };
+  return {
+    version: 8,
+    name: 'quanzhou-offline',
+    sources: {
+      land: { type: 'geojson', data: ref.land, tolerance: 0.25 },
+      counties: { type: 'geojson', data: ref.counties, tolerance: 0.25 },
+      rivers: { type: 'geojson', data: ref.rivers },
+      countyLabels: { type: 'geojson', data: labelPoints },
+      contextLabels: { type: 'geojson', data: ref.labels },
+      frame: { type: 'geojson', data: frame },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': COLORS.sea } },
+      { id: 'land', type: 'fill', source: 'land', filter: ['!', ['has', 'lake']], paint: { 'fill-color': COLORS.land } },
+      { id: 'lakes', type: 'fill', source: 'land', filter: ['has', 'lake'], paint: { 'fill-color': COLORS.sea } },
+      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': COLORS.city } },
+      { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.5] } },
+      {
+        id: 'county-lines',
+        type: 'line',
+        source: 'counties',
+        paint: { 'line-color': COLORS.countyLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2], 'line-dasharray': [4, 2] },
+      },
+      // solid coast drawn over the dashed county outline where the two coincide
+      { id: 'coastline', type: 'line', source: 'land', paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 2.2] } },
+      { id: 'frame', type: 'fill', source: 'frame', paint: { 'fill-color': COLORS.frame } },
+      { id: 'frame-edge', type: 'line', source: 'frame', paint: { 'line-color': COLORS.frameEdge, 'line-width': 1 } },
+      {
+        id: 'county-labels',
+        type: 'symbol',
+        source: 'countyLabels',
+        layout: {
+          'text-field': labelField(lang),
+          'text-font': FONT_STACK,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 13, 12, 17],
+          'text-letter-spacing': 0.08,
+          'text-allow-overlap': false,
+          'text-padding': 4,
+        },
+        paint: { 'text-color': COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+      },
+      {
+        id: 'context-labels',
+        type: 'symbol',
+        source: 'contextLabels',
+        maxzoom: 12,
+        layout: { 'text-field': labelField(lang), 'text-font': FONT_STACK, 'text-size': 12, 'text-letter-spacing': 0.15 },
+        paint: {
+          'text-color': ['match', ['get', 'kind'], 'water', COLORS.water, COLORS.neighbour],
+          'text-halo-color': ['match', ['get', 'kind'], 'water', 'rgba(188,214,230,0.9)', 'rgba(236,231,220,0.9)'],
+          'text-halo-width': 1.2,
+        },
+      },
+    ],
+  };
+}

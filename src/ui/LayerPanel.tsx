@@ -1,0 +1,45 @@
+import { MAP_LAYERS } from '../../layers/index';
+import type { App } from '../state/app';
+import { Swatch } from './Swatch';
+
+export function LayerPanel({ app }: { app: App }) {
+  const { state, actions } = app;
+  const t = state.t.value;
+  const input = state.layerInput.value;
+  const visible = state.visible.value;
+  return (
+    <section class="panel" data-testid="layer-panel" aria-labelledby="layers-title">
+      <header class="panel-head">
+        <h2 id="layers-title">{t('layers.title')}</h2>
+        <div class="panel-actions">
+          <button type="button" class="link" data-testid="layers-show-all" onClick={() => actions.setAllLayers(true)}>
+            {t('layers.showAll')}
+          </button>
+          <button type="button" class="link" data-testid="layers-hide-all" onClick={() => actions.setAllLayers(false)}>
+            {t('layers.hideAll')}
+          </button>
+        </div>
+      </header>
+      <ul class="layer-list">
+        {MAP_LAYERS.map((layer) => {
+          const stats = layer.stats(input);
+          const on = visible.has(layer.id);
+          const label = t(layer.labelKey);
+          return (
+            <li key={layer.id} class={`layer-row${on ? '' : ' off'}${stats.count === 0 ? ' empty' : ''}`}>
+              <label title={stats.count === 0 ? t('layers.empty') : t('layers.toggleHint', { layer: label })}>
+                <input type="checkbox" checked={on} data-testid={`layer-toggle-${layer.id}`} onChange={() => actions.toggleLayer(layer.id)} />
+                <Swatch swatch={layer.legend.swatch} />
+                <span class="layer-name">{label}</span>
+                <span class="layer-stats" data-testid={`layer-stats-${layer.id}`}>
+                  <span class="count">{t('layers.count', { count: stats.count })}</span>
+                  <span class="seats">{t('layers.seats', { seats: stats.seats })}</span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
