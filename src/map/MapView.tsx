@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ProjectFeature } from '../core/model/project';
@@ -11,6 +11,7 @@ import { buildLayers } from '../../layers/index';
 import type { App } from '../state/app';
 import { onlineLayers } from './basemaps';
 import { loadIconAtlas, toDeckLayers } from './deckLayers';
+import { createUniformBindingGuard } from './interleaveFixes';
 import { buildStyle, LABEL_LAYERS, labelField, OFFLINE_FILL_LAYERS } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -89,7 +90,7 @@ export function MapView({ app }: { app: App }) {
       effect(() => {
         const lang = state.lang.value;
         const tr = state.t.value;
-        if (map.isStyleLoaded()) for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
+        for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
         const titles: [string, MessageKey][] = [
           ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
           ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
@@ -110,8 +111,12 @@ export function MapView({ app }: { app: App }) {
       effect(() => {
         const req = state.camera.value;
         if (!req) return;
-        if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: 24, duration: 800 });
-        else map.flyTo({ center: [req.lon, req.lat], zoom: Math.max(map.getZoom(), 13), duration: 900, essential: true });
+        // wait one frame: selecting a project opens the details column, which resizes the map
+        requestAnimationFrame(() => {
+          map.resize();
+          if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: 24, duration: 800 });
+          else map.flyTo({ center: [req.lon, req.lat], zoom: Math.max(map.getZoom(), 13), duration: 900, essential: true });
+        });
       }),
     );
 
@@ -135,22 +140,54 @@ export function MapView({ app }: { app: App }) {
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', labelField(state.lang.peek()));
 
       void loadIconAtlas().then((atlas) => {
+        const guard = createUniformBindingGuard();
+        let layerGroupsResolved = false;
+        let current: Layer[] = toDeckLayers(buildLayers(state.layerInput.peek()), atlas);
         overlay = new MapLibreOverlay({
           interleaved: true,
-          layers: [],
-          onClick: (info: PickingInfo<ProjectFeature>) => actions.select(info.object ? info.object.id : null),
+          layers: current,
+          onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => guard.onBeforeRender(ctx),
+          // ready = deck.gl has drawn a frame with every layer's async props (the icon atlas) loaded
+          onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
+            guard.onAfterRender(ctx);
+            if (layerGroupsResolved && current.every((l) => l.isLoaded)) resolveReady();
+          },
           onHover: (info: PickingInfo<ProjectFeature>) => {
             map.getCanvas().style.cursor = info.object ? 'pointer' : '';
             setHover(info.object ? { x: info.x, y: info.y, project: info.object } : null);
           },
         });
         map.addControl(overlay);
+        // Pick on MapLibre's click (deck's own click picking needs a hover first: no touch support).
+        // A few pixels of radius make small symbols easy to hit with a finger.
+        map.on('click', (e) => {
+          const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 6 }) as PickingInfo<ProjectFeature> | null | undefined;
+          actions.select(info?.object ? info.object.id : null);
+        });
+        let first = true;
         disposers.push(
           effect(() => {
-            overlay?.setProps({ layers: toDeckLayers(buildLayers(state.layerInput.value), atlas) });
+            const input = state.layerInput.value;
+            if (first) {
+              first = false;
+              return;
+            }
+            current = toDeckLayers(buildLayers(input), atlas);
+            overlay?.setProps({ layers: current });
           }),
         );
-        map.once('idle', () => resolveReady());
+        // deck.gl#10733: resolve the beforeId groups again once the style has fully loaded
+        const resolveGroups = (): void => {
+          if (!map.isStyleLoaded()) {
+            map.once('idle', resolveGroups);
+            return;
+          }
+          current = toDeckLayers(buildLayers(state.layerInput.peek()), atlas);
+          overlay?.setProps({ layers: current });
+          layerGroupsResolved = true;
+          map.triggerRepaint();
+        };
+        map.once('idle', resolveGroups);
         map.triggerRepaint();
       });
     });

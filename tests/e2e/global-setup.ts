@@ -1,0 +1,19 @@
+import { preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/** Serves the production build (dist/, built by `npm run test:e2e`) on loopback for the whole run. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await preview({ preview: { host: '127.0.0.1', port: 4174, strictPort: true }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  project.provide('baseUrl', url);
+  return async () => {
+    await server.close();
+  };
+}

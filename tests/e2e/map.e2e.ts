@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_SYMBOL } from '../../layers/symbols';
+import { BASEMAP_COLORS } from '../../layers/basemap';
+import { launch, waitForMap } from './browser';
+import { changedPixels, colorAt, countColor, foreignRequests, hexToRgb, jumpTo, near, openApp, screenPoint, snapshot } from './helpers';
+
+interface SeedFeature {
+  id: string;
+  geometry: { coordinates: [number, number] };
+  properties: { name: string; nameEn: string; kind: keyof typeof KIND_SYMBOL; countyCode: string; seats: number; centralDistrict: boolean };
+}
+const seed = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8')) as { features: SeedFeature[] };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('the offline map', () => {
+  it('draws sea, land and projects with no request leaving the origin and no console error', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    // sea in the Taiwan Strait, the city's land in 安溪, the neighbouring land in 漳州 (context)
+    expect(near(await colorAt(page, 119.2, 24.7), hexToRgb(BASEMAP_COLORS.sea))).toBe(true);
+    expect(near(await colorAt(page, 117.95, 25.25), hexToRgb(BASEMAP_COLORS.city))).toBe(true);
+    expect(near(await colorAt(page, 117.6, 24.75), hexToRgb(BASEMAP_COLORS.land))).toBe(true);
+    // the project layers draw: hiding them all changes thousands of pixels
+    await snapshot(page, 'all');
+    await page.getByTestId('layers-hide-all').click();
+    await snapshot(page, 'none');
+    expect(await changedPixels(page, 'all', 'none')).toBeGreaterThan(1500);
+    // kindergartens completed or under construction show their solid orange
+    await page.getByTestId('layers-show-all').click();
+    expect(await countColor(page, KIND_SYMBOL.kindergarten.color)).toBeGreaterThan(50);
+    // interact a little: zoom in, pan, fit back
+    await page.getByRole('button', { name: '放大' }).click();
+    await page.getByTestId('map-fit-city').click();
+    await waitForMap(page);
+    await page.getByTestId('project-row-qz2022-001').click();
+    await waitForMap(page);
+    expect(foreignRequests(s)).toEqual([]);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+
+  it('shows the 12 county-level units with Chinese names, a scale bar and zoom controls', async () => {
+    const s = await openApp(browser);
+    const names = await s.page.evaluate(() => {
+      const m = window.__qzMap?.map;
+      return (m?.querySourceFeatures('countyLabels') ?? []).map((f) => String(f.properties.name)).sort();
+    });
+    expect(new Set(names)).toEqual(new Set(['丰泽区', '南安市', '安溪县', '德化县', '惠安县', '晋江市', '永春县', '洛江区', '泉港区', '石狮市', '金门县', '鲤城区']));
+    await expect.poll(() => s.page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/\d+\s*k?m/);
+    expect(await s.page.getByRole('button', { name: '放大' }).count()).toBe(1);
+    expect(await s.page.getByRole('button', { name: '缩小' }).count()).toBe(1);
+    await s.context.close();
+  });
+
+  it('toggles each layer on the map and in the legend', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    await snapshot(page, 'all');
+    for (const kind of ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational'] as const) {
+      await page.getByTestId(`layer-toggle-${kind}`).uncheck();
+      await snapshot(page, `without-${kind}`);
+      // at least ~20 px per project of that kind disappear (12 px symbols at city scale)
+      const count = seed.features.filter((f) => f.properties.kind === kind).length;
+      expect(await changedPixels(page, 'all', `without-${kind}`), `${kind} hidden`).toBeGreaterThan(count * 20);
+      expect(await page.getByTestId(`legend-${kind}`).count()).toBe(0);
+      await page.getByTestId(`layer-toggle-${kind}`).check();
+      await snapshot(page, `again-${kind}`);
+      expect(await changedPixels(page, 'all', `again-${kind}`), `${kind} shown again`).toBeLessThan(5);
+      expect(await page.getByTestId(`legend-${kind}`).count()).toBe(1);
+    }
+    const gold = '#D4A017';
+    const rings = await countColor(page, gold, 20);
+    expect(rings).toBeGreaterThan(50);
+    await page.getByTestId('layer-toggle-central').uncheck();
+    expect(await countColor(page, gold, 20)).toBeLessThan(rings * 0.1);
+    // layer panel reports count and seats per layer
+    expect(await page.getByTestId('layer-stats-kindergarten').innerText()).toContain('12,000');
+    expect(await page.getByTestId('layer-stats-central').innerText()).toContain('43');
+    await s.context.close();
+  });
+
+  it('opens the details of a project clicked on the map, and closes them', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    const target = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');
+    if (!target) throw new Error('no high school in 安溪 in the seed');
+    const [lon, lat] = target.geometry.coordinates;
+    await jumpTo(page, lon, lat, 14);
+    const p = await screenPoint(page, lon, lat);
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(target.properties.name);
+    expect(await page.getByTestId('details-illustrative').count()).toBe(1);
+    expect(await page.getByTestId('details-seats').innerText()).toContain(target.properties.seats.toLocaleString('en'));
+    expect(await page.getByTestId(`project-row-${target.id}`).getAttribute('aria-selected')).toBe('true');
+    // clicking empty map clears the selection
+    await page.mouse.click(p.x + 200, p.y + 150);
+    await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
+    await page.getByTestId(`project-row-${target.id}`).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
+    await s.context.close();
+  });
+});

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, waitForMap } from './browser';
+import { baseUrl, foreignRequests, openApp } from './helpers';
+
+interface SeedFeature {
+  id: string;
+  geometry: { coordinates: [number, number] };
+  properties: { name: string; nameEn: string; countyCode: string; kind: string; status: string };
+}
+const seed = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8')) as { features: SeedFeature[] };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const rowCount = (page: Page): Promise<number> => page.locator('[data-testid^="project-row-"]').count();
+
+/** Visible text, titles, placeholders and labels outside [data-i18n-exempt] that contain CJK. */
+async function cjkLeftovers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cjk = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+    const found: string[] = [];
+    const visible = (el: Element): boolean => {
+      const r = el.getBoundingClientRect();
+      const st = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && st.visibility !== 'hidden' && st.display !== 'none';
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[data-i18n-exempt]') || !visible(el)) continue;
+      if (el.closest('select') && !(el instanceof HTMLOptionElement && el.selected)) continue;
+      if (cjk.test(n.textContent ?? '')) found.push(n.textContent?.trim() ?? '');
+    }
+    for (const el of document.querySelectorAll('[title],[placeholder],[aria-label]')) {
+      if (el.closest('[data-i18n-exempt]')) continue;
+      for (const a of ['title', 'placeholder', 'aria-label']) {
+        const v = el.getAttribute(a);
+        if (v && cjk.test(v)) found.push(`${a}=${v}`);
+      }
+    }
+    if (cjk.test(document.title)) found.push(`title=${document.title}`);
+    return found;
+  });
+}
+
+describe('project table', () => {
+  it('filters by county, kind and status, searches, sorts and clears', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    expect(await rowCount(page)).toBe(90);
+    await page.getByTestId('table-filter-county').selectOption('350503');
+    const fengze = seed.features.filter((f) => f.properties.countyCode === '350503');
+    expect(await rowCount(page)).toBe(fengze.length);
+    await page.getByTestId('table-filter-kind').selectOption('kindergarten');
+    expect(await rowCount(page)).toBe(fengze.filter((f) => f.properties.kind === 'kindergarten').length);
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-filter-status').selectOption('completed');
+    expect(await rowCount(page)).toBe(seed.features.filter((f) => f.properties.status === 'completed').length);
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-search').fill('晋光');
+    expect(await rowCount(page)).toBe(2);
+    await page.getByTestId('table-search').fill('不存在的学校');
+    expect(await rowCount(page)).toBe(0);
+    expect(await page.getByTestId('table-empty').isVisible()).toBe(true);
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-sort-seats').click();
+    const first = page.locator('[data-testid^="project-row-"]').first();
+    const biggest = seed.features.find((f) => f.properties.name === '泉州台商投资区第三实验小学'); // 3,060 seats
+    expect(await first.getAttribute('data-id')).toBe(biggest?.id);
+    expect(await page.getByTestId('table-summary').innerText()).toContain('45,000');
+    await s.context.close();
+  });
+
+  it('selects a row, flies the map to it and shows its details', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    const target = seed.features.find((f) => f.properties.name === '泉州市实验小学洛江第二校区');
+    if (!target) throw new Error('named project missing from seed');
+    await page.getByTestId(`project-row-${target.id}`).click();
+    await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(target.properties.name);
+    await page.waitForFunction(() => window.__qzMap && !window.__qzMap.map.isMoving(), undefined, { timeout: 10_000 });
+    await waitForMap(page);
+    const center = await page.evaluate(() => window.__qzMap?.map.getCenter().toArray());
+    expect(Math.abs((center?.[0] ?? 0) - target.geometry.coordinates[0])).toBeLessThan(0.002);
+    expect(Math.abs((center?.[1] ?? 0) - target.geometry.coordinates[1])).toBeLessThan(0.002);
+    expect(await page.evaluate(() => window.__qzMap?.map.getZoom())).toBeGreaterThanOrEqual(13);
+    await s.context.close();
+  });
+});
+
+describe('language', () => {
+  it('switches every visible string, the map labels and back', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    expect(await page.locator('h1').innerText()).toBe('泉州学校建设规划地图');
+    await page.getByTestId('project-row-qz2022-001').click();
+    await page.getByTestId('lang-toggle').click();
+    expect(await page.locator('h1').innerText()).toBe('Quanzhou School Construction Planning Map');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await cjkLeftovers(page)).toEqual([]);
+    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('county-labels', 'text-field'))).toEqual(['get', 'nameEn']);
+    await page.getByTestId('settings-open').click();
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('settings-close').click();
+    await page.getByTestId('table-toggle').click();
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('lang-toggle').click();
+    expect(await page.locator('h1').innerText()).toBe('泉州学校建设规划地图');
+    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('county-labels', 'text-field'))).toEqual(['get', 'name']);
+    expect(s.consoleErrors).toEqual([]);
+    await s.context.close();
+  });
+});
+
+describe('settings', () => {
+  it('keeps the basemap choice and Tianditu key across a reload, and asks the internet only after opt-in', async () => {
+    const s = await openApp(browser);
+    const { page } = s;
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('basemap-select').selectOption('tdtVector');
+    expect(await page.getByTestId('settings-tk-missing').isVisible()).toBe(true);
+    expect(foreignRequests(s)).toEqual([]); // no key, no request
+    await page.getByTestId('settings-tk').fill('0123456789abcdef0123456789abcdef');
+    await page.getByTestId('settings-tk').press('Enter');
+    await page.getByTestId('settings-tk').blur();
+    await expect.poll(() => foreignRequests(s).some((u) => u.includes('tianditu.gov.cn') && u.includes('tk=0123456789abcdef'))).toBe(true);
+    await page.reload();
+    await waitForMap(page);
+    await page.getByTestId('settings-open').click();
+    expect(await page.getByTestId('basemap-select').inputValue()).toBe('tdtVector');
+    expect(await page.getByTestId('settings-tk').inputValue()).toBe('0123456789abcdef0123456789abcdef');
+    await page.getByTestId('basemap-select').selectOption('osm');
+    await expect.poll(() => foreignRequests(s).some((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
+    expect(await page.getByTestId('credits').innerText()).toContain('OpenStreetMap');
+    await page.getByTestId('basemap-select').selectOption('offline');
+    await page.reload();
+    const before = foreignRequests(s).length;
+    await waitForMap(page);
+    expect(foreignRequests(s).length).toBe(before);
+    await s.context.close();
+  });
+});
+
+describe('bad data', () => {
+  it('shows a clear message when embedded data cannot be read', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/counties-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[{"type":"Feature"' }));
+    await page.goto(baseUrl());
+    await expect.poll(() => page.getByTestId('load-error').isVisible()).toBe(true);
+    expect(await page.getByTestId('load-error').innerText()).toContain('数据加载失败');
+    await context.close();
+  });
+});
