@@ -16,7 +16,10 @@ export const BASEMAP_COLORS = {
 } as const;
 
 export const BASEMAP_LEGEND: readonly LegendEntry[] = [
-  { labelKey: 'legend.countyBoundary', swatch: { type: 'line', color: BASEMAP_COLORS.countyLine, width: 2, dash: '4 2' } },
+  {
+    labelKey: 'legend.countyBoundary',
+    swatch: { type: 'line', color: BASEMAP_COLORS.countyLine, width: 2, dash: '4 2' },
+  },
   { labelKey: 'legend.coastline', swatch: { type: 'line', color: BASEMAP_COLORS.coast, width: 1.5 } },
   { labelKey: 'legend.river', swatch: { type: 'line', color: BASEMAP_COLORS.river, width: 2 } },
 ];

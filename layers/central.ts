@@ -11,6 +11,17 @@ export const centralLayer: MapLayerModule = {
   legend: { labelKey: 'legend.central', swatch: { type: 'ring', color: GOLD, fill: GOLD_FILL } },
   stats: (input) => statsOf(input.central),
   build: (input) => [
-    { type: 'rings', id: 'central-rings', data: input.central, visible: input.visible.has('central'), radiusMeters: 620, minRadiusPx: 9, maxRadiusPx: 19, lineWidthPx: 2.5, lineColor: GOLD, fillColor: GOLD_FILL },
+    {
+      type: 'rings',
+      id: 'central-rings',
+      data: input.central,
+      visible: input.visible.has('central'),
+      radiusMeters: 620,
+      minRadiusPx: 9,
+      maxRadiusPx: 19,
+      lineWidthPx: 2.5,
+      lineColor: GOLD,
+      fillColor: GOLD_FILL,
+    },
   ],
 };

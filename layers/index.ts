@@ -10,10 +10,27 @@ import { specialLayer } from './special';
 import type { LayerDescriptor, LayerInput, MapLayerModule } from './types';
 import { vocationalLayer } from './vocational';
 
-export const PROJECT_LAYERS: readonly MapLayerModule[] = [kindergartenLayer, primaryLayer, juniorLayer, nineYearLayer, highLayer, vocationalLayer, specialLayer];
+export const PROJECT_LAYERS: readonly MapLayerModule[] = [
+  kindergartenLayer,
+  primaryLayer,
+  juniorLayer,
+  nineYearLayer,
+  highLayer,
+  vocationalLayer,
+  specialLayer,
+];
 export const MAP_LAYERS: readonly MapLayerModule[] = [...PROJECT_LAYERS, centralLayer];
 
-const DRAW_ORDER: readonly MapLayerModule[] = [centralLayer, vocationalLayer, highLayer, nineYearLayer, juniorLayer, primaryLayer, kindergartenLayer, specialLayer];
+const DRAW_ORDER: readonly MapLayerModule[] = [
+  centralLayer,
+  vocationalLayer,
+  highLayer,
+  nineYearLayer,
+  juniorLayer,
+  primaryLayer,
+  kindergartenLayer,
+  specialLayer,
+];
 
 /** Everything deck.gl draws, bottom to top. */
 export function buildLayers(input: LayerInput): LayerDescriptor[] {

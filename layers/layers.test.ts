@@ -10,8 +10,15 @@ function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] =
   const r = validateScenario(readJson('seeds/scenario-2022.geojson'));
   if (!r.ok) throw new Error('seed scenario invalid');
   const projects = r.value.scenario.features;
-  const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, projects.filter((p) => p.properties.kind === k)]));
-  return { projectsByKind: byKind, central: projects.filter((p) => p.properties.centralDistrict), visible: new Set(visible), selected };
+  const byKind = new Map<ProjectKind, ProjectFeature[]>(
+    PROJECT_KINDS.map((k) => [k, projects.filter((p) => p.properties.kind === k)]),
+  );
+  return {
+    projectsByKind: byKind,
+    central: projects.filter((p) => p.properties.centralDistrict),
+    visible: new Set(visible),
+    selected,
+  };
 }
 
 describe('layer modules', () => {

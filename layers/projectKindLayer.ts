@@ -21,6 +21,15 @@ export function createProjectKindLayer(kind: ProjectKind): MapLayerModule {
     labelKey: `kind.${kind}`,
     legend: { labelKey: `kind.${kind}`, swatch: { type: 'icon', svg: symbolSvg(kind) } },
     stats: (input) => statsOf(dataOf(input)),
-    build: (input) => [{ type: 'icons', id: `projects-${kind}`, data: dataOf(input), visible: input.visible.has(kind), ...ICON_SIZE, pickable: true }],
+    build: (input) => [
+      {
+        type: 'icons',
+        id: `projects-${kind}`,
+        data: dataOf(input),
+        visible: input.visible.has(kind),
+        ...ICON_SIZE,
+        pickable: true,
+      },
+    ],
   };
 }

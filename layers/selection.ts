@@ -3,8 +3,22 @@ import type { LayerDescriptor, LayerInput, LegendEntry, Rgba } from './types';
 
 const SELECTED: Rgba = [8, 145, 178, 255];
 
-export const selectionLegend: LegendEntry = { labelKey: 'legend.selected', swatch: { type: 'ring', color: SELECTED, fill: null } };
+export const selectionLegend: LegendEntry = {
+  labelKey: 'legend.selected',
+  swatch: { type: 'ring', color: SELECTED, fill: null },
+};
 
 export function buildSelectionLayer(input: LayerInput): LayerDescriptor {
-  return { type: 'rings', id: 'selection', data: input.selected, visible: input.selected.length > 0, radiusMeters: 700, minRadiusPx: 11, maxRadiusPx: 22, lineWidthPx: 4, lineColor: SELECTED, fillColor: null };
+  return {
+    type: 'rings',
+    id: 'selection',
+    data: input.selected,
+    visible: input.selected.length > 0,
+    radiusMeters: 700,
+    minRadiusPx: 11,
+    maxRadiusPx: 22,
+    lineWidthPx: 4,
+    lineColor: SELECTED,
+    fillColor: null,
+  };
 }

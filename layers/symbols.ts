@@ -1,4 +1,11 @@
-import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES, type ProjectAction, type ProjectKind, type ProjectStatus } from '../src/core/model/kinds';
+import {
+  PROJECT_ACTIONS,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  type ProjectAction,
+  type ProjectKind,
+  type ProjectStatus,
+} from '../src/core/model/kinds';
 
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'pentagon' | 'hexagon' | 'star';
 
@@ -30,7 +37,10 @@ function points(shape: Shape, r: number, cx: number, cy: number): string | null 
     case 'square':
       return poly(4, Math.PI / 4, () => r * 1.18);
     case 'triangle':
-      return poly(3, -Math.PI / 2, () => r * 1.3).replace(/,(\S+)/g, (_m, y: string) => `,${(Number(y) + r * 0.2).toFixed(2)}`);
+      return poly(3, -Math.PI / 2, () => r * 1.3).replace(
+        /,(\S+)/g,
+        (_m, y: string) => `,${(Number(y) + r * 0.2).toFixed(2)}`,
+      );
     case 'diamond':
       return poly(4, -Math.PI / 2, () => r * 1.22);
     case 'pentagon':
@@ -77,24 +87,41 @@ export function symbolBody(kind: ProjectKind, action: ProjectAction, status: Pro
     }).join('');
     parts.push(`<g clip-path="url(#${id})" stroke="#FFFFFF" stroke-opacity="0.75" stroke-width="3.5">${lines}</g>`);
   }
-  if (status === 'planned') parts.push(shapeElement(shape, R - 5, cx, cy, `fill="none" stroke="${color}" stroke-width="5"`));
+  if (status === 'planned')
+    parts.push(shapeElement(shape, R - 5, cx, cy, `fill="none" stroke="${color}" stroke-width="5"`));
   const dash = action === 'rebuild' ? ' stroke-dasharray="7 5"' : '';
-  parts.push(shapeElement(shape, R, cx, cy, `fill="none" stroke="${OUTLINE}" stroke-width="${action === 'expand' ? 2.5 : 3.5}"${dash}`));
-  if (action === 'expand') parts.push(shapeElement(shape, R + 5.5, cx, cy, `fill="none" stroke="${OUTLINE}" stroke-width="2.5"`));
+  parts.push(
+    shapeElement(
+      shape,
+      R,
+      cx,
+      cy,
+      `fill="none" stroke="${OUTLINE}" stroke-width="${action === 'expand' ? 2.5 : 3.5}"${dash}`,
+    ),
+  );
+  if (action === 'expand')
+    parts.push(shapeElement(shape, R + 5.5, cx, cy, `fill="none" stroke="${OUTLINE}" stroke-width="2.5"`));
   return parts.join('');
 }
 
-export function symbolSvg(kind: ProjectKind, action: ProjectAction = 'new', status: ProjectStatus = 'completed'): string {
+export function symbolSvg(
+  kind: ProjectKind,
+  action: ProjectAction = 'new',
+  status: ProjectStatus = 'completed',
+): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CELL}" height="${CELL}" viewBox="0 0 ${CELL} ${CELL}">${symbolBody(kind, action, status)}</svg>`;
 }
 
-export const iconKey = (kind: ProjectKind, action: ProjectAction, status: ProjectStatus): string => `${kind}|${action}|${status}`;
+export const iconKey = (kind: ProjectKind, action: ProjectAction, status: ProjectStatus): string =>
+  `${kind}|${action}|${status}`;
 
 export interface IconAtlas {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
-  readonly mapping: Readonly<Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }>>;
+  readonly mapping: Readonly<
+    Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }>
+  >;
 }
 
 /** All kind × action × status symbols in one sheet (deck.gl IconLayer atlas). */
@@ -102,7 +129,8 @@ export function buildIconAtlas(): IconAtlas {
   const cols = PROJECT_ACTIONS.length * PROJECT_STATUSES.length;
   const width = cols * CELL;
   const height = PROJECT_KINDS.length * CELL;
-  const mapping: Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }> = {};
+  const mapping: Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }> =
+    {};
   const bodies: string[] = [];
   PROJECT_KINDS.forEach((kind, row) => {
     PROJECT_ACTIONS.forEach((action, ai) => {
@@ -114,7 +142,12 @@ export function buildIconAtlas(): IconAtlas {
       });
     });
   });
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${bodies.join('')}</svg>`, width, height, mapping };
+  return {
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${bodies.join('')}</svg>`,
+    width,
+    height,
+    mapping,
+  };
 }
 
 export const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

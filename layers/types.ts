@@ -4,7 +4,15 @@ import type { ProjectFeature } from '../src/core/model/project';
 
 export type Rgba = readonly [number, number, number, number];
 
-export const PROJECT_LAYER_IDS = ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational', 'special'] as const satisfies readonly ProjectKind[];
+export const PROJECT_LAYER_IDS = [
+  'kindergarten',
+  'primary',
+  'junior',
+  'nineYear',
+  'high',
+  'vocational',
+  'special',
+] as const satisfies readonly ProjectKind[];
 export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export const isLayerId = (v: unknown): v is LayerId => (LAYER_IDS as readonly unknown[]).includes(v);

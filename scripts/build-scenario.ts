@@ -56,36 +56,225 @@ interface Unit {
 // 43 central-district projects: 鲤城, 丰泽, 洛江, the two functional zones, and the adjoining
 // 晋江 (池店, 紫帽) and 南安 (丰州, 霞美) townships around 泉州湾. 47 more by county population.
 const UNITS: Unit[] = [
-  { key: 'licheng', countyCode: '350502', zh: '鲤城区', en: 'Licheng', zone: null, central: true, kinds: { kindergarten: 3, primary: 3, junior: 1, nineYear: 1 },
-    anchors: { 开元街道: [118.588, 24.912], 鲤中街道: [118.583, 24.905], 海滨街道: [118.587, 24.905], 临江街道: [118.588, 24.907], 浮桥街道: [118.566, 24.898], 江南街道: [118.555, 24.875], 金龙街道: [118.545, 24.905], 常泰街道: [118.54, 24.935] } },
-  { key: 'etdz', countyCode: '350502', zh: '开发区', en: 'Development Zone', zone: 'etdz', central: true, kinds: { kindergarten: 1, primary: 1 },
-    anchors: { 清濛经济开发区: [118.553, 24.868] } },
-  { key: 'fengze', countyCode: '350503', zh: '丰泽区', en: 'Fengze', zone: null, central: true, kinds: { kindergarten: 4, primary: 4, junior: 2, high: 1, nineYear: 1 },
-    anchors: { 东湖街道: [118.6, 24.915], 丰泽街道: [118.61, 24.905], 泉秀街道: [118.62, 24.893], 清源街道: [118.592, 24.935], 华大街道: [118.603, 24.928], 城东街道: [118.645, 24.935], 东海街道: [118.655, 24.89], 北峰街道: [118.56, 24.95] } },
-  { key: 'luojiang', countyCode: '350504', zh: '洛江区', en: 'Luojiang', zone: null, central: true, kinds: { kindergarten: 2, primary: 1, junior: 1, vocational: 1, nineYear: 1 },
-    anchors: { 万安街道: [118.655, 24.96], 双阳街道: [118.645, 24.968], 河市镇: [118.595, 25.01], 马甲镇: [118.635, 25.023] } },
-  { key: 'qtz', countyCode: '350521', zh: '台商区', en: 'Investment Zone', zone: 'qtz', central: true, kinds: { kindergarten: 3, primary: 2, junior: 1, nineYear: 1 },
-    anchors: { 洛阳镇: [118.683, 24.965], 东园镇: [118.713, 24.938], 张坂镇: [118.76, 24.975], 百崎回族乡: [118.733, 24.915] } },
-  { key: 'jinjiang-c', countyCode: '350582', zh: '晋江市', en: 'Jinjiang', zone: null, central: true, kinds: { kindergarten: 2, primary: 1, junior: 1 },
-    anchors: { 池店镇: [118.56, 24.85], 紫帽镇: [118.505, 24.845] } },
-  { key: 'nanan-c', countyCode: '350583', zh: '南安市', en: "Nan'an", zone: null, central: true, kinds: { kindergarten: 1, primary: 2, junior: 1 },
-    anchors: { 丰州镇: [118.515, 24.955], 霞美镇: [118.47, 24.95] } },
-  { key: 'quangang', countyCode: '350505', zh: '泉港区', en: 'Quangang', zone: null, central: false, kinds: { kindergarten: 1, primary: 1 },
-    anchors: { 山腰街道: [118.915, 25.12], 前黄镇: [118.87, 25.14], 南埔镇: [118.93, 25.118] } },
-  { key: 'shishi', countyCode: '350581', zh: '石狮市', en: 'Shishi', zone: null, central: false, kinds: { kindergarten: 2, primary: 2, junior: 1 },
-    anchors: { 湖滨街道: [118.65, 24.735], 凤里街道: [118.64, 24.728], 灵秀镇: [118.665, 24.76], 宝盖镇: [118.69, 24.745], 蚶江镇: [118.685, 24.788] } },
-  { key: 'jinjiang', countyCode: '350582', zh: '晋江市', en: 'Jinjiang', zone: null, central: false, kinds: { kindergarten: 4, primary: 4, junior: 2, nineYear: 1, high: 1, vocational: 1 },
-    anchors: { 青阳街道: [118.575, 24.805], 梅岭街道: [118.56, 24.79], 西园街道: [118.59, 24.8], 罗山街道: [118.6, 24.775], 灵源街道: [118.53, 24.78], 安海镇: [118.465, 24.715], 陈埭镇: [118.615, 24.84], 磁灶镇: [118.48, 24.82], 深沪镇: [118.643, 24.633], 金井镇: [118.6, 24.61], 英林镇: [118.575, 24.645], 龙湖镇: [118.62, 24.67], 内坑镇: [118.43, 24.76] } },
-  { key: 'nanan', countyCode: '350583', zh: '南安市', en: "Nan'an", zone: null, central: false, kinds: { kindergarten: 4, primary: 3, junior: 1, nineYear: 1, high: 1 },
-    anchors: { 溪美街道: [118.385, 24.96], 柳城街道: [118.4, 24.95], 美林街道: [118.375, 24.945], 官桥镇: [118.4, 24.82], 水头镇: [118.43, 24.7], 石井镇: [118.42, 24.638], 洪濑镇: [118.45, 25.02], 省新镇: [118.35, 24.9] } },
-  { key: 'huian', countyCode: '350521', zh: '惠安县', en: "Hui'an", zone: null, central: false, kinds: { kindergarten: 2, primary: 2, nineYear: 1 },
-    anchors: { 螺城镇: [118.797, 25.03], 螺阳镇: [118.77, 25.04], 黄塘镇: [118.79, 25.065], 涂寨镇: [118.85, 25.0], 崇武镇: [118.915, 24.89] } },
-  { key: 'anxi', countyCode: '350524', zh: '安溪县', en: 'Anxi', zone: null, central: false, kinds: { kindergarten: 2, primary: 3, junior: 1, high: 1 },
-    anchors: { 凤城镇: [118.185, 25.055], 城厢镇: [118.16, 25.045], 参内镇: [118.215, 25.07], 湖头镇: [118.08, 25.2], 官桥镇: [118.21, 25.013] } },
-  { key: 'yongchun', countyCode: '350525', zh: '永春县', en: 'Yongchun', zone: null, central: false, kinds: { kindergarten: 1, junior: 1, nineYear: 1 },
-    anchors: { 桃城镇: [118.295, 25.325], 五里街镇: [118.275, 25.33], 石鼓镇: [118.32, 25.3] } },
-  { key: 'dehua', countyCode: '350526', zh: '德化县', en: 'Dehua', zone: null, central: false, kinds: { kindergarten: 1, primary: 1 },
-    anchors: { 浔中镇: [118.24, 25.49], 龙浔镇: [118.245, 25.5] } },
+  {
+    key: 'licheng',
+    countyCode: '350502',
+    zh: '鲤城区',
+    en: 'Licheng',
+    zone: null,
+    central: true,
+    kinds: { kindergarten: 3, primary: 3, junior: 1, nineYear: 1 },
+    anchors: {
+      开元街道: [118.588, 24.912],
+      鲤中街道: [118.583, 24.905],
+      海滨街道: [118.587, 24.905],
+      临江街道: [118.588, 24.907],
+      浮桥街道: [118.566, 24.898],
+      江南街道: [118.555, 24.875],
+      金龙街道: [118.545, 24.905],
+      常泰街道: [118.54, 24.935],
+    },
+  },
+  {
+    key: 'etdz',
+    countyCode: '350502',
+    zh: '开发区',
+    en: 'Development Zone',
+    zone: 'etdz',
+    central: true,
+    kinds: { kindergarten: 1, primary: 1 },
+    anchors: { 清濛经济开发区: [118.553, 24.868] },
+  },
+  {
+    key: 'fengze',
+    countyCode: '350503',
+    zh: '丰泽区',
+    en: 'Fengze',
+    zone: null,
+    central: true,
+    kinds: { kindergarten: 4, primary: 4, junior: 2, high: 1, nineYear: 1 },
+    anchors: {
+      东湖街道: [118.6, 24.915],
+      丰泽街道: [118.61, 24.905],
+      泉秀街道: [118.62, 24.893],
+      清源街道: [118.592, 24.935],
+      华大街道: [118.603, 24.928],
+      城东街道: [118.645, 24.935],
+      东海街道: [118.655, 24.89],
+      北峰街道: [118.56, 24.95],
+    },
+  },
+  {
+    key: 'luojiang',
+    countyCode: '350504',
+    zh: '洛江区',
+    en: 'Luojiang',
+    zone: null,
+    central: true,
+    kinds: { kindergarten: 2, primary: 1, junior: 1, vocational: 1, nineYear: 1 },
+    anchors: {
+      万安街道: [118.655, 24.96],
+      双阳街道: [118.645, 24.968],
+      河市镇: [118.595, 25.01],
+      马甲镇: [118.635, 25.023],
+    },
+  },
+  {
+    key: 'qtz',
+    countyCode: '350521',
+    zh: '台商区',
+    en: 'Investment Zone',
+    zone: 'qtz',
+    central: true,
+    kinds: { kindergarten: 3, primary: 2, junior: 1, nineYear: 1 },
+    anchors: {
+      洛阳镇: [118.683, 24.965],
+      东园镇: [118.713, 24.938],
+      张坂镇: [118.76, 24.975],
+      百崎回族乡: [118.733, 24.915],
+    },
+  },
+  {
+    key: 'jinjiang-c',
+    countyCode: '350582',
+    zh: '晋江市',
+    en: 'Jinjiang',
+    zone: null,
+    central: true,
+    kinds: { kindergarten: 2, primary: 1, junior: 1 },
+    anchors: { 池店镇: [118.56, 24.85], 紫帽镇: [118.505, 24.845] },
+  },
+  {
+    key: 'nanan-c',
+    countyCode: '350583',
+    zh: '南安市',
+    en: "Nan'an",
+    zone: null,
+    central: true,
+    kinds: { kindergarten: 1, primary: 2, junior: 1 },
+    anchors: { 丰州镇: [118.515, 24.955], 霞美镇: [118.47, 24.95] },
+  },
+  {
+    key: 'quangang',
+    countyCode: '350505',
+    zh: '泉港区',
+    en: 'Quangang',
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 1, primary: 1 },
+    anchors: { 山腰街道: [118.915, 25.12], 前黄镇: [118.87, 25.14], 南埔镇: [118.93, 25.118] },
+  },
+  {
+    key: 'shishi',
+    countyCode: '350581',
+    zh: '石狮市',
+    en: 'Shishi',
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 2, primary: 2, junior: 1 },
+    anchors: {
+      湖滨街道: [118.65, 24.735],
+      凤里街道: [118.64, 24.728],
+      灵秀镇: [118.665, 24.76],
+      宝盖镇: [118.69, 24.745],
+      蚶江镇: [118.685, 24.788],
+    },
+  },
+  {
+    key: 'jinjiang',
+    countyCode: '350582',
+    zh: '晋江市',
+    en: 'Jinjiang',
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 4, primary: 4, junior: 2, nineYear: 1, high: 1, vocational: 1 },
+    anchors: {
+      青阳街道: [118.575, 24.805],
+      梅岭街道: [118.56, 24.79],
+      西园街道: [118.59, 24.8],
+      罗山街道: [118.6, 24.775],
+      灵源街道: [118.53, 24.78],
+      安海镇: [118.465, 24.715],
+      陈埭镇: [118.615, 24.84],
+      磁灶镇: [118.48, 24.82],
+      深沪镇: [118.643, 24.633],
+      金井镇: [118.6, 24.61],
+      英林镇: [118.575, 24.645],
+      龙湖镇: [118.62, 24.67],
+      内坑镇: [118.43, 24.76],
+    },
+  },
+  {
+    key: 'nanan',
+    countyCode: '350583',
+    zh: '南安市',
+    en: "Nan'an",
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 4, primary: 3, junior: 1, nineYear: 1, high: 1 },
+    anchors: {
+      溪美街道: [118.385, 24.96],
+      柳城街道: [118.4, 24.95],
+      美林街道: [118.375, 24.945],
+      官桥镇: [118.4, 24.82],
+      水头镇: [118.43, 24.7],
+      石井镇: [118.42, 24.638],
+      洪濑镇: [118.45, 25.02],
+      省新镇: [118.35, 24.9],
+    },
+  },
+  {
+    key: 'huian',
+    countyCode: '350521',
+    zh: '惠安县',
+    en: "Hui'an",
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 2, primary: 2, nineYear: 1 },
+    anchors: {
+      螺城镇: [118.797, 25.03],
+      螺阳镇: [118.77, 25.04],
+      黄塘镇: [118.79, 25.065],
+      涂寨镇: [118.85, 25.0],
+      崇武镇: [118.915, 24.89],
+    },
+  },
+  {
+    key: 'anxi',
+    countyCode: '350524',
+    zh: '安溪县',
+    en: 'Anxi',
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 2, primary: 3, junior: 1, high: 1 },
+    anchors: {
+      凤城镇: [118.185, 25.055],
+      城厢镇: [118.16, 25.045],
+      参内镇: [118.215, 25.07],
+      湖头镇: [118.08, 25.2],
+      官桥镇: [118.21, 25.013],
+    },
+  },
+  {
+    key: 'yongchun',
+    countyCode: '350525',
+    zh: '永春县',
+    en: 'Yongchun',
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 1, junior: 1, nineYear: 1 },
+    anchors: { 桃城镇: [118.295, 25.325], 五里街镇: [118.275, 25.33], 石鼓镇: [118.32, 25.3] },
+  },
+  {
+    key: 'dehua',
+    countyCode: '350526',
+    zh: '德化县',
+    en: 'Dehua',
+    zone: null,
+    central: false,
+    kinds: { kindergarten: 1, primary: 1 },
+    anchors: { 浔中镇: [118.24, 25.49], 龙浔镇: [118.245, 25.5] },
+  },
 ];
 
 interface Named {
@@ -103,13 +292,97 @@ interface Named {
 }
 // ../shared/reference/named-projects.md — real names, positions illustrative.
 const NAMED: Named[] = [
-  { unit: 'fengze', township: '东海街道', kind: 'primary', name: '泉州师范学院第二附属小学扩建', nameEn: 'Second Primary School attached to Quanzhou Normal University (expansion)', action: 'expand', status: 'completed', classes: 24, seats: 1080, source: '东南网 2021-03-15', notes: '+24 班，2022年秋季投用；区县为推测（丰泽区）。' },
-  { unit: 'luojiang', township: '万安街道', kind: 'primary', name: '泉州市实验小学洛江第二校区', nameEn: 'Quanzhou Experimental Primary School, Luojiang Campus 2', action: 'new', status: 'completed', classes: 48, seats: 2160, source: '东南网 2021-03-15', notes: '2022年底投用。' },
-  { unit: 'qtz', township: '东园镇', kind: 'nineYear', name: '泉州台商投资区第三实验小学', nameEn: 'Third Experimental School, Quanzhou Taiwanese Investment Zone', action: 'new', status: 'underConstruction', classes: 66, seats: 3060, source: '东南网 2021-03-15', notes: '小学 2,160 学位（48 班）+ 初中 900 学位（18 班）。' },
-  { unit: 'jinjiang', township: '罗山街道', kind: 'primary', name: '晋江市罗山中心小学（军民小学）', nameEn: 'Luoshan Central Primary School, Jinjiang', action: 'new', status: 'completed', classes: 48, seats: 2160, source: '东南网 2021-03-15', notes: '48 班，2022年秋季投用。' },
-  { unit: 'licheng', township: '开元街道', kind: 'primary', name: '泉州晋光小学扩建', nameEn: 'Quanzhou Jinguang Primary School (expansion)', action: 'expand', status: 'underConstruction', classes: 20, seats: 900, source: '泉州晚报 2023-07-31', notes: '2022年11月开工；区县为推测（鲤城区）。' },
-  { unit: 'licheng', township: '浮桥街道', kind: 'primary', name: '泉州晋光小学滨海校区', nameEn: 'Quanzhou Jinguang Primary School, Binhai Campus', action: 'new', status: 'underConstruction', classes: 24, seats: 1080, source: '泉州晚报 2023-07-31', notes: '2022年12月开工；区县为推测（鲤城区）。' },
-  { unit: 'fengze', township: '城东街道', kind: 'primary', name: '泉州市第二实验小学城东北校区', nameEn: 'Quanzhou Second Experimental Primary School, Chengdong North Campus', action: 'new', status: 'preparing', classes: 24, seats: 1080, source: '泉州晚报 2023-07-31', notes: '2023年3月开工；区县为推测（丰泽区）。' },
+  {
+    unit: 'fengze',
+    township: '东海街道',
+    kind: 'primary',
+    name: '泉州师范学院第二附属小学扩建',
+    nameEn: 'Second Primary School attached to Quanzhou Normal University (expansion)',
+    action: 'expand',
+    status: 'completed',
+    classes: 24,
+    seats: 1080,
+    source: '东南网 2021-03-15',
+    notes: '+24 班，2022年秋季投用；区县为推测（丰泽区）。',
+  },
+  {
+    unit: 'luojiang',
+    township: '万安街道',
+    kind: 'primary',
+    name: '泉州市实验小学洛江第二校区',
+    nameEn: 'Quanzhou Experimental Primary School, Luojiang Campus 2',
+    action: 'new',
+    status: 'completed',
+    classes: 48,
+    seats: 2160,
+    source: '东南网 2021-03-15',
+    notes: '2022年底投用。',
+  },
+  {
+    unit: 'qtz',
+    township: '东园镇',
+    kind: 'nineYear',
+    name: '泉州台商投资区第三实验小学',
+    nameEn: 'Third Experimental School, Quanzhou Taiwanese Investment Zone',
+    action: 'new',
+    status: 'underConstruction',
+    classes: 66,
+    seats: 3060,
+    source: '东南网 2021-03-15',
+    notes: '小学 2,160 学位（48 班）+ 初中 900 学位（18 班）。',
+  },
+  {
+    unit: 'jinjiang',
+    township: '罗山街道',
+    kind: 'primary',
+    name: '晋江市罗山中心小学（军民小学）',
+    nameEn: 'Luoshan Central Primary School, Jinjiang',
+    action: 'new',
+    status: 'completed',
+    classes: 48,
+    seats: 2160,
+    source: '东南网 2021-03-15',
+    notes: '48 班，2022年秋季投用。',
+  },
+  {
+    unit: 'licheng',
+    township: '开元街道',
+    kind: 'primary',
+    name: '泉州晋光小学扩建',
+    nameEn: 'Quanzhou Jinguang Primary School (expansion)',
+    action: 'expand',
+    status: 'underConstruction',
+    classes: 20,
+    seats: 900,
+    source: '泉州晚报 2023-07-31',
+    notes: '2022年11月开工；区县为推测（鲤城区）。',
+  },
+  {
+    unit: 'licheng',
+    township: '浮桥街道',
+    kind: 'primary',
+    name: '泉州晋光小学滨海校区',
+    nameEn: 'Quanzhou Jinguang Primary School, Binhai Campus',
+    action: 'new',
+    status: 'underConstruction',
+    classes: 24,
+    seats: 1080,
+    source: '泉州晚报 2023-07-31',
+    notes: '2022年12月开工；区县为推测（鲤城区）。',
+  },
+  {
+    unit: 'fengze',
+    township: '城东街道',
+    kind: 'primary',
+    name: '泉州市第二实验小学城东北校区',
+    nameEn: 'Quanzhou Second Experimental Primary School, Chengdong North Campus',
+    action: 'new',
+    status: 'preparing',
+    classes: 24,
+    seats: 1080,
+    source: '泉州晚报 2023-07-31',
+    notes: '2023年3月开工；区县为推测（丰泽区）。',
+  },
 ];
 
 /** Classes of the generic (unnamed) projects per kind; seats = classes × class size. Chosen so
@@ -123,8 +396,13 @@ const GENERIC_CLASSES: Record<ProjectKind, { classes: number; juniorClasses?: nu
   junior: [12, 12, 9, 9, 6, 6, 6, 6, 6, 6, 6, 3, 3].map((classes) => ({ classes })),
   // 7 generic nine-year schools: 60 primary classes × 45 + 36 junior classes × 50 = 4,500 seats (+ 3,060 named)
   nineYear: [
-    { classes: 12, juniorClasses: 6 }, { classes: 12, juniorClasses: 6 }, { classes: 6, juniorClasses: 6 }, { classes: 6, juniorClasses: 3 },
-    { classes: 12, juniorClasses: 6 }, { classes: 6, juniorClasses: 6 }, { classes: 6, juniorClasses: 3 },
+    { classes: 12, juniorClasses: 6 },
+    { classes: 12, juniorClasses: 6 },
+    { classes: 6, juniorClasses: 6 },
+    { classes: 6, juniorClasses: 3 },
+    { classes: 12, juniorClasses: 6 },
+    { classes: 6, juniorClasses: 6 },
+    { classes: 6, juniorClasses: 3 },
   ],
   // 4 high schools: 80 classes × 50 = 4,000 seats
   high: [24, 18, 24, 14].map((classes) => ({ classes })),
@@ -132,9 +410,33 @@ const GENERIC_CLASSES: Record<ProjectKind, { classes: number; juniorClasses?: nu
   vocational: [20, 20].map((classes) => ({ classes })),
   special: [],
 };
-const CLASS_SIZE: Record<ProjectKind, number> = { kindergarten: 30, primary: 45, junior: 50, nineYear: 45, high: 50, vocational: 50, special: 10 };
-const KIND_ZH: Record<ProjectKind, string> = { kindergarten: '幼儿园', primary: '小学', junior: '中学', nineYear: '学校', high: '高级中学', vocational: '职业技术学校', special: '特殊教育学校' };
-const KIND_EN: Record<ProjectKind, string> = { kindergarten: 'kindergarten', primary: 'primary school', junior: 'middle school', nineYear: 'nine-year school', high: 'senior high school', vocational: 'vocational school', special: 'special-education school' };
+const CLASS_SIZE: Record<ProjectKind, number> = {
+  kindergarten: 30,
+  primary: 45,
+  junior: 50,
+  nineYear: 45,
+  high: 50,
+  vocational: 50,
+  special: 10,
+};
+const KIND_ZH: Record<ProjectKind, string> = {
+  kindergarten: '幼儿园',
+  primary: '小学',
+  junior: '中学',
+  nineYear: '学校',
+  high: '高级中学',
+  vocational: '职业技术学校',
+  special: '特殊教育学校',
+};
+const KIND_EN: Record<ProjectKind, string> = {
+  kindergarten: 'kindergarten',
+  primary: 'primary school',
+  junior: 'middle school',
+  nineYear: 'nine-year school',
+  high: 'senior high school',
+  vocational: 'vocational school',
+  special: 'special-education school',
+};
 
 function pickWeighted<T extends string>(weights: Record<T, number>): T {
   const entries = Object.entries(weights) as [T, number][];
@@ -149,8 +451,13 @@ function pickWeighted<T extends string>(weights: Record<T, number>): T {
 
 function main(): void {
   const refResult = parseReferenceData({
-    counties: read('geodata/counties.geojson'), land: read('geodata/land.geojson'), rivers: read('geodata/rivers.geojson'),
-    labels: read('geodata/labels.geojson'), townships: read('geodata/townships.json'), zones: read('geodata/zones.json'), city: read('geodata/city.json'),
+    counties: read('geodata/counties.geojson'),
+    land: read('geodata/land.geojson'),
+    rivers: read('geodata/rivers.geojson'),
+    labels: read('geodata/labels.geojson'),
+    townships: read('geodata/townships.json'),
+    zones: read('geodata/zones.json'),
+    city: read('geodata/city.json'),
   });
   if (!refResult.ok) throw new Error(refResult.error);
   const ref = refResult.value;
@@ -178,8 +485,13 @@ function main(): void {
   };
 
   const pools: Record<ProjectKind, { classes: number; juniorClasses?: number }[]> = {
-    kindergarten: shuffle(GENERIC_CLASSES.kindergarten), primary: shuffle(GENERIC_CLASSES.primary), junior: shuffle(GENERIC_CLASSES.junior),
-    nineYear: shuffle(GENERIC_CLASSES.nineYear), high: [...GENERIC_CLASSES.high], vocational: [...GENERIC_CLASSES.vocational], special: [],
+    kindergarten: shuffle(GENERIC_CLASSES.kindergarten),
+    primary: shuffle(GENERIC_CLASSES.primary),
+    junior: shuffle(GENERIC_CLASSES.junior),
+    nineYear: shuffle(GENERIC_CLASSES.nineYear),
+    high: [...GENERIC_CLASSES.high],
+    vocational: [...GENERIC_CLASSES.vocational],
+    special: [],
   };
 
   const features: ProjectFeature[] = [];
@@ -189,59 +501,125 @@ function main(): void {
     let anchorTurn = Math.floor(rand() * anchorNames.length);
     const named = NAMED.filter((n) => n.unit === unit.key);
     const slots: ProjectKind[] = [];
-    for (const [kind, n] of Object.entries(unit.kinds) as [ProjectKind, number][]) for (let i = 0; i < n; i++) slots.push(kind);
+    for (const [kind, n] of Object.entries(unit.kinds) as [ProjectKind, number][])
+      for (let i = 0; i < n; i++) slots.push(kind);
     for (const n of named) {
       const i = slots.indexOf(n.kind);
       if (i < 0) throw new Error(`no ${n.kind} slot in ${unit.key} for ${n.name}`);
       slots.splice(i, 1);
     }
-    const add = (kind: ProjectKind, p: Omit<ProjectFeature['properties'], 'id' | 'kind' | 'countyCode' | 'zone' | 'centralDistrict' | 'locationPrecision' | 'year'>, at: [number, number]): void => {
+    const add = (
+      kind: ProjectKind,
+      p: Omit<
+        ProjectFeature['properties'],
+        'id' | 'kind' | 'countyCode' | 'zone' | 'centralDistrict' | 'locationPrecision' | 'year'
+      >,
+      at: [number, number],
+    ): void => {
       const id = `qz2022-${String(features.length + 1).padStart(3, '0')}`;
-      features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: at }, properties: { id, kind, countyCode: unit.countyCode, zone: unit.zone, centralDistrict: unit.central, locationPrecision: 'illustrative', year: 2022, ...p } });
+      features.push({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: at },
+        properties: {
+          id,
+          kind,
+          countyCode: unit.countyCode,
+          zone: unit.zone,
+          centralDistrict: unit.central,
+          locationPrecision: 'illustrative',
+          year: 2022,
+          ...p,
+        },
+      });
     };
     for (const n of named) {
       const anchor = unit.anchors[n.township];
       if (!anchor) throw new Error(`no anchor ${n.township}`);
-      add(n.kind, { name: n.name, nameEn: n.nameEn, action: n.action, status: n.status, seats: n.seats, classes: n.classes, townshipCode: township(unit.countyCode, n.township).code, source: n.source, ...(n.notes ? { notes: n.notes } : {}) }, site(unit, anchor));
+      add(
+        n.kind,
+        {
+          name: n.name,
+          nameEn: n.nameEn,
+          action: n.action,
+          status: n.status,
+          seats: n.seats,
+          classes: n.classes,
+          townshipCode: township(unit.countyCode, n.township).code,
+          source: n.source,
+          ...(n.notes ? { notes: n.notes } : {}),
+        },
+        site(unit, anchor),
+      );
     }
     for (const kind of slots) {
       const size = pools[kind].shift();
       if (!size) throw new Error(`ran out of ${kind} sizes`);
       const tName = anchorNames[anchorTurn++ % anchorNames.length] as string;
-      const seats = kind === 'nineYear' ? size.classes * 45 + (size.juniorClasses ?? 0) * 50 : size.classes * CLASS_SIZE[kind];
+      const seats =
+        kind === 'nineYear' ? size.classes * 45 + (size.juniorClasses ?? 0) * 50 : size.classes * CLASS_SIZE[kind];
       const classes = size.classes + (size.juniorClasses ?? 0);
       const key = `${unit.zh}${kind}`;
       const k = (serial[key] = (serial[key] ?? 0) + 1);
-      const action: ProjectAction = classes >= 15 || kind === 'high' || kind === 'vocational' ? 'new' : pickWeighted({ new: 2, rebuild: 1, expand: 1 });
+      const action: ProjectAction =
+        classes >= 15 || kind === 'high' || kind === 'vocational'
+          ? 'new'
+          : pickWeighted({ new: 2, rebuild: 1, expand: 1 });
       const status = pickWeighted<ProjectStatus>({ completed: 3, underConstruction: 4, preparing: 2, planned: 1 });
-      add(kind, {
-        name: `${unit.zh}示意${KIND_ZH[kind]}${k}`,
-        nameEn: `${unit.en} illustrative ${KIND_EN[kind]} ${k}`,
-        action, status, seats, classes,
-        townshipCode: township(unit.countyCode, tName).code,
-        source: '示意项目：数量与学位依据《2022年泉州市教育工作要点》，位置为示意',
-        ...(kind === 'nineYear' ? { notes: `小学 ${size.classes} 班 + 初中 ${size.juniorClasses ?? 0} 班。` } : {}),
-      }, site(unit, unit.anchors[tName] as [number, number]));
+      add(
+        kind,
+        {
+          name: `${unit.zh}示意${KIND_ZH[kind]}${k}`,
+          nameEn: `${unit.en} illustrative ${KIND_EN[kind]} ${k}`,
+          action,
+          status,
+          seats,
+          classes,
+          townshipCode: township(unit.countyCode, tName).code,
+          source: '示意项目：数量与学位依据《2022年泉州市教育工作要点》，位置为示意',
+          ...(kind === 'nineYear' ? { notes: `小学 ${size.classes} 班 + 初中 ${size.juniorClasses ?? 0} 班。` } : {}),
+        },
+        site(unit, unit.anchors[tName] as [number, number]),
+      );
     }
   }
-  for (const [kind, rest] of Object.entries(pools)) if (rest.length > 0) throw new Error(`${rest.length} unused ${kind} sizes`);
+  for (const [kind, rest] of Object.entries(pools))
+    if (rest.length > 0) throw new Error(`${rest.length} unused ${kind} sizes`);
 
   const scenario: ScenarioCollection = {
     type: 'FeatureCollection',
     scenario: {
-      id: 'illustrative-2022', name: '2022年度建设计划（示意）', nameEn: '2022 construction programme (illustrative)', planYear: 2022, illustrative: true, schemaVersion: 1,
+      id: 'illustrative-2022',
+      name: '2022年度建设计划（示意）',
+      nameEn: '2022 construction programme (illustrative)',
+      planYear: 2022,
+      illustrative: true,
+      schemaVersion: 1,
       description: '按《2022年泉州市教育工作要点》的项目数量与新增学位生成的示意方案；项目位置为示意，并非真实选址。',
-      descriptionEn: 'An illustrative scenario matching the project counts and new seats of the 2022 Quanzhou Education Work Plan; project locations are illustrative, not actual sites.',
+      descriptionEn:
+        'An illustrative scenario matching the project counts and new seats of the 2022 Quanzhou Education Work Plan; project locations are illustrative, not actual sites.',
     },
     features,
   };
   const check = validateScenario(JSON.parse(JSON.stringify(scenario)), indexReference(ref));
   if (!check.ok) throw new Error(`generated scenario is invalid: ${JSON.stringify(check.error.slice(0, 5))}`);
-  if (check.value.warnings.length > 0) console.log(`${check.value.warnings.length} scale warnings (large named schools, 15-class kindergartens) — shown in the UI as warnings`);
-  const lines = [`{"type":"FeatureCollection","scenario":${JSON.stringify(scenario.scenario)},"features":[`, features.map((f) => JSON.stringify(f)).join(',\n'), ']}'];
+  if (check.value.warnings.length > 0)
+    console.log(
+      `${check.value.warnings.length} scale warnings (large named schools, 15-class kindergartens) — shown in the UI as warnings`,
+    );
+  const lines = [
+    `{"type":"FeatureCollection","scenario":${JSON.stringify(scenario.scenario)},"features":[`,
+    features.map((f) => JSON.stringify(f)).join(',\n'),
+    ']}',
+  ];
   writeFileSync(join(root, 'seeds', 'scenario-2022.geojson'), `${lines.join('\n')}\n`);
-  const by = (k: ProjectKind): string => { const fs = features.filter((f) => f.properties.kind === k); return `${k} ${fs.length}/${fs.reduce((s, f) => s + f.properties.seats, 0)}`; };
-  console.log(`${features.length} projects, ${features.filter((f) => f.properties.centralDistrict).length} central; ${(['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational'] as const).map(by).join(', ')}`);
+  const by = (k: ProjectKind): string => {
+    const fs = features.filter((f) => f.properties.kind === k);
+    return `${k} ${fs.length}/${fs.reduce((s, f) => s + f.properties.seats, 0)}`;
+  };
+  console.log(
+    `${features.length} projects, ${features.filter((f) => f.properties.centralDistrict).length} central; ${(['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational'] as const).map(by).join(', ')}`,
+  );
 }
 
 main();

@@ -10,7 +10,10 @@ const PORT = 4179;
 const URL = `http://127.0.0.1:${PORT}/`;
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (let i = 0; i < 50; i++) {
       try {

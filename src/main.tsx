@@ -50,15 +50,25 @@ async function main(): Promise<void> {
   if (!root) return;
   try {
     const [counties, land, rivers, labels, townships, zones, city, scenarioRaw, targetsRaw] = await Promise.all(
-      [countiesUrl, landUrl, riversUrl, labelsUrl, townshipsUrl, zonesUrl, cityUrl, scenarioUrl, targetsUrl].map(getJson),
+      [countiesUrl, landUrl, riversUrl, labelsUrl, townshipsUrl, zonesUrl, cityUrl, scenarioUrl, targetsUrl].map(
+        getJson,
+      ),
     );
     const ref = parseReferenceData({ counties, land, rivers, labels, townships, zones, city });
     if (!ref.ok) throw new Error(ref.error);
     const scenario = validateScenario(scenarioRaw, indexReference(ref.value));
-    if (!scenario.ok) throw new Error(`scenario: ${scenario.error.length} invalid field(s), first: ${JSON.stringify(scenario.error[0])}`);
+    if (!scenario.ok)
+      throw new Error(
+        `scenario: ${scenario.error.length} invalid field(s), first: ${JSON.stringify(scenario.error[0])}`,
+      );
     const targets = parsePlanTargets(targetsRaw);
     if (!targets.ok) throw new Error(targets.error);
-    const app = createApp({ reference: ref.value, scenario: scenario.value.scenario, targets: targets.value, repository: repository() });
+    const app = createApp({
+      reference: ref.value,
+      scenario: scenario.value.scenario,
+      targets: targets.value,
+      repository: repository(),
+    });
     await app.init();
     root.innerHTML = '';
     render(<App app={app} />, root);

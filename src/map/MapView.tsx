@@ -39,7 +39,8 @@ class FitCityControl implements maplibregl.IControl {
     this.button.type = 'button';
     this.button.className = 'qz-fit-city';
     this.button.dataset.testid = 'map-fit-city';
-    this.button.innerHTML = '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>';
+    this.button.innerHTML =
+      '<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true"><path d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>';
     this.button.addEventListener('click', this.onFit);
     this.container.appendChild(this.button);
     return this.container;
@@ -64,12 +65,21 @@ export function MapView({ app }: { app: App }) {
       style: buildStyle(state.reference, state.lang.value),
       bounds: [w, s, e, n],
       fitBoundsOptions: { padding: 24 },
-      maxBounds: [state.reference.city.dataExtent[0] - 0.8, state.reference.city.dataExtent[1] - 0.5, state.reference.city.dataExtent[2] + 0.8, state.reference.city.dataExtent[3] + 0.5],
+      maxBounds: [
+        state.reference.city.dataExtent[0] - 0.8,
+        state.reference.city.dataExtent[1] - 0.5,
+        state.reference.city.dataExtent[2] + 0.8,
+        state.reference.city.dataExtent[3] + 0.5,
+      ],
       minZoom: 6.5,
       maxZoom: 18,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-      locale: { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut'), 'NavigationControl.ResetBearing': t('map.resetNorth') },
+      locale: {
+        'NavigationControl.ZoomIn': t('map.zoomIn'),
+        'NavigationControl.ZoomOut': t('map.zoomOut'),
+        'NavigationControl.ResetBearing': t('map.resetNorth'),
+      },
       dragRotate: false,
       pitchWithRotate: false,
     });
@@ -115,7 +125,13 @@ export function MapView({ app }: { app: App }) {
         requestAnimationFrame(() => {
           map.resize();
           if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: 24, duration: 800 });
-          else map.flyTo({ center: [req.lon, req.lat], zoom: Math.max(map.getZoom(), 13), duration: 900, essential: true });
+          else
+            map.flyTo({
+              center: [req.lon, req.lat],
+              zoom: Math.max(map.getZoom(), 13),
+              duration: 900,
+              essential: true,
+            });
         });
       }),
     );
@@ -161,7 +177,8 @@ export function MapView({ app }: { app: App }) {
         // Pick on MapLibre's click (deck's own click picking needs a hover first: no touch support).
         // A few pixels of radius make small symbols easy to hit with a finger.
         map.on('click', (e) => {
-          const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 6 }) as PickingInfo<ProjectFeature> | null | undefined;
+          const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 6 }) as
+            PickingInfo<ProjectFeature> | null | undefined;
           actions.select(info?.object ? info.object.id : null);
         });
         let first = true;
@@ -208,7 +225,8 @@ export function MapView({ app }: { app: App }) {
         <div class="map-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} role="tooltip">
           <strong>{state.projectName.value(hover.project)}</strong>
           <span>
-            {t(`kind.${hover.project.properties.kind}`)} · {t(`action.${hover.project.properties.action}`)} · {t(`status.${hover.project.properties.status}`)}
+            {t(`kind.${hover.project.properties.kind}`)} · {t(`action.${hover.project.properties.action}`)} ·{' '}
+            {t(`status.${hover.project.properties.status}`)}
           </span>
           <span>{t('layers.seats', { seats: hover.project.properties.seats })}</span>
         </div>

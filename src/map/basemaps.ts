@@ -28,7 +28,17 @@ export function onlineLayers(basemap: BasemapId, key: string, lang: Lang): Onlin
     case 'offline':
       return [];
     case 'osm':
-      return [{ id: 'online-osm', source: { type: 'raster', tileSize: 256, maxzoom: 19, tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'] } }];
+      return [
+        {
+          id: 'online-osm',
+          source: {
+            type: 'raster',
+            tileSize: 256,
+            maxzoom: 19,
+            tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+          },
+        },
+      ];
     case 'tdtVector':
     case 'tdtImagery': {
       if (!isPlausibleTiandituKey(key)) return [];

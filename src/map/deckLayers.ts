@@ -27,7 +27,10 @@ export async function loadIconAtlas(): Promise<LoadedAtlas> {
 /** Interleaved mode: draw below the first label layer (read by @deck.gl/maplibre, not in deck's prop types). */
 const interleave = { beforeId: LABEL_LAYER_ID };
 
-const position = (p: ProjectFeature): [number, number] => [p.geometry.coordinates[0] ?? 0, p.geometry.coordinates[1] ?? 0];
+const position = (p: ProjectFeature): [number, number] => [
+  p.geometry.coordinates[0] ?? 0,
+  p.geometry.coordinates[1] ?? 0,
+];
 
 /** Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity). */
 export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: LoadedAtlas): Layer[] {

@@ -21,7 +21,10 @@ export function createUniformBindingGuard(): UniformBindingGuard {
   return {
     onBeforeRender: ({ gl }) => {
       const n = Math.min(MAX_BINDINGS, Number(gl.getParameter(gl.MAX_UNIFORM_BUFFER_BINDINGS)));
-      saved = Array.from({ length: n }, (_, i) => gl.getIndexedParameter(gl.UNIFORM_BUFFER_BINDING, i) as WebGLBuffer | null);
+      saved = Array.from(
+        { length: n },
+        (_, i) => gl.getIndexedParameter(gl.UNIFORM_BUFFER_BINDING, i) as WebGLBuffer | null,
+      );
       generic = gl.getParameter(gl.UNIFORM_BUFFER_BINDING) as WebGLBuffer | null;
     },
     onAfterRender: ({ gl }) => {

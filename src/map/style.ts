@@ -34,8 +34,20 @@ export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
     geometry: {
       type: 'Polygon' as const,
       coordinates: [
-        [[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]],
-        [[w, so], [w, n], [e, n], [e, so], [w, so]],
+        [
+          [-180, -85],
+          [180, -85],
+          [180, 85],
+          [-180, 85],
+          [-180, -85],
+        ],
+        [
+          [w, so],
+          [w, n],
+          [e, n],
+          [e, so],
+          [w, so],
+        ],
       ],
     },
   };
@@ -52,18 +64,38 @@ export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': COLORS.sea } },
-      { id: 'land', type: 'fill', source: 'land', filter: ['!', ['has', 'lake']], paint: { 'fill-color': COLORS.land } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'land',
+        filter: ['!', ['has', 'lake']],
+        paint: { 'fill-color': COLORS.land },
+      },
       { id: 'lakes', type: 'fill', source: 'land', filter: ['has', 'lake'], paint: { 'fill-color': COLORS.sea } },
       { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': COLORS.city } },
-      { id: 'rivers', type: 'line', source: 'rivers', paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.5] } },
+      {
+        id: 'rivers',
+        type: 'line',
+        source: 'rivers',
+        paint: { 'line-color': COLORS.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2.5] },
+      },
       {
         id: 'county-lines',
         type: 'line',
         source: 'counties',
-        paint: { 'line-color': COLORS.countyLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2], 'line-dasharray': [4, 2] },
+        paint: {
+          'line-color': COLORS.countyLine,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 13, 2],
+          'line-dasharray': [4, 2],
+        },
       },
       // solid coast drawn over the dashed county outline where the two coincide
-      { id: 'coastline', type: 'line', source: 'land', paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 2.2] } },
+      {
+        id: 'coastline',
+        type: 'line',
+        source: 'land',
+        paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 2.2] },
+      },
       { id: 'frame', type: 'fill', source: 'frame', paint: { 'fill-color': COLORS.frame } },
       { id: 'frame-edge', type: 'line', source: 'frame', paint: { 'line-color': COLORS.frameEdge, 'line-width': 1 } },
       {
@@ -85,7 +117,12 @@ export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
         type: 'symbol',
         source: 'contextLabels',
         maxzoom: 12,
-        layout: { 'text-field': labelField(lang), 'text-font': FONT_STACK, 'text-size': 12, 'text-letter-spacing': 0.15 },
+        layout: {
+          'text-field': labelField(lang),
+          'text-font': FONT_STACK,
+          'text-size': 12,
+          'text-letter-spacing': 0.15,
+        },
         paint: {
           'text-color': ['match', ['get', 'kind'], 'water', COLORS.water, COLORS.neighbour],
           'text-halo-color': ['match', ['get', 'kind'], 'water', 'rgba(188,214,230,0.9)', 'rgba(236,231,220,0.9)'],

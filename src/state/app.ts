@@ -6,7 +6,14 @@ import { PROJECT_KINDS, type ProjectKind } from '../core/model/kinds';
 import type { ProjectFeature, ScenarioCollection } from '../core/model/project';
 import type { PlanTargets } from '../core/plan/targets';
 import { DEFAULT_SETTINGS, parseSettings, type BasemapId, type Settings } from '../core/settings/settings';
-import { DEFAULT_SORT, EMPTY_FILTER, queryProjects, type SortKey, type TableFilter, type TableSort } from '../core/table/query';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  queryProjects,
+  type SortKey,
+  type TableFilter,
+  type TableSort,
+} from '../core/table/query';
 import type { SettingsRepository } from '../persistence/repository';
 import { LAYER_IDS, type LayerId, type LayerInput } from '../../layers/types';
 
@@ -97,12 +104,18 @@ export function createApp(deps: AppDeps): App {
   const projectsByKind = computed(() => {
     const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, []]));
     for (const p of scenario.value.features) byKind.get(p.properties.kind)?.push(p);
-    return byKind as ReadonlyMap<ProjectKind, readonly ProjectFeature[]>;
+    const result: ReadonlyMap<ProjectKind, readonly ProjectFeature[]> = byKind;
+    return result;
   });
   const central = computed(() => scenario.value.features.filter((p) => p.properties.centralDistrict));
   const selected = computed(() => scenario.value.features.find((p) => p.id === selectedId.value) ?? null);
   const selectedList = computed<readonly ProjectFeature[]>(() => (selected.value ? [selected.value] : []));
-  const layerInput = computed<LayerInput>(() => ({ projectsByKind: projectsByKind.value, central: central.value, visible: visible.value, selected: selectedList.value }));
+  const layerInput = computed<LayerInput>(() => ({
+    projectsByKind: projectsByKind.value,
+    central: central.value,
+    visible: visible.value,
+    selected: selectedList.value,
+  }));
   const t = computed(() => {
     const l = lang.value;
     return (key: MessageKey, params?: Params) => translate(l, key, params);
@@ -126,13 +139,20 @@ export function createApp(deps: AppDeps): App {
       return tw ? (l === 'en' ? tw.nameEn : tw.name) : code;
     };
   });
-  const rows = computed(() => queryProjects(scenario.value.features, filter.value, sort.value, projectName.value, lang.value));
+  const rows = computed(() =>
+    queryProjects(scenario.value.features, filter.value, sort.value, projectName.value, lang.value),
+  );
 
   const persist = (next: Settings): void => {
     settings.value = next;
     if (!loaded) return;
     deps.repository.saveSettings(next).catch((e: unknown) => {
-      notice.value = { seq: ++seq, tone: 'error', key: 'settings.saveError', params: { message: e instanceof Error ? e.message : String(e) } };
+      notice.value = {
+        seq: ++seq,
+        tone: 'error',
+        key: 'settings.saveError',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      };
     });
   };
 
@@ -158,7 +178,13 @@ export function createApp(deps: AppDeps): App {
       batch(() => {
         selectedId.value = id;
         const p = id === null ? undefined : scenario.value.features.find((f) => f.id === id);
-        if (p && options?.fly) camera.value = { seq: ++seq, type: 'project', lon: p.geometry.coordinates[0] ?? 0, lat: p.geometry.coordinates[1] ?? 0 };
+        if (p && options?.fly)
+          camera.value = {
+            seq: ++seq,
+            type: 'project',
+            lon: p.geometry.coordinates[0] ?? 0,
+            lat: p.geometry.coordinates[1] ?? 0,
+          };
       });
     },
     setFilter: (patch) => {
@@ -169,7 +195,10 @@ export function createApp(deps: AppDeps): App {
     },
     sortBy: (key) => {
       const cur = sort.value;
-      sort.value = cur.key === key ? { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: key === 'seats' || key === 'classes' ? 'desc' : 'asc' };
+      sort.value =
+        cur.key === key
+          ? { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' }
+          : { key, dir: key === 'seats' || key === 'classes' ? 'desc' : 'asc' };
     },
     flyToCity: () => {
       camera.value = { seq: ++seq, type: 'city' };
@@ -192,7 +221,12 @@ export function createApp(deps: AppDeps): App {
       const stored = parseSettings(await deps.repository.loadSettings());
       settings.value = stored.settings;
     } catch (e: unknown) {
-      notice.value = { seq: ++seq, tone: 'error', key: 'settings.saveError', params: { message: e instanceof Error ? e.message : String(e) } };
+      notice.value = {
+        seq: ++seq,
+        tone: 'error',
+        key: 'settings.saveError',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      };
     }
     loaded = true;
   };

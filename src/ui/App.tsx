@@ -11,7 +11,12 @@ import { SettingsDialog } from './SettingsDialog';
 function Credits({ app }: { app: AppModel }) {
   const t = app.state.t.value;
   const { basemap, tiandituKey } = app.state.settings.value;
-  const online = basemap === 'osm' ? t('credit.osm') : (basemap === 'tdtVector' || basemap === 'tdtImagery') && tiandituKey !== '' ? t('credit.tdt') : null;
+  const online =
+    basemap === 'osm'
+      ? t('credit.osm')
+      : (basemap === 'tdtVector' || basemap === 'tdtImagery') && tiandituKey !== ''
+        ? t('credit.tdt')
+        : null;
   return (
     <p class="credits" data-testid="credits">
       {online && <span>{online} · </span>}
@@ -27,7 +32,12 @@ function NoticeBar({ app }: { app: AppModel }) {
   return (
     <div class={`notice ${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
       <span>{t(n.key, n.params)}</span>
-      <button type="button" class="icon-btn" aria-label={t('notice.dismiss')} onClick={() => app.actions.dismissNotice()}>
+      <button
+        type="button"
+        class="icon-btn"
+        aria-label={t('notice.dismiss')}
+        onClick={() => app.actions.dismissNotice()}
+      >
         ×
       </button>
     </div>

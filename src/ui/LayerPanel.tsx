@@ -28,7 +28,12 @@ export function LayerPanel({ app }: { app: App }) {
           return (
             <li key={layer.id} class={`layer-row${on ? '' : ' off'}${stats.count === 0 ? ' empty' : ''}`}>
               <label title={stats.count === 0 ? t('layers.empty') : t('layers.toggleHint', { layer: label })}>
-                <input type="checkbox" checked={on} data-testid={`layer-toggle-${layer.id}`} onChange={() => actions.toggleLayer(layer.id)} />
+                <input
+                  type="checkbox"
+                  checked={on}
+                  data-testid={`layer-toggle-${layer.id}`}
+                  onChange={() => actions.toggleLayer(layer.id)}
+                />
                 <Swatch swatch={layer.legend.swatch} />
                 <span class="layer-name">{label}</span>
                 <span class="layer-stats" data-testid={`layer-stats-${layer.id}`}>

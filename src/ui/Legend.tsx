@@ -5,7 +5,6 @@ import { BASEMAP_LEGEND } from '../../layers/basemap';
 import type { App } from '../state/app';
 import { Swatch } from './Swatch';
 
-
 export function Legend({ app }: { app: App }) {
   const t = app.state.t.value;
   const visible = app.state.visible.value;

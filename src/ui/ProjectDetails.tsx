@@ -20,7 +20,14 @@ export function ProjectDetails({ app }: { app: App }) {
     [t('field.action'), t(`action.${q.action}`), 'action'],
     [t('field.status'), <span class={`status status-${q.status}`}>{t(`status.${q.status}`)}</span>, 'status'],
     [t('field.year'), String(q.year), 'year'],
-    [t('field.seats'), <>{formatNumber(lang, q.seats)}{q.classes > 0 && <small> · {t('details.seatsPerClass', { value: Math.round(q.seats / q.classes) })}</small>}</>, 'seats'],
+    [
+      t('field.seats'),
+      <>
+        {formatNumber(lang, q.seats)}
+        {q.classes > 0 && <small> · {t('details.seatsPerClass', { value: Math.round(q.seats / q.classes) })}</small>}
+      </>,
+      'seats',
+    ],
     [t('field.classes'), String(q.classes), 'classes'],
     [t('field.county'), state.countyName.value(q.countyCode), 'county'],
     [t('field.township'), state.townshipName.value(q.townshipCode), 'township'],
@@ -40,7 +47,14 @@ export function ProjectDetails({ app }: { app: App }) {
             {state.projectName.value(p)}
           </h2>
         </div>
-        <button type="button" class="icon-btn" data-testid="details-close" aria-label={t('details.close')} title={t('details.close')} onClick={() => actions.select(null)}>
+        <button
+          type="button"
+          class="icon-btn"
+          data-testid="details-close"
+          aria-label={t('details.close')}
+          title={t('details.close')}
+          onClick={() => actions.select(null)}
+        >
           ×
         </button>
       </header>
@@ -80,7 +94,12 @@ export function ProjectDetails({ app }: { app: App }) {
           </ul>
         </div>
       )}
-      <button type="button" class="primary" data-testid="details-fly" onClick={() => actions.select(q.id, { fly: true })}>
+      <button
+        type="button"
+        class="primary"
+        data-testid="details-fly"
+        onClick={() => actions.select(q.id, { fly: true })}
+      >
         {t('details.flyTo')}
       </button>
     </aside>

@@ -36,7 +36,11 @@ export function ProjectTable({ app }: { app: App }) {
   }, [selectedId, open]);
 
   return (
-    <section class={`table-drawer${open ? '' : ' collapsed'}`} data-testid="project-table" aria-labelledby="table-title">
+    <section
+      class={`table-drawer${open ? '' : ' collapsed'}`}
+      data-testid="project-table"
+      aria-labelledby="table-title"
+    >
       <header class="table-head">
         <h2 id="table-title">{t('table.title')}</h2>
         {open && (
@@ -49,7 +53,12 @@ export function ProjectTable({ app }: { app: App }) {
               value={filter.text}
               onInput={(e) => actions.setFilter({ text: e.currentTarget.value })}
             />
-            <select data-testid="table-filter-county" aria-label={t('field.county')} value={filter.countyCode ?? ''} onChange={(e) => actions.setFilter({ countyCode: e.currentTarget.value || null })}>
+            <select
+              data-testid="table-filter-county"
+              aria-label={t('field.county')}
+              value={filter.countyCode ?? ''}
+              onChange={(e) => actions.setFilter({ countyCode: e.currentTarget.value || null })}
+            >
               <option value="">{t('table.allCounties')}</option>
               {state.reference.counties.features.map((c) => (
                 <option key={c.properties.adcode} value={c.properties.adcode}>
@@ -99,7 +108,13 @@ export function ProjectTable({ app }: { app: App }) {
         <span class="table-summary" data-testid="table-summary">
           {t('table.summary', { shown: rows.length, total, seats })}
         </span>
-        <button type="button" class="ghost" data-testid="table-toggle" aria-expanded={open} onClick={() => actions.toggleTable()}>
+        <button
+          type="button"
+          class="ghost"
+          data-testid="table-toggle"
+          aria-expanded={open}
+          onClick={() => actions.toggleTable()}
+        >
           {open ? t('table.hide') : t('table.show')}
         </button>
       </header>
@@ -111,8 +126,17 @@ export function ProjectTable({ app }: { app: App }) {
                 {COLUMNS.map((c) => {
                   const active = sort.key === c.key;
                   return (
-                    <th key={c.key} class={c.numeric ? 'num' : ''} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                      <button type="button" data-testid={`table-sort-${c.key}`} title={t('table.sortBy', { column: t(c.label) })} onClick={() => actions.sortBy(c.key)}>
+                    <th
+                      key={c.key}
+                      class={c.numeric ? 'num' : ''}
+                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    >
+                      <button
+                        type="button"
+                        data-testid={`table-sort-${c.key}`}
+                        title={t('table.sortBy', { column: t(c.label) })}
+                        onClick={() => actions.sortBy(c.key)}
+                      >
                         {t(c.label)}
                         <span class="sort-mark" aria-hidden="true">
                           {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}

@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { BASEMAPS, isBasemapId, isOnlineBasemap, isPlausibleTiandituKey, needsTiandituKey } from '../core/settings/settings';
+import {
+  BASEMAPS,
+  isBasemapId,
+  isOnlineBasemap,
+  isPlausibleTiandituKey,
+  needsTiandituKey,
+} from '../core/settings/settings';
 import type { App } from '../state/app';
 
 export function SettingsDialog({ app }: { app: App }) {
@@ -17,16 +23,33 @@ export function SettingsDialog({ app }: { app: App }) {
   const keyNeeded = needsTiandituKey(basemap);
   const keyOk = isPlausibleTiandituKey(tiandituKey);
   return (
-    <dialog ref={dialog} class="settings" data-testid="settings-dialog" aria-labelledby="settings-title" onClose={() => actions.openSettings(false)}>
+    <dialog
+      ref={dialog}
+      class="settings"
+      data-testid="settings-dialog"
+      aria-labelledby="settings-title"
+      onClose={() => actions.openSettings(false)}
+    >
       <header>
         <h2 id="settings-title">{t('settings.title')}</h2>
-        <button type="button" class="icon-btn" data-testid="settings-close" aria-label={t('settings.close')} title={t('settings.close')} onClick={() => actions.openSettings(false)}>
+        <button
+          type="button"
+          class="icon-btn"
+          data-testid="settings-close"
+          aria-label={t('settings.close')}
+          title={t('settings.close')}
+          onClick={() => actions.openSettings(false)}
+        >
           ×
         </button>
       </header>
       <label class="field">
         <span>{t('settings.language')}</span>
-        <select data-testid="settings-lang" value={lang} onChange={(e) => actions.setLang(e.currentTarget.value === 'en' ? 'en' : 'zh')}>
+        <select
+          data-testid="settings-lang"
+          value={lang}
+          onChange={(e) => actions.setLang(e.currentTarget.value === 'en' ? 'en' : 'zh')}
+        >
           <option value="zh" lang="zh-CN" data-i18n-exempt="">
             中文
           </option>

@@ -22,8 +22,15 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A persistent profile, for tests of what survives a browser restart. */
-export async function launchPersistent(dir = mkdtempSync(join(tmpdir(), 'qz-profile-'))): Promise<{ context: BrowserContext; dir: string }> {
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1440, height: 900 } });
+export async function launchPersistent(
+  dir = mkdtempSync(join(tmpdir(), 'qz-profile-')),
+): Promise<{ context: BrowserContext; dir: string }> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+  });
   return { context, dir };
 }
 

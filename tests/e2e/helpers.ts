@@ -13,7 +13,10 @@ export interface Session {
 }
 
 /** A fresh context (own storage) with every request and console error recorded. */
-export async function openApp(browser: Browser, options: { wait?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openApp(
+  browser: Browser,
+  options: { wait?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -53,7 +56,12 @@ export async function countColor(page: Page, hex: string, tol = 14): Promise<num
       const b = Number.parseInt(hex.slice(5, 7), 16);
       let n = 0;
       for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs((d[i] ?? 0) - r) <= tol && Math.abs((d[i + 1] ?? 0) - g) <= tol && Math.abs((d[i + 2] ?? 0) - b) <= tol) n++;
+        if (
+          Math.abs((d[i] ?? 0) - r) <= tol &&
+          Math.abs((d[i + 1] ?? 0) - g) <= tol &&
+          Math.abs((d[i + 2] ?? 0) - b) <= tol
+        )
+          n++;
       }
       return n;
     },
@@ -83,12 +91,21 @@ export async function colorAt(page: Page, lon: number, lat: number): Promise<[nu
   );
 }
 
-export const hexToRgb = (hex: string): [number, number, number] => [Number.parseInt(hex.slice(1, 3), 16), Number.parseInt(hex.slice(3, 5), 16), Number.parseInt(hex.slice(5, 7), 16)];
-export const near = (a: readonly number[], b: readonly number[], tol = 10): boolean => a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tol);
+export const hexToRgb = (hex: string): [number, number, number] => [
+  Number.parseInt(hex.slice(1, 3), 16),
+  Number.parseInt(hex.slice(3, 5), 16),
+  Number.parseInt(hex.slice(5, 7), 16),
+];
+export const near = (a: readonly number[], b: readonly number[], tol = 10): boolean =>
+  a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= tol);
 
 /** Moves the camera and waits for the frame to settle. */
 export async function jumpTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
-  await page.evaluate(({ lon, lat, zoom }) => window.__qzMap?.map.jumpTo({ center: [lon, lat], zoom }), { lon, lat, zoom });
+  await page.evaluate(({ lon, lat, zoom }) => window.__qzMap?.map.jumpTo({ center: [lon, lat], zoom }), {
+    lon,
+    lat,
+    zoom,
+  });
   await waitForMap(page);
 }
 
@@ -137,7 +154,10 @@ export async function changedPixels(page: Page, a: string, b: string): Promise<n
       if (!x || !y || x.length !== y.length) return -1;
       let n = 0;
       for (let i = 0; i < x.length; i += 4) {
-        const d = Math.abs((x[i] ?? 0) - (y[i] ?? 0)) + Math.abs((x[i + 1] ?? 0) - (y[i + 1] ?? 0)) + Math.abs((x[i + 2] ?? 0) - (y[i + 2] ?? 0));
+        const d =
+          Math.abs((x[i] ?? 0) - (y[i] ?? 0)) +
+          Math.abs((x[i + 1] ?? 0) - (y[i + 1] ?? 0)) +
+          Math.abs((x[i + 2] ?? 0) - (y[i + 2] ?? 0));
         if (d > 24) n++;
       }
       return n;

@@ -5,14 +5,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_SYMBOL } from '../../layers/symbols';
 import { BASEMAP_COLORS } from '../../layers/basemap';
 import { launch, waitForMap } from './browser';
-import { changedPixels, colorAt, countColor, foreignRequests, hexToRgb, jumpTo, near, openApp, screenPoint, snapshot } from './helpers';
+import {
+  changedPixels,
+  colorAt,
+  countColor,
+  foreignRequests,
+  hexToRgb,
+  jumpTo,
+  near,
+  openApp,
+  screenPoint,
+  snapshot,
+} from './helpers';
 
 interface SeedFeature {
   id: string;
   geometry: { coordinates: [number, number] };
-  properties: { name: string; nameEn: string; kind: keyof typeof KIND_SYMBOL; countyCode: string; seats: number; centralDistrict: boolean };
+  properties: {
+    name: string;
+    nameEn: string;
+    kind: keyof typeof KIND_SYMBOL;
+    countyCode: string;
+    seats: number;
+    centralDistrict: boolean;
+  };
 }
-const seed = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8')) as { features: SeedFeature[] };
+const seed = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8'),
+) as { features: SeedFeature[] };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,7 +75,22 @@ describe('the offline map', () => {
       const m = window.__qzMap?.map;
       return (m?.querySourceFeatures('countyLabels') ?? []).map((f) => String(f.properties.name)).sort();
     });
-    expect(new Set(names)).toEqual(new Set(['丰泽区', '南安市', '安溪县', '德化县', '惠安县', '晋江市', '永春县', '洛江区', '泉港区', '石狮市', '金门县', '鲤城区']));
+    expect(new Set(names)).toEqual(
+      new Set([
+        '丰泽区',
+        '南安市',
+        '安溪县',
+        '德化县',
+        '惠安县',
+        '晋江市',
+        '永春县',
+        '洛江区',
+        '泉港区',
+        '石狮市',
+        '金门县',
+        '鲤城区',
+      ]),
+    );
     await expect.poll(() => s.page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/\d+\s*k?m/);
     expect(await s.page.getByRole('button', { name: '放大' }).count()).toBe(1);
     expect(await s.page.getByRole('button', { name: '缩小' }).count()).toBe(1);

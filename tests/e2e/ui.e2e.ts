@@ -10,7 +10,9 @@ interface SeedFeature {
   geometry: { coordinates: [number, number] };
   properties: { name: string; nameEn: string; countyCode: string; kind: string; status: string };
 }
-const seed = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8')) as { features: SeedFeature[] };
+const seed = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8'),
+) as { features: SeedFeature[] };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -106,7 +108,10 @@ describe('language', () => {
     expect(await page.locator('h1').innerText()).toBe('Quanzhou School Construction Planning Map');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await cjkLeftovers(page)).toEqual([]);
-    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('county-labels', 'text-field'))).toEqual(['get', 'nameEn']);
+    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('county-labels', 'text-field'))).toEqual([
+      'get',
+      'nameEn',
+    ]);
     await page.getByTestId('settings-open').click();
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('settings-close').click();
@@ -114,7 +119,10 @@ describe('language', () => {
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();
     expect(await page.locator('h1').innerText()).toBe('泉州学校建设规划地图');
-    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('county-labels', 'text-field'))).toEqual(['get', 'name']);
+    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('county-labels', 'text-field'))).toEqual([
+      'get',
+      'name',
+    ]);
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   });
@@ -132,7 +140,9 @@ describe('settings', () => {
     await page.getByTestId('settings-tk').fill('0123456789abcdef0123456789abcdef');
     await page.getByTestId('settings-tk').press('Enter');
     await page.getByTestId('settings-tk').blur();
-    await expect.poll(() => foreignRequests(s).some((u) => u.includes('tianditu.gov.cn') && u.includes('tk=0123456789abcdef'))).toBe(true);
+    await expect
+      .poll(() => foreignRequests(s).some((u) => u.includes('tianditu.gov.cn') && u.includes('tk=0123456789abcdef')))
+      .toBe(true);
     await page.reload();
     await waitForMap(page);
     await page.getByTestId('settings-open').click();
@@ -154,7 +164,13 @@ describe('bad data', () => {
   it('shows a clear message when embedded data cannot be read', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.route('**/counties-*.geojson', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"type":"FeatureCollection","features":[{"type":"Feature"' }));
+    await page.route('**/counties-*.geojson', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: '{"type":"FeatureCollection","features":[{"type":"Feature"',
+      }),
+    );
     await page.goto(baseUrl());
     await expect.poll(() => page.getByTestId('load-error').isVisible()).toBe(true);
     expect(await page.getByTestId('load-error').innerText()).toContain('数据加载失败');

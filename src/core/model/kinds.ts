@@ -1,6 +1,14 @@
 /** Project kinds, actions and statuses of the 2022 plan, with the standards they carry. */
 
-export const PROJECT_KINDS = ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational', 'special'] as const;
+export const PROJECT_KINDS = [
+  'kindergarten',
+  'primary',
+  'junior',
+  'nineYear',
+  'high',
+  'vocational',
+  'special',
+] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 
 export const PROJECT_ACTIONS = ['new', 'rebuild', 'expand'] as const;

@@ -4,8 +4,14 @@ import { issueMessage, validateProject, validateScenario } from './validate';
 import { translate } from '../i18n/translate';
 
 const ref = loadIndex();
-const valid = readJson('tests/fixtures/project-valid.json') as { properties: Record<string, unknown>; geometry: { coordinates: number[] } };
-const withProps = (patch: Record<string, unknown>): unknown => ({ ...valid, properties: { ...valid.properties, ...patch } });
+const valid = readJson('tests/fixtures/project-valid.json') as {
+  properties: Record<string, unknown>;
+  geometry: { coordinates: number[] };
+};
+const withProps = (patch: Record<string, unknown>): unknown => ({
+  ...valid,
+  properties: { ...valid.properties, ...patch },
+});
 const codes = (input: unknown): string[] => {
   const r = validateProject(input, ref);
   return r.ok ? [] : r.error.map((i) => `${i.field}:${i.code}`);
@@ -34,8 +40,12 @@ describe('validateProject', () => {
   });
 
   it('rejects points outside Quanzhou and non-point geometry', () => {
-    expect(codes({ ...valid, geometry: { type: 'Point', coordinates: [24.9, 118.6] } })).toEqual(['geometry:coordinateRange']);
-    expect(codes({ ...valid, geometry: { type: 'LineString', coordinates: [[118.6, 24.9]] } })).toEqual(['geometry:notPoint']);
+    expect(codes({ ...valid, geometry: { type: 'Point', coordinates: [24.9, 118.6] } })).toEqual([
+      'geometry:coordinateRange',
+    ]);
+    expect(codes({ ...valid, geometry: { type: 'LineString', coordinates: [[118.6, 24.9]] } })).toEqual([
+      'geometry:notPoint',
+    ]);
     expect(codes({ type: 'Foo' })).toEqual(['geometry:notFeature']);
   });
 
@@ -43,23 +53,34 @@ describe('validateProject', () => {
     const r = validateProject(withProps({ seats: 900, classes: 12 }), ref);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    const [warning] = r.value.warnings;
     expect(r.value.warnings.map((w) => w.code)).toEqual(['seatsClasses']);
-    const m = issueMessage(r.value.warnings[0]!);
-    expect(translate('zh', m.key, r.value.warnings[0]!.params)).toBe('学位数 900 与班级数 12 不符（每班 25–35 人）');
+    if (!warning) return;
+    expect(translate('zh', issueMessage(warning).key, warning.params)).toBe(
+      '学位数 900 与班级数 12 不符（每班 25–35 人）',
+    );
   });
 
   it('gives a translatable field label for each issue', () => {
     const r = validateProject(withProps({ seats: 'many' }), ref);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const m = issueMessage(r.error[0]!);
+    const [first] = r.error;
+    if (!first) throw new Error('expected an issue');
+    const m = issueMessage(first);
     expect(m.fieldKey).toBe('field.seats');
-    expect(translate('en', m.key, { field: translate('en', 'field.seats') })).toBe('New seats must be a whole number of at least 0');
+    expect(translate('en', m.key, { field: translate('en', 'field.seats') })).toBe(
+      'New seats must be a whole number of at least 0',
+    );
   });
 });
 
 describe('validateScenario', () => {
-  const scenario = { type: 'FeatureCollection', scenario: { id: 's1', name: '测试方案', planYear: 2022, illustrative: true, schemaVersion: 1 }, features: [valid] };
+  const scenario = {
+    type: 'FeatureCollection',
+    scenario: { id: 's1', name: '测试方案', planYear: 2022, illustrative: true, schemaVersion: 1 },
+    features: [valid],
+  };
 
   it('accepts a scenario and keeps its metadata', () => {
     const r = validateScenario(scenario, ref);
@@ -67,7 +88,10 @@ describe('validateScenario', () => {
   });
 
   it('reports duplicates and bad features with their index', () => {
-    const r = validateScenario({ ...scenario, features: [valid, valid, { type: 'Feature', geometry: null, properties: {} }] }, ref);
+    const r = validateScenario(
+      { ...scenario, features: [valid, valid, { type: 'Feature', geometry: null, properties: {} }] },
+      ref,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.find((i) => i.code === 'duplicateId')?.index).toBe(1);

@@ -2,7 +2,16 @@ import type { MessageKey } from '../i18n/messages';
 import type { ReferenceIndex } from '../geodata/reference';
 import { err, isRecord, ok, type Result } from '../result';
 import { isProjectAction, isProjectKind, isProjectStatus, KIND_INFO } from './kinds';
-import { LOCATION_PRECISIONS, ZONE_IDS, type LocationPrecision, type ProjectFeature, type ProjectProperties, type ScenarioCollection, type ScenarioMeta, type ZoneId } from './project';
+import {
+  LOCATION_PRECISIONS,
+  ZONE_IDS,
+  type LocationPrecision,
+  type ProjectFeature,
+  type ProjectProperties,
+  type ScenarioCollection,
+  type ScenarioMeta,
+  type ZoneId,
+} from './project';
 
 export type IssueCode =
   | 'required'
@@ -61,7 +70,12 @@ export function issueMessage(issue: ValidationIssue): { key: MessageKey; fieldKe
   return { key: `issue.${issue.code}`, fieldKey: fieldKeys[issue.field] ?? null };
 }
 
-const issue = (field: string, code: IssueCode, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error'): ValidationIssue => ({
+const issue = (
+  field: string,
+  code: IssueCode,
+  params: Record<string, string | number> = {},
+  severity: 'error' | 'warning' = 'error',
+): ValidationIssue => ({
   field,
   code,
   severity,
@@ -96,7 +110,10 @@ function integer(p: Record<string, unknown>, key: string, max: number, issues: V
  * Validates one project feature. Errors make it unusable; warnings (seats vs classes, scale) are
  * shown to the planner but do not reject the project.
  */
-export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ project: ProjectFeature; warnings: ValidationIssue[] }, ValidationIssue[]> {
+export function validateProject(
+  input: unknown,
+  ref?: ReferenceIndex,
+): Result<{ project: ProjectFeature; warnings: ValidationIssue[] }, ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
   if (!isRecord(input) || input.type !== 'Feature') return err([issue('geometry', 'notFeature', { index: 0 })]);
   const g = input.geometry;
@@ -109,25 +126,33 @@ export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ 
     lat = Number(g.coordinates[1]);
     const [w, s, e, n] = ref?.bbox ?? [-180, -90, 180, 90];
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || lon < w || lon > e || lat < s || lat > n) {
-      issues.push(issue('geometry', 'coordinateRange', { lon: String(g.coordinates[0]), lat: String(g.coordinates[1]) }));
+      issues.push(
+        issue('geometry', 'coordinateRange', { lon: String(g.coordinates[0]), lat: String(g.coordinates[1]) }),
+      );
     }
   }
   const p = isRecord(input.properties) ? input.properties : {};
-  const id = typeof p.id === 'string' && p.id.trim() !== '' ? p.id.trim() : typeof input.id === 'string' ? input.id : '';
+  const id =
+    typeof p.id === 'string' && p.id.trim() !== '' ? p.id.trim() : typeof input.id === 'string' ? input.id : '';
   if (id === '') issues.push(issue('id', 'required'));
   const name = typeof p.name === 'string' ? p.name.trim() : '';
-  if (name === '') issues.push(issue('name', typeof p.name === 'string' || p.name === undefined ? 'required' : 'notString'));
+  if (name === '')
+    issues.push(issue('name', typeof p.name === 'string' || p.name === undefined ? 'required' : 'notString'));
   const nameEn = optionalText(p, 'nameEn', issues);
 
   const kind = p.kind;
-  if (!isProjectKind(kind)) issues.push(issue('kind', kind === undefined ? 'required' : 'unknownValue', { value: String(kind) }));
+  if (!isProjectKind(kind))
+    issues.push(issue('kind', kind === undefined ? 'required' : 'unknownValue', { value: String(kind) }));
   const action = p.action;
-  if (!isProjectAction(action)) issues.push(issue('action', action === undefined ? 'required' : 'unknownValue', { value: String(action) }));
+  if (!isProjectAction(action))
+    issues.push(issue('action', action === undefined ? 'required' : 'unknownValue', { value: String(action) }));
   const status = p.status;
-  if (!isProjectStatus(status)) issues.push(issue('status', status === undefined ? 'required' : 'unknownValue', { value: String(status) }));
+  if (!isProjectStatus(status))
+    issues.push(issue('status', status === undefined ? 'required' : 'unknownValue', { value: String(status) }));
 
   const year = p.year;
-  if (typeof year !== 'number' || !Number.isInteger(year)) issues.push(issue('year', year === undefined ? 'required' : 'notInteger'));
+  if (typeof year !== 'number' || !Number.isInteger(year))
+    issues.push(issue('year', year === undefined ? 'required' : 'notInteger'));
   else if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) issues.push(issue('year', 'outOfRange', { ...YEAR_RANGE }));
 
   const seats = integer(p, 'seats', SEATS_MAX, issues);
@@ -135,7 +160,8 @@ export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ 
 
   const countyCode = typeof p.countyCode === 'string' ? p.countyCode : '';
   if (countyCode === '') issues.push(issue('countyCode', 'required'));
-  else if (ref && !ref.countyByCode.has(countyCode)) issues.push(issue('countyCode', 'unknownCounty', { value: countyCode }));
+  else if (ref && !ref.countyByCode.has(countyCode))
+    issues.push(issue('countyCode', 'unknownCounty', { value: countyCode }));
 
   let townshipCode: string | null = null;
   if (p.townshipCode !== undefined && p.townshipCode !== null && p.townshipCode !== '') {
@@ -144,14 +170,15 @@ export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ 
       townshipCode = p.townshipCode;
       const t = ref?.townshipByCode.get(townshipCode);
       if (ref && !t) issues.push(issue('townshipCode', 'unknownTownship', { value: townshipCode }));
-      else if (t && countyCode !== '' && (!ref || ref.countyByCode.has(countyCode)) && t.countyAdcode !== countyCode) issues.push(issue('townshipCode', 'townshipCounty', { value: t.name }));
+      else if (t && countyCode !== '' && (!ref || ref.countyByCode.has(countyCode)) && t.countyAdcode !== countyCode)
+        issues.push(issue('townshipCode', 'townshipCounty', { value: t.name }));
     }
   }
 
   let zone: ZoneId | null = null;
   if (p.zone !== undefined && p.zone !== null && p.zone !== '') {
     if ((ZONE_IDS as readonly unknown[]).includes(p.zone)) zone = p.zone as ZoneId;
-    else issues.push(issue('zone', 'unknownValue', { value: String(p.zone) }));
+    else issues.push(issue('zone', 'unknownValue', { value: JSON.stringify(p.zone) }));
   }
   if (zone === 'qtz' && countyCode !== '' && countyCode !== '350521') issues.push(issue('zone', 'zoneCounty'));
   if (zone === 'etdz' && countyCode !== '' && countyCode !== '350502') issues.push(issue('zone', 'zoneCounty'));
@@ -160,19 +187,30 @@ export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ 
   if (typeof central !== 'boolean') issues.push(issue('centralDistrict', 'notBoolean'));
 
   const precision = p.locationPrecision ?? 'approximate';
-  if (!(LOCATION_PRECISIONS as readonly unknown[]).includes(precision)) issues.push(issue('locationPrecision', 'unknownValue', { value: String(precision) }));
+  if (!(LOCATION_PRECISIONS as readonly unknown[]).includes(precision))
+    issues.push(issue('locationPrecision', 'unknownValue', { value: JSON.stringify(precision) }));
 
   const source = optionalText(p, 'source', issues);
   const notes = optionalText(p, 'notes', issues);
 
-  if (issues.length > 0 || !isProjectKind(kind) || !isProjectAction(action) || !isProjectStatus(status) || typeof year !== 'number') return err(issues);
+  if (
+    issues.length > 0 ||
+    !isProjectKind(kind) ||
+    !isProjectAction(action) ||
+    !isProjectStatus(status) ||
+    typeof year !== 'number'
+  )
+    return err(issues);
 
   const warnings: ValidationIssue[] = [];
   const info = KIND_INFO[kind];
   if (classes > 0 && (seats < classes * info.classSize.min || seats > classes * info.classSize.max)) {
-    warnings.push(issue('seats', 'seatsClasses', { seats, classes, min: info.classSize.min, max: info.classSize.max }, 'warning'));
+    warnings.push(
+      issue('seats', 'seatsClasses', { seats, classes, min: info.classSize.min, max: info.classSize.max }, 'warning'),
+    );
   }
-  if (classes > info.typicalMaxClasses) warnings.push(issue('classes', 'aboveTypicalScale', { classes, max: info.typicalMaxClasses }, 'warning'));
+  if (classes > info.typicalMaxClasses)
+    warnings.push(issue('classes', 'aboveTypicalScale', { classes, max: info.typicalMaxClasses }, 'warning'));
 
   const properties: ProjectProperties = {
     id,
@@ -192,7 +230,10 @@ export function validateProject(input: unknown, ref?: ReferenceIndex): Result<{ 
     ...(source !== undefined ? { source } : {}),
     ...(notes !== undefined ? { notes } : {}),
   };
-  return ok({ project: { type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties }, warnings });
+  return ok({
+    project: { type: 'Feature', id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties },
+    warnings,
+  });
 }
 
 function validateMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
@@ -216,8 +257,12 @@ function validateMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
 }
 
 /** Validates a whole scenario collection; every issue carries the index of its feature. */
-export function validateScenario(input: unknown, ref?: ReferenceIndex): Result<{ scenario: ScenarioCollection; warnings: ValidationIssue[] }, ValidationIssue[]> {
-  if (!isRecord(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features)) return err([issue('file', 'notCollection')]);
+export function validateScenario(
+  input: unknown,
+  ref?: ReferenceIndex,
+): Result<{ scenario: ScenarioCollection; warnings: ValidationIssue[] }, ValidationIssue[]> {
+  if (!isRecord(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features))
+    return err([issue('file', 'notCollection')]);
   const meta = validateMeta(input.scenario);
   const issues: ValidationIssue[] = meta.ok ? [] : [...meta.error];
   const warnings: ValidationIssue[] = [];
@@ -226,10 +271,13 @@ export function validateScenario(input: unknown, ref?: ReferenceIndex): Result<{
   (input.features as unknown[]).forEach((f, index) => {
     const r = validateProject(f, ref);
     if (!r.ok) {
-      issues.push(...r.error.map((i) => ({ ...i, index, params: i.code === 'notFeature' ? { index: index + 1 } : i.params })));
+      issues.push(
+        ...r.error.map((i) => ({ ...i, index, params: i.code === 'notFeature' ? { index: index + 1 } : i.params })),
+      );
       return;
     }
-    if (seen.has(r.value.project.id)) issues.push({ ...issue('id', 'duplicateId', { value: r.value.project.id }), index });
+    if (seen.has(r.value.project.id))
+      issues.push({ ...issue('id', 'duplicateId', { value: r.value.project.id }), index });
     seen.add(r.value.project.id);
     features.push(r.value.project);
     warnings.push(...r.value.warnings.map((w) => ({ ...w, index })));

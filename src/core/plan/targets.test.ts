@@ -6,7 +6,10 @@ import { parsePlanTargets } from './targets';
 
 // The plan text lives in ../shared (a copy sits beside every clone, CI included).
 const planText = (): string =>
-  readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds', '2022-quanzhou-education-work-plan.txt'), 'utf8');
+  readFileSync(
+    join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds', '2022-quanzhou-education-work-plan.txt'),
+    'utf8',
+  );
 
 describe('plan targets (seeds/plan-targets.json)', () => {
   const parsed = parsePlanTargets(readJson('seeds/plan-targets.json'));
@@ -18,8 +21,12 @@ describe('plan targets (seeds/plan-targets.json)', () => {
   it('carries the headline construction numbers of items 10, 11, 12, 15 and 20', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const v = (id: string): number | undefined => parsed.value.targets.find((t) => t.id === id)?.value;
-    expect([v('kg-projects'), v('kg-seats'), v('compulsory-projects'), v('compulsory-seats')]).toEqual([33, 12000, 51, 27000]);
-    expect([v('high-projects'), v('high-seats'), v('vocational-projects'), v('vocational-seats')]).toEqual([4, 4000, 2, 2000]);
+    expect([v('kg-projects'), v('kg-seats'), v('compulsory-projects'), v('compulsory-seats')]).toEqual([
+      33, 12000, 51, 27000,
+    ]);
+    expect([v('high-projects'), v('high-seats'), v('vocational-projects'), v('vocational-seats')]).toEqual([
+      4, 4000, 2, 2000,
+    ]);
     expect([v('central-district-projects'), v('kg-public-rate'), v('kg-inclusive-rate')]).toEqual([43, 50, 90]);
     expect(parsed.value.targets.find((t) => t.id === 'special-ed-rule')?.populationThreshold).toBe(200000);
   });

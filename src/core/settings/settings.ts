@@ -29,6 +29,9 @@ export function parseSettings(input: unknown): { settings: Settings; dropped: st
   const dropped: string[] = [];
   const lang = isLang(input.lang) ? input.lang : (dropped.push('lang'), DEFAULT_SETTINGS.lang);
   const basemap = isBasemapId(input.basemap) ? input.basemap : (dropped.push('basemap'), DEFAULT_SETTINGS.basemap);
-  const tiandituKey = typeof input.tiandituKey === 'string' && input.tiandituKey.length <= 128 ? input.tiandituKey.trim() : (dropped.push('tiandituKey'), '');
+  const tiandituKey =
+    typeof input.tiandituKey === 'string' && input.tiandituKey.length <= 128
+      ? input.tiandituKey.trim()
+      : (dropped.push('tiandituKey'), '');
   return { settings: { version: 1, lang, basemap, tiandituKey }, dropped };
 }

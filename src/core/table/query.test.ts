@@ -10,7 +10,13 @@ const zhName = (p: (typeof projects)[number]): string => p.properties.name;
 
 describe('queryProjects', () => {
   it('filters by county, kind and status together', () => {
-    const rows = queryProjects(projects, { ...EMPTY_FILTER, countyCode: '350503', kind: 'kindergarten' }, DEFAULT_SORT, zhName, 'zh');
+    const rows = queryProjects(
+      projects,
+      { ...EMPTY_FILTER, countyCode: '350503', kind: 'kindergarten' },
+      DEFAULT_SORT,
+      zhName,
+      'zh',
+    );
     expect(rows.length).toBe(4);
     expect(rows.every((r) => r.properties.countyCode === '350503' && r.properties.kind === 'kindergarten')).toBe(true);
     const completed = queryProjects(projects, { ...EMPTY_FILTER, status: 'completed' }, DEFAULT_SORT, zhName, 'zh');
@@ -19,7 +25,11 @@ describe('queryProjects', () => {
   });
 
   it('searches Chinese and English names and ids', () => {
-    expect(queryProjects(projects, { ...EMPTY_FILTER, text: '晋光' }, DEFAULT_SORT, zhName, 'zh').map((p) => p.properties.name)).toEqual(['泉州晋光小学滨海校区', '泉州晋光小学扩建']);
+    expect(
+      queryProjects(projects, { ...EMPTY_FILTER, text: '晋光' }, DEFAULT_SORT, zhName, 'zh').map(
+        (p) => p.properties.name,
+      ),
+    ).toEqual(['泉州晋光小学滨海校区', '泉州晋光小学扩建']);
     expect(queryProjects(projects, { ...EMPTY_FILTER, text: 'luoshan' }, DEFAULT_SORT, zhName, 'en').length).toBe(1);
     expect(queryProjects(projects, { ...EMPTY_FILTER, text: 'qz2022-001' }, DEFAULT_SORT, zhName, 'zh').length).toBe(1);
   });

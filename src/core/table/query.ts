@@ -1,7 +1,17 @@
 import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES, type ProjectKind, type ProjectStatus } from '../model/kinds';
 import type { ProjectFeature } from '../model/project';
 
-export const SORT_KEYS = ['name', 'kind', 'action', 'county', 'township', 'status', 'year', 'seats', 'classes'] as const;
+export const SORT_KEYS = [
+  'name',
+  'kind',
+  'action',
+  'county',
+  'township',
+  'status',
+  'year',
+  'seats',
+  'classes',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface TableFilter {
@@ -17,7 +27,8 @@ export interface TableSort {
 export const EMPTY_FILTER: TableFilter = { countyCode: null, kind: null, status: null, text: '' };
 export const DEFAULT_SORT: TableSort = { key: 'county', dir: 'asc' };
 
-export const isFilterActive = (f: TableFilter): boolean => f.countyCode !== null || f.kind !== null || f.status !== null || f.text.trim() !== '';
+export const isFilterActive = (f: TableFilter): boolean =>
+  f.countyCode !== null || f.kind !== null || f.status !== null || f.text.trim() !== '';
 
 /** Filters and sorts projects for the table. `displayName` gives the name shown in the current language. */
 export function queryProjects(
