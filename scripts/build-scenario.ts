@@ -422,8 +422,8 @@ const CLASS_SIZE: Record<ProjectKind, number> = {
 const KIND_ZH: Record<ProjectKind, string> = {
   kindergarten: '幼儿园',
   primary: '小学',
-  junior: '中学',
-  nineYear: '学校',
+  junior: '初级中学',
+  nineYear: '九年一贯制学校',
   high: '高级中学',
   vocational: '职业技术学校',
   special: '特殊教育学校',

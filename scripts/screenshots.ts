@@ -40,6 +40,15 @@ async function main(): Promise<void> {
     await page.getByTestId('map-fit-city').click();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: 'docs/screenshots/overview-en.png' });
+    // a typical meeting-room laptop
+    const laptop = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await laptop.goto(URL);
+    await waitForMap(laptop);
+    await laptop.getByTestId('table-filter-county').selectOption('350582');
+    await laptop.getByTestId('project-row-qz2022-053').click();
+    await laptop.waitForTimeout(1500);
+    await waitForMap(laptop);
+    await laptop.screenshot({ path: 'docs/screenshots/laptop-zh.png' });
     await browser.close();
   } finally {
     if (server.pid) process.kill(-server.pid);

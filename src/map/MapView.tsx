@@ -16,6 +16,11 @@ import { buildStyle, LABEL_LAYERS, labelField, OFFLINE_FILL_LAYERS } from './sty
 
 maplibregl.setWorkerUrl(workerUrl);
 
+/** Room for the controls (right) and the credit line and scale bar (bottom) when fitting the city. */
+const CITY_PADDING = { top: 24, bottom: 44, left: 24, right: 56 };
+/** Flying to a project keeps its neighbourhood (other projects, the county) in view. */
+const FLY_ZOOM = 12;
+
 interface Hover {
   readonly x: number;
   readonly y: number;
@@ -64,7 +69,7 @@ export function MapView({ app }: { app: App }) {
       container: el,
       style: buildStyle(state.reference, state.lang.value),
       bounds: [w, s, e, n],
-      fitBoundsOptions: { padding: 24 },
+      fitBoundsOptions: { padding: CITY_PADDING },
       maxBounds: [
         state.reference.city.dataExtent[0] - 0.8,
         state.reference.city.dataExtent[1] - 0.5,
@@ -124,11 +129,11 @@ export function MapView({ app }: { app: App }) {
         // wait one frame: selecting a project opens the details column, which resizes the map
         requestAnimationFrame(() => {
           map.resize();
-          if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: 24, duration: 800 });
+          if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: CITY_PADDING, duration: 800 });
           else
             map.flyTo({
               center: [req.lon, req.lat],
-              zoom: Math.max(map.getZoom(), 13),
+              zoom: Math.max(map.getZoom(), FLY_ZOOM),
               duration: 900,
               essential: true,
             });

@@ -93,7 +93,7 @@ describe('project table', () => {
     const center = await page.evaluate(() => window.__qzMap?.map.getCenter().toArray());
     expect(Math.abs((center?.[0] ?? 0) - target.geometry.coordinates[0])).toBeLessThan(0.002);
     expect(Math.abs((center?.[1] ?? 0) - target.geometry.coordinates[1])).toBeLessThan(0.002);
-    expect(await page.evaluate(() => window.__qzMap?.map.getZoom())).toBeGreaterThanOrEqual(13);
+    expect(await page.evaluate(() => window.__qzMap?.map.getZoom())).toBeGreaterThanOrEqual(12);
     await s.context.close();
   });
 });

@@ -1,0 +1,59 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+
+// Lints probe code as if it lived in each folder; type-aware rules are off (the probes are not on disk).
+const eslint = new ESLint({
+  cwd: join(import.meta.dirname, '..', '..'),
+  overrideConfig: [tseslint.configs.disableTypeChecked],
+});
+
+async function violations(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => m.message.replace(/^.* is restricted from being used by a pattern\. /, ''));
+}
+
+describe('folder boundaries (eslint.config.js)', () => {
+  it('keeps src/core free of map libraries, Preact, idb and the DOM', async () => {
+    expect(await violations('src/core/probe.ts', "import * as m from 'maplibre-gl';\nexport const x = m;\n")).toEqual([
+      'src/core is pure: no map libraries.',
+    ]);
+    expect(
+      await violations('src/core/probe.ts', "import { Deck } from '@deck.gl/core';\nexport const x = Deck;\n"),
+    ).toHaveLength(1);
+    expect(await violations('src/core/probe.ts', "import { h } from 'preact';\nexport const x = h;\n")).toHaveLength(1);
+    expect(
+      await violations('src/core/probe.ts', "import { openDB } from 'idb';\nexport const x = openDB;\n"),
+    ).toHaveLength(1);
+    expect(await violations('src/core/probe.ts', 'export const x = document.title;\n')).toHaveLength(1);
+    expect(
+      await violations('src/core/probe.ts', "import { area } from '@turf/turf';\nexport const x = area;\n"),
+    ).toEqual([]);
+  });
+
+  it('lets only src/map import MapLibre and deck.gl', async () => {
+    const code = "import { IconLayer } from '@deck.gl/layers';\nexport const x = IconLayer;\n";
+    expect(await violations('src/ui/Probe.tsx', code)).toEqual(['Only src/map may import MapLibre or deck.gl.']);
+    expect(await violations('src/state/probe.ts', code)).toHaveLength(1);
+    expect(await violations('layers/probe.ts', code)).toHaveLength(1);
+    expect(await violations('src/map/probe.ts', code)).toEqual([]);
+  });
+
+  it('keeps geometry math out of the UI and storage behind src/persistence', async () => {
+    expect(
+      await violations('src/ui/Probe.tsx', "import { distance } from '@turf/turf';\nexport const x = distance;\n"),
+    ).toEqual(['No geometry math in UI/state: put it in src/core.']);
+    expect(await violations('src/ui/Probe.tsx', "import { openDB } from 'idb';\nexport const x = openDB;\n")).toEqual([
+      'Storage goes through src/persistence.',
+    ]);
+    expect(
+      await violations(
+        'src/main.tsx',
+        "import { createIdbRepository } from './persistence/idb';\nexport const x = createIdbRepository;\n",
+      ),
+    ).toEqual([]);
+  });
+});
