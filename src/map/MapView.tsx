@@ -63,6 +63,8 @@ export function MapView({ app }: { app: App }) {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
+    // rasterise the symbol sheet while the map loads its style
+    const atlasPromise = loadIconAtlas();
     const t = state.t.value;
     const [w, s, e, n] = state.reference.city.bbox;
     const map = new maplibregl.Map({
@@ -160,7 +162,7 @@ export function MapView({ app }: { app: App }) {
       );
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', labelField(state.lang.peek()));
 
-      void loadIconAtlas().then((atlas) => {
+      void atlasPromise.then((atlas) => {
         const guard = createUniformBindingGuard();
         let layerGroupsResolved = false;
         let current: Layer[] = toDeckLayers(buildLayers(state.layerInput.peek()), atlas);
@@ -200,16 +202,18 @@ export function MapView({ app }: { app: App }) {
         );
         // deck.gl#10733: resolve the beforeId groups again once the style has fully loaded
         const resolveGroups = (): void => {
-          if (!map.isStyleLoaded()) {
-            map.once('idle', resolveGroups);
-            return;
-          }
+          if (layerGroupsResolved || !map.isStyleLoaded()) return;
+          map.off('sourcedata', resolveGroups);
+          map.off('idle', resolveGroups);
           current = toDeckLayers(buildLayers(state.layerInput.peek()), atlas);
           overlay?.setProps({ layers: current });
           layerGroupsResolved = true;
           map.triggerRepaint();
         };
-        map.once('idle', resolveGroups);
+        // whichever comes first: a source finishing, or the map going idle (e.g. failing online tiles)
+        map.on('sourcedata', resolveGroups);
+        map.on('idle', resolveGroups);
+        resolveGroups();
         map.triggerRepaint();
       });
     });
