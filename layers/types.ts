@@ -1,18 +1,11 @@
 import type { MessageKey } from '../src/core/i18n/messages';
-import type { ProjectKind } from '../src/core/model/kinds';
+import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
 import type { ProjectFeature } from '../src/core/model/project';
 
 export type Rgba = readonly [number, number, number, number];
 
-export const PROJECT_LAYER_IDS = [
-  'kindergarten',
-  'primary',
-  'junior',
-  'nineYear',
-  'high',
-  'vocational',
-  'special',
-] as const satisfies readonly ProjectKind[];
+/** One layer per project kind, in education-level order, plus the central-district set. */
+export const PROJECT_LAYER_IDS = PROJECT_KINDS;
 export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export const isLayerId = (v: unknown): v is LayerId => (LAYER_IDS as readonly unknown[]).includes(v);

@@ -9,17 +9,14 @@
  * (位置示意): a jittered point near a township anchor, accepted only if it falls on land inside the
  * right county. Deterministic: a fixed-seed PRNG, no clock, no network.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCountyLocator } from '../src/core/geodata/locate';
-import { parseReferenceData, indexReference, type Township } from '../src/core/geodata/reference';
+import { indexReference, type Township } from '../src/core/geodata/reference';
+import { readReference, ROOT as root } from './lib/reference';
 import type { ProjectAction, ProjectKind, ProjectStatus } from '../src/core/model/kinds';
 import type { ProjectFeature, ScenarioCollection, ZoneId } from '../src/core/model/project';
 import { validateScenario } from '../src/core/model/validate';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const read = (p: string): unknown => JSON.parse(readFileSync(join(root, p), 'utf8'));
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -450,17 +447,7 @@ function pickWeighted<T extends string>(weights: Record<T, number>): T {
 }
 
 function main(): void {
-  const refResult = parseReferenceData({
-    counties: read('geodata/counties.geojson'),
-    land: read('geodata/land.geojson'),
-    rivers: read('geodata/rivers.geojson'),
-    labels: read('geodata/labels.geojson'),
-    townships: read('geodata/townships.json'),
-    zones: read('geodata/zones.json'),
-    city: read('geodata/city.json'),
-  });
-  if (!refResult.ok) throw new Error(refResult.error);
-  const ref = refResult.value;
+  const ref = readReference();
   const locate = createCountyLocator(ref.counties);
   const township = (countyCode: string, name: string): Township => {
     const t = ref.townships.find((x) => x.countyAdcode === countyCode && x.name === name);

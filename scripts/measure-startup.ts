@@ -3,15 +3,11 @@
  * from navigation to the map's first fully drawn frame (MapLibre idle + deck.gl layers loaded) in
  * headless Debian Chromium (software WebGL). Run after `npm run build`:  npx tsx scripts/measure-startup.ts
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { launch, waitForMap } from '../tests/e2e/browser';
-
-const PORT = 4181;
-const URL = `http://127.0.0.1:${PORT}/`;
+import { withPreview } from './lib/preview';
 
 function sizes(): void {
   const files = readdirSync('dist/assets').map((f) => join('dist/assets', f));
@@ -35,18 +31,7 @@ function sizes(): void {
 
 async function main(): Promise<void> {
   sizes();
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(URL)).ok) break;
-      } catch {
-        await sleep(200);
-      }
-    }
+  await withPreview(4181, async (URL) => {
     const browser = await launch();
     const times: number[] = [];
     for (let run = 0; run < 5; run++) {
@@ -60,9 +45,7 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     console.log(`time to first map idle with all layers (ms), 5 runs: ${times.join(', ')}; median ${times[2]}`);
     await browser.close();
-  } finally {
-    if (server.pid) process.kill(-server.pid);
-  }
+  });
 }
 
 void main();

@@ -2,26 +2,11 @@
  * Screenshots of the production build in both languages (docs/screenshots/), for the README and for
  * looking at what we ship. Run after `npm run build`:  npm run screenshots
  */
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { launch, waitForMap } from '../tests/e2e/browser';
-
-const PORT = 4179;
-const URL = `http://127.0.0.1:${PORT}/`;
+import { withPreview } from './lib/preview';
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  try {
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(URL)).ok) break;
-      } catch {
-        await sleep(200);
-      }
-    }
+  await withPreview(4179, async (URL) => {
     const browser = await launch();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const t0 = Date.now();
@@ -50,9 +35,7 @@ async function main(): Promise<void> {
     await waitForMap(laptop);
     await laptop.screenshot({ path: 'docs/screenshots/laptop-zh.png' });
     await browser.close();
-  } finally {
-    if (server.pid) process.kill(-server.pid);
-  }
+  });
 }
 
 void main();

@@ -1,8 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { waitForMap } from './browser';
+import { readJson } from '../../scripts/lib/reference';
+import { validateScenario } from '../../src/core/model/validate';
+import type { ProjectFeature } from '../../src/core/model/project';
 
 export const baseUrl = (): string => inject('baseUrl');
+
+/** The seeded scenario the app starts with, read and validated like the app does. */
+export function seedProjects(): readonly ProjectFeature[] {
+  const r = validateScenario(readJson('seeds/scenario-2022.geojson'));
+  if (!r.ok) throw new Error('seed scenario is invalid');
+  return r.value.scenario.features;
+}
 export const origin = (): string => new URL(baseUrl()).origin;
 
 export interface Session {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_SYMBOL } from '../../layers/symbols';
@@ -15,24 +13,11 @@ import {
   near,
   openApp,
   screenPoint,
+  seedProjects,
   snapshot,
 } from './helpers';
 
-interface SeedFeature {
-  id: string;
-  geometry: { coordinates: [number, number] };
-  properties: {
-    name: string;
-    nameEn: string;
-    kind: keyof typeof KIND_SYMBOL;
-    countyCode: string;
-    seats: number;
-    centralDistrict: boolean;
-  };
-}
-const seed = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'seeds', 'scenario-2022.geojson'), 'utf8'),
-) as { features: SeedFeature[] };
+const seed = { features: seedProjects() };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -129,7 +114,7 @@ describe('the offline map', () => {
     const { page } = s;
     const target = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');
     if (!target) throw new Error('no high school in 安溪 in the seed');
-    const [lon, lat] = target.geometry.coordinates;
+    const [lon = 0, lat = 0] = target.geometry.coordinates;
     await jumpTo(page, lon, lat, 14);
     const p = await screenPoint(page, lon, lat);
     await page.mouse.click(p.x, p.y);
