@@ -36,12 +36,17 @@ function showError(root: HTMLElement, message: string): void {
   box.className = 'fatal';
   box.setAttribute('role', 'alert');
   box.dataset.testid = 'load-error';
-  const p = document.createElement('p');
-  p.textContent = translate('zh', 'app.loadError', { message });
+  // shown before the stored language is known: both languages
+  const lines = (['zh', 'en'] as const).map((lang) => {
+    const p = document.createElement('p');
+    p.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    p.textContent = translate(lang, 'app.loadError', { message });
+    return p;
+  });
   const button = document.createElement('button');
-  button.textContent = translate('zh', 'app.reload');
+  button.textContent = `${translate('zh', 'app.reload')} / ${translate('en', 'app.reload')}`;
   button.addEventListener('click', () => location.reload());
-  box.append(p, button);
+  box.append(...lines, button);
   root.append(box);
 }
 

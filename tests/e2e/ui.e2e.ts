@@ -165,7 +165,10 @@ describe('bad data', () => {
     );
     await page.goto(baseUrl());
     await expect.poll(() => page.getByTestId('load-error').isVisible()).toBe(true);
-    expect(await page.getByTestId('load-error').innerText()).toContain('数据加载失败');
+    const text = await page.getByTestId('load-error').innerText();
+    expect(text).toContain('数据加载失败');
+    expect(text).toContain('Could not load the data');
+    expect(text).toMatch(/JSON|counties/);
     await context.close();
   });
 });
