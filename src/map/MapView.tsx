@@ -12,7 +12,7 @@ import type { App } from '../state/app';
 import { onlineLayers } from './basemaps';
 import { loadIconAtlas, toDeckLayers } from './deckLayers';
 import { createUniformBindingGuard } from './interleaveFixes';
-import { buildStyle, LABEL_LAYERS, labelField, OFFLINE_FILL_LAYERS } from './style';
+import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -107,7 +107,8 @@ export function MapView({ app }: { app: App }) {
       effect(() => {
         const lang = state.lang.value;
         const tr = state.t.value;
-        for (const id of LABEL_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelField(lang));
+        for (const id of LABEL_LAYERS)
+          if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](lang));
         const titles: [string, MessageKey][] = [
           ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
           ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
@@ -160,7 +161,7 @@ export function MapView({ app }: { app: App }) {
           for (const id of OFFLINE_FILL_LAYERS) map.setLayoutProperty(id, 'visibility', online ? 'none' : 'visible');
         }),
       );
-      for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', labelField(state.lang.peek()));
+      for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](state.lang.peek()));
 
       void atlasPromise.then((atlas) => {
         const guard = createUniformBindingGuard();

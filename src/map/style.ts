@@ -16,13 +16,46 @@ export const OFFLINE_FILL_LAYERS = ['land', 'lakes', 'county-fill', 'rivers', 'c
 
 export const labelField = (lang: Lang): ExpressionSpecification => ['get', lang === 'zh' ? 'name' : 'nameEn'];
 
+/** County labels: the name, and under it the 2021 population (from zoom 8.5, where there is room). */
+export const countyLabelField = (lang: Lang): ExpressionSpecification => [
+  'step',
+  ['zoom'],
+  labelField(lang),
+  8.5,
+  [
+    'format',
+    labelField(lang),
+    {},
+    ['case', ['has', 'popZh'], '\n', ''],
+    {},
+    ['get', lang === 'zh' ? 'popZh' : 'popEn'],
+    { 'font-scale': 0.72, 'text-color': '#8A7F70' },
+  ],
+];
+
+/** The text-field expression of each label layer, per language. */
+export const LABEL_FIELDS: Readonly<Record<(typeof LABEL_LAYERS)[number], (lang: Lang) => ExpressionSpecification>> = {
+  'county-labels': countyLabelField,
+  'context-labels': labelField,
+};
+
+function populationLabels(pop: number | null): { popZh?: string; popEn?: string } {
+  if (pop === null) return {};
+  return { popZh: `${(pop / 10_000).toFixed(1)}万人`, popEn: `pop. ${(pop / 1_000_000).toFixed(2)} M` };
+}
+
 /** The embedded basemap of 泉州 as an inline MapLibre style: every source is data in the bundle. */
 export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
   const labelPoints = {
     type: 'FeatureCollection' as const,
     features: ref.counties.features.map((f) => ({
       type: 'Feature' as const,
-      properties: { name: f.properties.name, nameEn: f.properties.nameEn, adcode: f.properties.adcode },
+      properties: {
+        name: f.properties.name,
+        nameEn: f.properties.nameEn,
+        adcode: f.properties.adcode,
+        ...populationLabels(f.properties.pop2021),
+      },
       geometry: { type: 'Point' as const, coordinates: [f.properties.labelLon, f.properties.labelLat] },
     })),
   };
@@ -103,7 +136,7 @@ export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
         type: 'symbol',
         source: 'countyLabels',
         layout: {
-          'text-field': labelField(lang),
+          'text-field': countyLabelField(lang),
           'text-font': FONT_STACK,
           'text-size': ['interpolate', ['linear'], ['zoom'], 8, 13, 12, 17],
           'text-letter-spacing': 0.08,
