@@ -17,6 +17,33 @@ const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'classes', label: 'field.classes', numeric: true },
 ];
 
+/** A filter drop-down: "all" (null) or one value of a closed set. */
+function FilterSelect<T extends string>(props: {
+  testid: string;
+  label: string;
+  allLabel: string;
+  value: T | null;
+  options: readonly (readonly [T, string])[];
+  parse: (v: string) => T | null;
+  onChange: (v: T | null) => void;
+}) {
+  return (
+    <select
+      data-testid={props.testid}
+      aria-label={props.label}
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange(props.parse(e.currentTarget.value))}
+    >
+      <option value="">{props.allLabel}</option>
+      {props.options.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ProjectTable({ app }: { app: App }) {
   const { state, actions } = app;
   const t = state.t.value;
@@ -53,51 +80,36 @@ export function ProjectTable({ app }: { app: App }) {
               value={filter.text}
               onInput={(e) => actions.setFilter({ text: e.currentTarget.value })}
             />
-            <select
-              data-testid="table-filter-county"
-              aria-label={t('field.county')}
-              value={filter.countyCode ?? ''}
-              onChange={(e) => actions.setFilter({ countyCode: e.currentTarget.value || null })}
-            >
-              <option value="">{t('table.allCounties')}</option>
-              {state.reference.counties.features.map((c) => (
-                <option key={c.properties.adcode} value={c.properties.adcode}>
-                  {state.countyName.value(c.properties.adcode)}
-                </option>
-              ))}
-            </select>
-            <select
-              data-testid="table-filter-kind"
-              aria-label={t('field.kind')}
-              value={filter.kind ?? ''}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                actions.setFilter({ kind: isProjectKind(v) ? v : null });
-              }}
-            >
-              <option value="">{t('table.allKinds')}</option>
-              {PROJECT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
-            </select>
-            <select
-              data-testid="table-filter-status"
-              aria-label={t('field.status')}
-              value={filter.status ?? ''}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                actions.setFilter({ status: isProjectStatus(v) ? v : null });
-              }}
-            >
-              <option value="">{t('table.allStatuses')}</option>
-              {PROJECT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
+            <FilterSelect
+              testid="table-filter-county"
+              label={t('field.county')}
+              allLabel={t('table.allCounties')}
+              value={filter.countyCode}
+              options={state.reference.counties.features.map((c) => [
+                c.properties.adcode,
+                state.countyName.value(c.properties.adcode),
+              ])}
+              parse={(v) => (state.index.countyByCode.has(v) ? v : null)}
+              onChange={(countyCode) => actions.setFilter({ countyCode })}
+            />
+            <FilterSelect
+              testid="table-filter-kind"
+              label={t('field.kind')}
+              allLabel={t('table.allKinds')}
+              value={filter.kind}
+              options={PROJECT_KINDS.map((k) => [k, t(`kind.${k}`)])}
+              parse={(v) => (isProjectKind(v) ? v : null)}
+              onChange={(kind) => actions.setFilter({ kind })}
+            />
+            <FilterSelect
+              testid="table-filter-status"
+              label={t('field.status')}
+              allLabel={t('table.allStatuses')}
+              value={filter.status}
+              options={PROJECT_STATUSES.map((st) => [st, t(`status.${st}`)])}
+              parse={(v) => (isProjectStatus(v) ? v : null)}
+              onChange={(status) => actions.setFilter({ status })}
+            />
             {isFilterActive(filter) && (
               <button type="button" class="link" data-testid="table-clear" onClick={() => actions.clearFilter()}>
                 {t('table.clear')}

@@ -1,11 +1,26 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { waitForMap } from './browser';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch, waitForMap } from './browser';
 import { readJson } from '../../scripts/lib/reference';
 import { validateScenario } from '../../src/core/model/validate';
 import type { ProjectFeature } from '../../src/core/model/project';
 
 export const baseUrl = (): string => inject('baseUrl');
+
+/** One browser per test file (each test still gets its own context, so no state is shared). */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('browser not launched yet');
+    return browser;
+  };
+}
 
 /** The seeded scenario the app starts with, read and validated like the app does. */
 export function seedProjects(): readonly ProjectFeature[] {

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KIND_SYMBOL } from '../../layers/symbols';
 import { BASEMAP_COLORS } from '../../layers/basemap';
-import { launch, waitForMap } from './browser';
+import { waitForMap } from './browser';
 import {
   changedPixels,
   colorAt,
@@ -15,21 +14,16 @@ import {
   screenPoint,
   seedProjects,
   snapshot,
+  useBrowser,
 } from './helpers';
 
 const seed = { features: seedProjects() };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('the offline map', () => {
   it('draws sea, land and projects with no request leaving the origin and no console error', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     // sea in the Taiwan Strait, the city's land in 安溪, the neighbouring land in 漳州 (context)
     expect(near(await colorAt(page, 119.2, 24.7), hexToRgb(BASEMAP_COLORS.sea))).toBe(true);
@@ -55,7 +49,7 @@ describe('the offline map', () => {
   });
 
   it('shows the 12 county-level units with Chinese names, a scale bar and zoom controls', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const names = await s.page.evaluate(() => {
       const m = window.__qzMap?.map;
       return (m?.querySourceFeatures('countyLabels') ?? []).map((f) => String(f.properties.name)).sort();
@@ -83,7 +77,7 @@ describe('the offline map', () => {
   });
 
   it('toggles each layer on the map and in the legend', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     await snapshot(page, 'all');
     for (const kind of ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational'] as const) {
@@ -110,7 +104,7 @@ describe('the offline map', () => {
   });
 
   it('opens the details of a project clicked on the map, and closes them', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     const target = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');
     if (!target) throw new Error('no high school in 安溪 in the seed');

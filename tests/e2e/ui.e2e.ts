@@ -1,17 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, waitForMap } from './browser';
-import { baseUrl, foreignRequests, openApp, seedProjects } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { waitForMap } from './browser';
+import { baseUrl, foreignRequests, openApp, seedProjects, useBrowser } from './helpers';
 
 const seed = { features: seedProjects() };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 const rowCount = (page: Page): Promise<number> => page.locator('[data-testid^="project-row-"]').count();
 
@@ -46,7 +40,7 @@ async function cjkLeftovers(page: Page): Promise<string[]> {
 
 describe('project table', () => {
   it('filters by county, kind and status, searches, sorts and clears', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     expect(await rowCount(page)).toBe(90);
     await page.getByTestId('table-filter-county').selectOption('350503');
@@ -73,7 +67,7 @@ describe('project table', () => {
   });
 
   it('selects a row, flies the map to it and shows its details', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     const target = seed.features.find((f) => f.properties.name === '泉州市实验小学洛江第二校区');
     if (!target) throw new Error('named project missing from seed');
@@ -92,7 +86,7 @@ describe('project table', () => {
 
 describe('language', () => {
   it('switches every visible string, the map labels and back', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     expect(await page.locator('h1').innerText()).toBe('泉州学校建设规划地图');
     await page.getByTestId('project-row-qz2022-001').click();
@@ -120,7 +114,7 @@ describe('language', () => {
 
 describe('settings', () => {
   it('keeps the basemap choice and Tianditu key across a reload, and asks the internet only after opt-in', async () => {
-    const s = await openApp(browser);
+    const s = await openApp(browser());
     const { page } = s;
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     await page.getByTestId('settings-open').click();
@@ -152,7 +146,7 @@ describe('settings', () => {
 
 describe('bad data', () => {
   it('shows a clear message when embedded data cannot be read', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.route('**/counties-*.geojson', (route) =>
       route.fulfill({
