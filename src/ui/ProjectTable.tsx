@@ -110,6 +110,15 @@ export function ProjectTable({ app }: { app: App }) {
               parse={(v) => (isProjectStatus(v) ? v : null)}
               onChange={(status) => actions.setFilter({ status })}
             />
+            <label class="check">
+              <input
+                type="checkbox"
+                data-testid="table-filter-central"
+                checked={filter.centralOnly}
+                onChange={(e) => actions.setFilter({ centralOnly: e.currentTarget.checked })}
+              />
+              {t('table.centralOnly')}
+            </label>
             {isFilterActive(filter) && (
               <button type="button" class="link" data-testid="table-clear" onClick={() => actions.clearFilter()}>
                 {t('table.clear')}

@@ -52,6 +52,11 @@ describe('project table', () => {
     await page.getByTestId('table-filter-status').selectOption('completed');
     expect(await rowCount(page)).toBe(seed.features.filter((f) => f.properties.status === 'completed').length);
     await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-filter-central').check();
+    expect(await rowCount(page)).toBe(43);
+    expect(await page.getByTestId('table-summary').innerText()).toContain('43');
+    await page.getByTestId('table-clear').click();
+    expect(await page.getByTestId('table-filter-central').isChecked()).toBe(false);
     await page.getByTestId('table-search').fill('晋光');
     expect(await rowCount(page)).toBe(2);
     await page.getByTestId('table-search').fill('不存在的学校');

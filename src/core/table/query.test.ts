@@ -24,6 +24,22 @@ describe('queryProjects', () => {
     expect(completed.length).toBeGreaterThan(0);
   });
 
+  it('narrows to the 43 central-district projects, combined with other filters', () => {
+    expect(queryProjects(projects, { ...EMPTY_FILTER, centralOnly: true }, DEFAULT_SORT, zhName, 'zh').length).toBe(43);
+    const jinjiang = queryProjects(
+      projects,
+      { ...EMPTY_FILTER, centralOnly: true, countyCode: '350582' },
+      DEFAULT_SORT,
+      zhName,
+      'zh',
+    );
+    expect(jinjiang.length).toBe(4);
+    expect(
+      jinjiang.every((p) => p.properties.townshipCode === '350582107' || p.properties.townshipCode === '350582113'),
+    ).toBe(true);
+    expect(isFilterActive({ ...EMPTY_FILTER, centralOnly: true })).toBe(true);
+  });
+
   it('searches Chinese and English names and ids', () => {
     expect(
       queryProjects(projects, { ...EMPTY_FILTER, text: '晋光' }, DEFAULT_SORT, zhName, 'zh').map(

@@ -18,17 +18,19 @@ export interface TableFilter {
   readonly countyCode: string | null;
   readonly kind: ProjectKind | null;
   readonly status: ProjectStatus | null;
+  /** Only the plan's central-district (中心市区, item 20) projects. */
+  readonly centralOnly: boolean;
   readonly text: string;
 }
 export interface TableSort {
   readonly key: SortKey;
   readonly dir: 'asc' | 'desc';
 }
-export const EMPTY_FILTER: TableFilter = { countyCode: null, kind: null, status: null, text: '' };
+export const EMPTY_FILTER: TableFilter = { countyCode: null, kind: null, status: null, centralOnly: false, text: '' };
 export const DEFAULT_SORT: TableSort = { key: 'county', dir: 'asc' };
 
 export const isFilterActive = (f: TableFilter): boolean =>
-  f.countyCode !== null || f.kind !== null || f.status !== null || f.text.trim() !== '';
+  f.countyCode !== null || f.kind !== null || f.status !== null || f.centralOnly || f.text.trim() !== '';
 
 /** Filters and sorts projects for the table. `displayName` gives the name shown in the current language. */
 export function queryProjects(
@@ -44,6 +46,7 @@ export function queryProjects(
     if (filter.countyCode !== null && q.countyCode !== filter.countyCode) return false;
     if (filter.kind !== null && q.kind !== filter.kind) return false;
     if (filter.status !== null && q.status !== filter.status) return false;
+    if (filter.centralOnly && !q.centralDistrict) return false;
     if (needle !== '') {
       const hay = `${q.name}\n${q.nameEn ?? ''}\n${q.id}`.toLowerCase();
       if (!hay.includes(needle)) return false;
