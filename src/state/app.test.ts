@@ -91,9 +91,6 @@ describe('app state', () => {
 
   it('reports a failed save as a notice instead of throwing', async () => {
     const { app } = make();
-    await app.init();
-    const failing = make();
-    await failing.app.init();
     // a repository whose writes fail (quota, private mode)
     const broken = createApp({
       reference: loadReference(),

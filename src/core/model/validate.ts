@@ -47,27 +47,29 @@ export const YEAR_RANGE = { min: 2020, max: 2035 } as const;
 export const SEATS_MAX = 10_000;
 export const CLASSES_MAX = 200;
 
+/** The label of each validated field, for messages. */
+const FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
+  name: 'field.name',
+  kind: 'field.kind',
+  action: 'field.action',
+  status: 'field.status',
+  year: 'field.year',
+  seats: 'field.seats',
+  classes: 'field.classes',
+  countyCode: 'field.county',
+  townshipCode: 'field.township',
+  zone: 'field.zone',
+  centralDistrict: 'field.centralDistrict',
+  locationPrecision: 'field.locationPrecision',
+  geometry: 'field.geometry',
+  id: 'field.id',
+  source: 'field.source',
+  notes: 'field.notes',
+};
+
 /** The message key for an issue and the field label it refers to. */
 export function issueMessage(issue: ValidationIssue): { key: MessageKey; fieldKey: MessageKey | null } {
-  const fieldKeys: Record<string, MessageKey> = {
-    name: 'field.name',
-    kind: 'field.kind',
-    action: 'field.action',
-    status: 'field.status',
-    year: 'field.year',
-    seats: 'field.seats',
-    classes: 'field.classes',
-    countyCode: 'field.county',
-    townshipCode: 'field.township',
-    zone: 'field.zone',
-    centralDistrict: 'field.centralDistrict',
-    locationPrecision: 'field.locationPrecision',
-    geometry: 'field.geometry',
-    id: 'field.id',
-    source: 'field.source',
-    notes: 'field.notes',
-  };
-  return { key: `issue.${issue.code}`, fieldKey: fieldKeys[issue.field] ?? null };
+  return { key: `issue.${issue.code}`, fieldKey: FIELD_KEYS[issue.field] ?? null };
 }
 
 const issue = (
