@@ -15,7 +15,7 @@ import { createCountyLocator } from '../src/core/geodata/locate';
 import { indexReference, type Township } from '../src/core/geodata/reference';
 import { readReference, ROOT as root } from './lib/reference';
 import type { ProjectAction, ProjectKind, ProjectStatus } from '../src/core/model/kinds';
-import type { ProjectFeature, ScenarioCollection, ZoneId } from '../src/core/model/project';
+import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ZoneId } from '../src/core/model/project';
 import { validateScenario } from '../src/core/model/validate';
 
 function mulberry32(seed: number): () => number {
@@ -499,7 +499,17 @@ function main(): void {
       kind: ProjectKind,
       p: Omit<
         ProjectFeature['properties'],
-        'id' | 'kind' | 'countyCode' | 'zone' | 'centralDistrict' | 'locationPrecision' | 'year'
+        | 'id'
+        | 'kind'
+        | 'countyCode'
+        | 'zone'
+        | 'centralDistrict'
+        | 'locationPrecision'
+        | 'year'
+        | 'ownership'
+        | 'investment'
+        | 'landArea'
+        | 'site'
       >,
       at: [number, number],
     ): void => {
@@ -516,6 +526,11 @@ function main(): void {
           centralDistrict: unit.central,
           locationPrecision: 'illustrative',
           year: 2022,
+          // the plan builds public kindergartens (公办园); ownership of the unnamed ones is illustrative too
+          ownership: kind === 'kindergarten' ? 'public' : null,
+          investment: null,
+          landArea: null,
+          site: null,
           ...p,
         },
       });
@@ -581,7 +596,7 @@ function main(): void {
       nameEn: '2022 construction programme (illustrative)',
       planYear: 2022,
       illustrative: true,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       description: '按《2022年泉州市教育工作要点》的项目数量与新增学位生成的示意方案；项目位置为示意，并非真实选址。',
       descriptionEn:
         'An illustrative scenario matching the project counts and new seats of the 2022 Quanzhou Education Work Plan; project locations are illustrative, not actual sites.',

@@ -24,18 +24,64 @@ export interface KindInfo {
   readonly classSize: { readonly min: number; readonly max: number };
   /** Usual upper scale in classes (standards.md "typical scales"), beyond which a warning is shown. */
   readonly typicalMaxClasses: number;
+  /** Pupils per class used for a new project's default seats (the standard class size, standards.md). */
+  readonly standardClassSize: number;
+  /** Classes of a new project placed on the map, before the planner edits it (a common scale). */
+  readonly defaultClasses: number;
   /** Which plan category (2022 工作要点 item) the kind counts towards. */
   readonly planCategory: 'preschool' | 'compulsory' | 'highSchool' | 'vocational' | 'special';
 }
 
 export const KIND_INFO: Readonly<Record<ProjectKind, KindInfo>> = {
-  kindergarten: { classSize: { min: 25, max: 35 }, typicalMaxClasses: 12, planCategory: 'preschool' },
-  primary: { classSize: { min: 30, max: 45 }, typicalMaxClasses: 36, planCategory: 'compulsory' },
-  junior: { classSize: { min: 45, max: 50 }, typicalMaxClasses: 36, planCategory: 'compulsory' },
-  nineYear: { classSize: { min: 45, max: 50 }, typicalMaxClasses: 45, planCategory: 'compulsory' },
-  high: { classSize: { min: 45, max: 55 }, typicalMaxClasses: 60, planCategory: 'highSchool' },
-  vocational: { classSize: { min: 40, max: 50 }, typicalMaxClasses: 60, planCategory: 'vocational' },
-  special: { classSize: { min: 6, max: 14 }, typicalMaxClasses: 36, planCategory: 'special' },
+  kindergarten: {
+    classSize: { min: 25, max: 35 },
+    typicalMaxClasses: 12,
+    standardClassSize: 30,
+    defaultClasses: 9,
+    planCategory: 'preschool',
+  },
+  primary: {
+    classSize: { min: 30, max: 45 },
+    typicalMaxClasses: 36,
+    standardClassSize: 45,
+    defaultClasses: 24,
+    planCategory: 'compulsory',
+  },
+  junior: {
+    classSize: { min: 45, max: 50 },
+    typicalMaxClasses: 36,
+    standardClassSize: 50,
+    defaultClasses: 24,
+    planCategory: 'compulsory',
+  },
+  nineYear: {
+    classSize: { min: 45, max: 50 },
+    typicalMaxClasses: 45,
+    standardClassSize: 45,
+    defaultClasses: 36,
+    planCategory: 'compulsory',
+  },
+  high: {
+    classSize: { min: 45, max: 55 },
+    typicalMaxClasses: 60,
+    standardClassSize: 50,
+    defaultClasses: 36,
+    planCategory: 'highSchool',
+  },
+  vocational: {
+    classSize: { min: 40, max: 50 },
+    typicalMaxClasses: 60,
+    standardClassSize: 45,
+    defaultClasses: 36,
+    planCategory: 'vocational',
+  },
+  special: {
+    classSize: { min: 6, max: 14 },
+    typicalMaxClasses: 36,
+    standardClassSize: 10,
+    defaultClasses: 9,
+    planCategory: 'special',
+  },
 };
 
 export const isProjectKind = (v: unknown): v is ProjectKind => (PROJECT_KINDS as readonly unknown[]).includes(v);

@@ -1,9 +1,13 @@
-import type { Feature, Point } from 'geojson';
+import type { Feature, Point, Polygon } from 'geojson';
 import type { ProjectAction, ProjectKind, ProjectStatus } from './kinds';
 
 /** Where a project's point comes from. 'illustrative' = 位置示意: a made-up site for demonstration. */
 export const LOCATION_PRECISIONS = ['illustrative', 'approximate', 'surveyed'] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/** Kindergarten ownership (举办者): 公办 / 普惠性民办 / 其他民办. Drives 公办率 and 普惠率 (standards.md). */
+export const OWNERSHIPS = ['public', 'privateInclusive', 'privateOther'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
 
 export const ZONE_IDS = ['qtz', 'etdz'] as const;
 /** qtz = 泉州台商投资区, etdz = 泉州经济技术开发区 */
@@ -33,6 +37,14 @@ export interface ProjectProperties {
   /** One of the plan's 43 "抓城建提品质" central-district projects (item 20). */
   readonly centralDistrict: boolean;
   readonly locationPrecision: LocationPrecision;
+  /** Kindergartens only: who runs it; null when unknown or not a kindergarten. */
+  readonly ownership: Ownership | null;
+  /** Planned investment in 万元 (10,000 CNY), when known. */
+  readonly investment: number | null;
+  /** Land area in m² (用地面积); computed from the site outline when one is drawn. */
+  readonly landArea: number | null;
+  /** The site outline (用地红线) in WGS84, when known. */
+  readonly site: Polygon | null;
   /** Where the project's facts come from (a report, a plan item). */
   readonly source?: string;
   readonly notes?: string;
@@ -48,8 +60,14 @@ export interface ScenarioMeta {
   readonly description?: string;
   readonly descriptionEn?: string;
   readonly illustrative: boolean;
-  readonly schemaVersion: 1;
+  readonly schemaVersion: typeof SCHEMA_VERSION;
 }
+
+/**
+ * Version of the scenario/project data schema (files and stored records).
+ * 1: foundation. 2: adds ownership, investment, landArea and site (missing in v1 data = null).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** A scenario (方案) as exchanged: a FeatureCollection with the metadata as a foreign member. */
 export interface ScenarioCollection {

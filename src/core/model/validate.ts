@@ -2,10 +2,14 @@ import type { MessageKey } from '../i18n/messages';
 import type { ReferenceIndex } from '../geodata/reference';
 import { err, isRecord, ok, type Result } from '../result';
 import { isProjectAction, isProjectKind, isProjectStatus, KIND_INFO } from './kinds';
+import type { Polygon, Position } from 'geojson';
 import {
   LOCATION_PRECISIONS,
+  OWNERSHIPS,
+  SCHEMA_VERSION,
   ZONE_IDS,
   type LocationPrecision,
+  type Ownership,
   type ProjectFeature,
   type ProjectProperties,
   type ScenarioCollection,
@@ -31,7 +35,11 @@ export type IssueCode =
   | 'duplicateId'
   | 'notFeature'
   | 'notCollection'
-  | 'missingMeta';
+  | 'missingMeta'
+  | 'notNumber'
+  | 'notPolygon'
+  | 'ownershipKind'
+  | 'schemaVersion';
 
 export interface ValidationIssue {
   /** The field the issue is about, e.g. "seats" or "geometry"; a message key names it for the UI. */
@@ -46,6 +54,10 @@ export interface ValidationIssue {
 export const YEAR_RANGE = { min: 2020, max: 2035 } as const;
 export const SEATS_MAX = 10_000;
 export const CLASSES_MAX = 200;
+/** 100 亿元: far above any school project, catches unit mistakes (元 typed as 万元). */
+export const INVESTMENT_MAX = 1_000_000;
+/** 200 ha: a large university campus; a school site is 1–10 ha. */
+export const LAND_AREA_MAX = 2_000_000;
 
 /** The label of each validated field, for messages. */
 const FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
@@ -65,6 +77,10 @@ const FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
   id: 'field.id',
   source: 'field.source',
   notes: 'field.notes',
+  ownership: 'field.ownership',
+  investment: 'field.investment',
+  landArea: 'field.landArea',
+  site: 'field.site',
 };
 
 /** The message key for an issue and the field label it refers to. */
@@ -106,6 +122,57 @@ function integer(p: Record<string, unknown>, key: string, max: number, issues: V
   }
   if (v > max) issues.push(issue(key, 'outOfRange', { min: 0, max }));
   return v;
+}
+
+function optionalNumber(
+  p: Record<string, unknown>,
+  key: string,
+  max: number,
+  issues: ValidationIssue[],
+): number | null {
+  const v = p[key];
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+    issues.push(issue(key, 'notNumber'));
+    return null;
+  }
+  if (v > max) issues.push(issue(key, 'outOfRange', { min: 0, max }));
+  return v;
+}
+
+function isPosition(v: unknown, box: readonly number[]): v is Position {
+  if (!Array.isArray(v) || v.length < 2) return false;
+  const [lon, lat] = v as unknown[];
+  return (
+    typeof lon === 'number' &&
+    typeof lat === 'number' &&
+    lon >= (box[0] ?? -180) &&
+    lon <= (box[2] ?? 180) &&
+    lat >= (box[1] ?? -90) &&
+    lat <= (box[3] ?? 90)
+  );
+}
+
+/** A site outline: one closed exterior ring of ≥ 3 distinct corners (holes allowed), inside the area. */
+function sitePolygon(v: unknown, box: readonly number[], issues: ValidationIssue[]): Polygon | null {
+  if (v === undefined || v === null) return null;
+  const ok =
+    isRecord(v) &&
+    v.type === 'Polygon' &&
+    Array.isArray(v.coordinates) &&
+    v.coordinates.length >= 1 &&
+    (v.coordinates as unknown[]).every((ring) => {
+      if (!Array.isArray(ring) || ring.length < 4 || !ring.every((pos) => isPosition(pos, box))) return false;
+      const first = ring[0] as Position;
+      const last = ring[ring.length - 1] as Position;
+      return first[0] === last[0] && first[1] === last[1];
+    });
+  if (!ok) {
+    issues.push(issue('site', 'notPolygon'));
+    return null;
+  }
+  const rings = (v.coordinates as Position[][]).map((ring) => ring.map((pos) => [pos[0] ?? 0, pos[1] ?? 0]));
+  return { type: 'Polygon', coordinates: rings };
 }
 
 /**
@@ -195,6 +262,17 @@ export function validateProject(
   const source = optionalText(p, 'source', issues);
   const notes = optionalText(p, 'notes', issues);
 
+  let ownership: Ownership | null = null;
+  if (p.ownership !== undefined && p.ownership !== null && p.ownership !== '') {
+    if (!(OWNERSHIPS as readonly unknown[]).includes(p.ownership))
+      issues.push(issue('ownership', 'unknownValue', { value: JSON.stringify(p.ownership) }));
+    else if (kind !== 'kindergarten') issues.push(issue('ownership', 'ownershipKind'));
+    else ownership = p.ownership as Ownership;
+  }
+  const investment = optionalNumber(p, 'investment', INVESTMENT_MAX, issues);
+  const landArea = optionalNumber(p, 'landArea', LAND_AREA_MAX, issues);
+  const site = sitePolygon(p.site, ref?.bbox ?? [-180, -90, 180, 90], issues);
+
   if (
     issues.length > 0 ||
     !isProjectKind(kind) ||
@@ -229,6 +307,10 @@ export function validateProject(
     zone,
     centralDistrict: central === true,
     locationPrecision: precision as LocationPrecision,
+    ownership,
+    investment,
+    landArea,
+    site,
     ...(source !== undefined ? { source } : {}),
     ...(notes !== undefined ? { notes } : {}),
   };
@@ -238,12 +320,16 @@ export function validateProject(
   });
 }
 
-function validateMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
+export function validateScenarioMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
   if (!isRecord(v)) return err([issue('scenario', 'missingMeta')]);
   const issues: ValidationIssue[] = [];
   if (typeof v.id !== 'string' || v.id === '') issues.push(issue('id', 'required'));
   if (typeof v.name !== 'string' || v.name.trim() === '') issues.push(issue('name', 'required'));
   if (typeof v.planYear !== 'number' || !Number.isInteger(v.planYear)) issues.push(issue('year', 'notInteger'));
+  // older versions are read (migrated: fields they lack become null); newer ones are refused, not guessed at
+  const version = v.schemaVersion ?? 1;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION)
+    issues.push(issue('schemaVersion', 'schemaVersion', { value: JSON.stringify(version), max: SCHEMA_VERSION }));
   if (issues.length > 0) return err(issues);
   const meta: ScenarioMeta = {
     id: String(v.id),
@@ -253,7 +339,7 @@ function validateMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
     ...(typeof v.description === 'string' ? { description: v.description } : {}),
     ...(typeof v.descriptionEn === 'string' ? { descriptionEn: v.descriptionEn } : {}),
     illustrative: v.illustrative === true,
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
   };
   return ok(meta);
 }
@@ -265,7 +351,7 @@ export function validateScenario(
 ): Result<{ scenario: ScenarioCollection; warnings: ValidationIssue[] }, ValidationIssue[]> {
   if (!isRecord(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features))
     return err([issue('file', 'notCollection')]);
-  const meta = validateMeta(input.scenario);
+  const meta = validateScenarioMeta(input.scenario);
   const issues: ValidationIssue[] = meta.ok ? [] : [...meta.error];
   const warnings: ValidationIssue[] = [];
   const features: ProjectFeature[] = [];

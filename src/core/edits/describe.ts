@@ -1,0 +1,71 @@
+import { translate, type Lang } from '../i18n/translate';
+import type { ReferenceIndex } from '../geodata/reference';
+import { validateProject, validateScenarioMeta } from '../model/validate';
+import type { ProjectFeature } from '../model/project';
+import { err, isRecord, ok, type Result } from '../result';
+import { EDIT_KINDS, type Edit, type EditKind, type MetaChange, type ProjectChange } from './edit';
+
+const FIELD_LABEL = {
+  status: 'field.status',
+  action: 'field.action',
+  year: 'field.year',
+  centralDistrict: 'field.centralDistrict',
+  ownership: 'field.ownership',
+  locationPrecision: 'field.locationPrecision',
+} as const;
+
+/** The edit's name for the undo/redo buttons and the history: "移动 丰泽区示意幼儿园3". */
+export function describeEdit(edit: Pick<Edit, 'kind' | 'subject' | 'field' | 'changes'>, lang: Lang): string {
+  const many = (edit.kind === 'add' || edit.kind === 'delete') && edit.changes.length > 1;
+  if (edit.kind === 'bulk') {
+    const key = edit.field && edit.field in FIELD_LABEL ? FIELD_LABEL[edit.field as keyof typeof FIELD_LABEL] : null;
+    return translate(lang, 'edit.bulk', {
+      count: edit.changes.length,
+      field: key ? translate(lang, key) : (edit.field ?? ''),
+    });
+  }
+  if (many)
+    return translate(lang, edit.kind === 'add' ? 'edit.addMany' : 'edit.deleteMany', { count: edit.changes.length });
+  return translate(lang, `edit.${edit.kind}`, { subject: edit.subject });
+}
+
+const isEditKind = (v: unknown): v is EditKind => (EDIT_KINDS as readonly unknown[]).includes(v);
+
+function parseFeature(v: unknown, index: ReferenceIndex): ProjectFeature | null | undefined {
+  if (v === null) return null;
+  const r = validateProject(v, index);
+  return r.ok ? r.value.project : undefined;
+}
+
+/**
+ * Reads an edit from storage or another tab: every project in it is validated like any other input;
+ * a malformed edit is an error value, never thrown.
+ */
+export function parseEdit(raw: unknown, index: ReferenceIndex): Result<Edit, string> {
+  if (!isRecord(raw) || !isEditKind(raw.kind) || typeof raw.subject !== 'string' || !Array.isArray(raw.changes))
+    return err('not an edit record');
+  const changes: ProjectChange[] = [];
+  for (const c of raw.changes as unknown[]) {
+    if (!isRecord(c) || typeof c.id !== 'string') return err('malformed change');
+    const before = parseFeature(c.before, index);
+    const after = parseFeature(c.after, index);
+    if (before === undefined || after === undefined) return err(`invalid project in change ${c.id}`);
+    if (before === null && after === null) return err(`empty change ${c.id}`);
+    changes.push({ id: c.id, before, after });
+  }
+  let meta: MetaChange | undefined;
+  if (raw.meta !== undefined) {
+    if (!isRecord(raw.meta)) return err('malformed metadata change');
+    const b = validateScenarioMeta(raw.meta.before);
+    const a = validateScenarioMeta(raw.meta.after);
+    if (!b.ok || !a.ok) return err('invalid scenario metadata in edit');
+    meta = { before: b.value, after: a.value };
+  }
+  return ok({
+    kind: raw.kind,
+    subject: raw.subject,
+    ...(typeof raw.field === 'string' ? { field: raw.field } : {}),
+    changes,
+    ...(meta ? { meta } : {}),
+  });
+}
