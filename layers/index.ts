@@ -6,6 +6,7 @@ import { kindergartenLayer } from './kindergarten';
 import { nineYearLayer } from './nineYear';
 import { primaryLayer } from './primary';
 import { buildSelectionLayer } from './selection';
+import { sitesLayer } from './sites';
 import { specialLayer } from './special';
 import type { LayerDescriptor, LayerInput, MapLayerModule } from './types';
 import { vocationalLayer } from './vocational';
@@ -19,9 +20,10 @@ export const PROJECT_LAYERS: readonly MapLayerModule[] = [
   vocationalLayer,
   specialLayer,
 ];
-export const MAP_LAYERS: readonly MapLayerModule[] = [...PROJECT_LAYERS, centralLayer];
+export const MAP_LAYERS: readonly MapLayerModule[] = [...PROJECT_LAYERS, centralLayer, sitesLayer];
 
 const DRAW_ORDER: readonly MapLayerModule[] = [
+  sitesLayer,
   centralLayer,
   vocationalLayer,
   highLayer,

@@ -16,6 +16,7 @@ function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] =
   return {
     projectsByKind: byKind,
     central: projects.filter((p) => p.properties.centralDistrict),
+    sites: projects.filter((p) => p.properties.site !== null),
     visible: new Set(visible),
     selected,
   };

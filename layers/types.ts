@@ -6,7 +6,7 @@ export type Rgba = readonly [number, number, number, number];
 
 /** One layer per project kind, in education-level order, plus the central-district set. */
 export const PROJECT_LAYER_IDS = PROJECT_KINDS;
-export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central'] as const;
+export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central', 'sites'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export const isLayerId = (v: unknown): v is LayerId => (LAYER_IDS as readonly unknown[]).includes(v);
 
@@ -14,6 +14,8 @@ export const isLayerId = (v: unknown): v is LayerId => (LAYER_IDS as readonly un
 export interface LayerInput {
   readonly projectsByKind: ReadonlyMap<ProjectKind, readonly ProjectFeature[]>;
   readonly central: readonly ProjectFeature[];
+  /** Projects with a site outline (用地红线). */
+  readonly sites: readonly ProjectFeature[];
   readonly visible: ReadonlySet<LayerId>;
   /** The selected project as a 0- or 1-element array (identity-stable while the selection is unchanged). */
   readonly selected: readonly ProjectFeature[];
@@ -46,7 +48,18 @@ export interface RingLayerDescriptor {
   readonly fillColor: Rgba | null;
 }
 
-export type LayerDescriptor = IconLayerDescriptor | RingLayerDescriptor;
+/** Site outlines (用地红线) of projects, as polygons in WGS84. */
+export interface PolygonLayerDescriptor {
+  readonly type: 'polygons';
+  readonly id: string;
+  readonly data: readonly ProjectFeature[];
+  readonly visible: boolean;
+  readonly lineColor: Rgba;
+  readonly fillColor: Rgba;
+  readonly lineWidthPx: number;
+}
+
+export type LayerDescriptor = IconLayerDescriptor | RingLayerDescriptor | PolygonLayerDescriptor;
 
 export type LegendSwatch =
   | { readonly type: 'icon'; readonly svg: string }

@@ -12,12 +12,21 @@ import { indexReference, parseReferenceData } from './core/geodata/reference';
 import { translate } from './core/i18n/translate';
 import { validateScenario } from './core/model/validate';
 import { parsePlanTargets } from './core/plan/targets';
+import type { ReferenceIndex } from './core/geodata/reference';
 import { createIdbRepository } from './persistence/idb';
 import { createMemoryRepository } from './persistence/memory';
-import type { SettingsRepository } from './persistence/repository';
+import type { Repository } from './persistence/repository';
 import { createApp } from './state/app';
+import { createBroadcastChannel } from './state/tabs';
 import { App } from './ui/App';
 import './ui/styles.css';
+
+declare global {
+  interface Window {
+    /** Test and debugging hook: the app's state and actions. */
+    __qzApp?: ReturnType<typeof createApp>;
+  }
+}
 
 /** Same-origin assets only: the app never fetches anything from another host by default. */
 async function getJson(url: string): Promise<unknown> {
@@ -26,8 +35,16 @@ async function getJson(url: string): Promise<unknown> {
   return res.json() as Promise<unknown>;
 }
 
-function repository(): SettingsRepository {
-  return typeof indexedDB === 'undefined' ? createMemoryRepository() : createIdbRepository();
+function repository(index: ReferenceIndex, onVersionChange: () => void): Repository {
+  return typeof indexedDB === 'undefined'
+    ? createMemoryRepository(index)
+    : createIdbRepository(index, { onVersionChange });
+}
+
+/** Asks the browser not to evict the planner's data under storage pressure. */
+async function requestPersistence(): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !('storage' in navigator) || !('persist' in navigator.storage)) return false;
+  return (await navigator.storage.persisted()) || navigator.storage.persist();
 }
 
 function showError(root: HTMLElement, message: string): void {
@@ -68,12 +85,18 @@ async function main(): Promise<void> {
       );
     const targets = parsePlanTargets(targetsRaw);
     if (!targets.ok) throw new Error(targets.error);
+    const index = indexReference(ref.value);
     const app = createApp({
       reference: ref.value,
       scenario: scenario.value.scenario,
       targets: targets.value,
-      repository: repository(),
+      repository: repository(index, () => {
+        showError(root, translate('zh', 'storage.versionChange') + ' / ' + translate('en', 'storage.versionChange'));
+      }),
+      channel: createBroadcastChannel(index),
+      requestPersistence,
     });
+    window.__qzApp = app;
     await app.init();
     root.innerHTML = '';
     render(<App app={app} />, root);

@@ -1,4 +1,4 @@
-import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { IconLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ProjectFeature } from '../core/model/project';
 import type { LayerDescriptor } from '../../layers/types';
@@ -35,6 +35,22 @@ const position = (p: ProjectFeature): [number, number] => [
 /** Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity). */
 export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: LoadedAtlas): Layer[] {
   return descriptors.map((d) => {
+    if (d.type === 'polygons') {
+      return new PolygonLayer<ProjectFeature>({
+        id: d.id,
+        data: d.data as ProjectFeature[],
+        visible: d.visible,
+        pickable: false,
+        stroked: true,
+        filled: true,
+        getPolygon: (p) => p.properties.site?.coordinates ?? [],
+        getLineColor: [...d.lineColor],
+        getFillColor: [...d.fillColor],
+        getLineWidth: d.lineWidthPx,
+        lineWidthUnits: 'pixels',
+        ...interleave,
+      });
+    }
     if (d.type === 'icons') {
       return new IconLayer<ProjectFeature>({
         id: d.id,

@@ -1,11 +1,29 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Polygon } from 'geojson';
+import {
+  addProjectsEdit,
+  bulkEdit,
+  deleteProjectsEdit,
+  moveProjectEdit,
+  newProject,
+  renameScenarioEdit,
+  siteEdit,
+  updateProjectEdit,
+  type BulkField,
+  type EditContext,
+} from '../core/edits/build';
+import { projectFromDraft, type ProjectDraft } from '../core/edits/form';
+import type { Edit } from '../core/edits/edit';
 import type { ReferenceData, ReferenceIndex } from '../core/geodata/reference';
+import { createCountyLocator } from '../core/geodata/locate';
 import { indexReference } from '../core/geodata/reference';
 import { translate, type Lang, type MessageKey, type Params } from '../core/i18n/translate';
 import { PROJECT_KINDS, type ProjectKind } from '../core/model/kinds';
 import type { ProjectFeature, ScenarioCollection } from '../core/model/project';
+import type { ValidationIssue } from '../core/model/validate';
 import type { PlanTargets } from '../core/plan/targets';
 import { DEFAULT_SETTINGS, parseSettings, type BasemapId, type Settings } from '../core/settings/settings';
+import { parseView, type SavedView } from '../core/settings/view';
 import {
   DEFAULT_SORT,
   EMPTY_FILTER,
@@ -14,25 +32,58 @@ import {
   type TableFilter,
   type TableSort,
 } from '../core/table/query';
-import type { SettingsRepository } from '../persistence/repository';
+import type { HistoryInfo, Repository, ScenarioSummary } from '../persistence/repository';
 import { LAYER_IDS, type LayerId, type LayerInput } from '../../layers/types';
+import { createScenarioStore, type NoticeRequest, type SaveStatus } from './scenarios';
+import { createLocalChannel, type TabChannel } from './tabs';
 
 export type CameraRequest =
   | { readonly seq: number; readonly type: 'project'; readonly lon: number; readonly lat: number }
   | { readonly seq: number; readonly type: 'city' };
 
-export interface Notice {
-  readonly seq: number;
-  readonly tone: 'info' | 'error';
-  readonly key: MessageKey;
-  readonly params?: Params;
+export interface Camera {
+  readonly lon: number;
+  readonly lat: number;
+  readonly zoom: number;
 }
+
+export interface Notice extends NoticeRequest {
+  readonly seq: number;
+}
+
+/** What a click on the map does: select (default), place a new project, or draw a site outline. */
+export type EditMode =
+  | { readonly type: 'select' }
+  | { readonly type: 'add'; readonly kind: ProjectKind }
+  | { readonly type: 'site'; readonly projectId: string };
+
+/** A project being dragged: shown at the pointer before the move is committed on release. */
+export interface DragPreview {
+  readonly id: string;
+  readonly lon: number;
+  readonly lat: number;
+}
+
+export type Dialog =
+  | { readonly type: 'newScenario' }
+  | { readonly type: 'duplicateScenario' }
+  | { readonly type: 'renameScenario' }
+  | { readonly type: 'deleteScenario' }
+  | { readonly type: 'resetScenario' }
+  | { readonly type: 'deleteProjects'; readonly ids: readonly string[] };
 
 export interface AppDeps {
   readonly reference: ReferenceData;
+  /** The illustrative scenario shipped with the app (seeded on first run only). */
   readonly scenario: ScenarioCollection;
   readonly targets: PlanTargets;
-  readonly repository: SettingsRepository;
+  readonly repository: Repository;
+  readonly channel?: TabChannel;
+  readonly newId?: () => string;
+  /** Asks the browser to keep the data (navigator.storage.persist); resolves to whether it agreed. */
+  readonly requestPersistence?: () => Promise<boolean>;
+  /** Delay before a camera change is stored, so a pan stores once (ms). */
+  readonly viewSaveDelay?: number;
 }
 
 /** Read-only view of the app state: components and the map read these, never write them. */
@@ -42,7 +93,13 @@ export interface AppState {
   readonly targets: PlanTargets;
   readonly lang: ReadonlySignal<Lang>;
   readonly settings: ReadonlySignal<Settings>;
+  readonly scenarios: ReadonlySignal<readonly ScenarioSummary[]>;
   readonly scenario: ReadonlySignal<ScenarioCollection>;
+  readonly summary: ReadonlySignal<ScenarioSummary | null>;
+  readonly history: ReadonlySignal<HistoryInfo>;
+  readonly saveStatus: ReadonlySignal<SaveStatus>;
+  readonly lastSavedAt: ReadonlySignal<number | null>;
+  readonly persisted: ReadonlySignal<boolean | null>;
   readonly projectsByKind: ReadonlySignal<ReadonlyMap<ProjectKind, readonly ProjectFeature[]>>;
   readonly visible: ReadonlySignal<ReadonlySet<LayerId>>;
   readonly selectedId: ReadonlySignal<string | null>;
@@ -51,7 +108,13 @@ export interface AppState {
   readonly filter: ReadonlySignal<TableFilter>;
   readonly sort: ReadonlySignal<TableSort>;
   readonly rows: ReadonlySignal<readonly ProjectFeature[]>;
+  readonly checked: ReadonlySignal<ReadonlySet<string>>;
   readonly camera: ReadonlySignal<CameraRequest | null>;
+  /** The camera to start from (restored from the last session), or null for the whole city. */
+  readonly initialCamera: Camera | null;
+  readonly mode: ReadonlySignal<EditMode>;
+  readonly dragPreview: ReadonlySignal<DragPreview | null>;
+  readonly dialog: ReadonlySignal<Dialog | null>;
   readonly settingsOpen: ReadonlySignal<boolean>;
   readonly tableOpen: ReadonlySignal<boolean>;
   readonly notice: ReadonlySignal<Notice | null>;
@@ -75,30 +138,107 @@ export interface AppActions {
   openSettings(open: boolean): void;
   toggleTable(): void;
   dismissNotice(): void;
+  /** The map reports where it is, to be restored on reload. */
+  cameraChanged(camera: Camera): void;
+
+  // editing: every change goes through the scenario store's one write path
+  setMode(mode: EditMode): void;
+  /** Places a new project of the add mode's kind; returns false at sea or outside the city. */
+  placeProject(lon: number, lat: number): Promise<boolean>;
+  dragTo(preview: DragPreview | null): void;
+  moveProject(id: string, lon: number, lat: number): Promise<boolean>;
+  /** Validates and saves the form; returns the issues to show next to the fields (none when saved). */
+  saveProject(id: string, draft: ProjectDraft): Promise<{ errors: ValidationIssue[]; warnings: ValidationIssue[] }>;
+  setSite(id: string, site: Polygon | null): Promise<boolean>;
+  deleteProjects(ids: readonly string[]): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  toggleChecked(id: string): void;
+  setChecked(ids: readonly string[]): void;
+  bulkSet(field: BulkField, value: unknown): Promise<ValidationIssue[]>;
+
+  // scenarios
+  openDialog(dialog: Dialog | null): void;
+  switchScenario(id: string): Promise<void>;
+  newScenario(name: string): Promise<boolean>;
+  duplicateScenario(name: string): Promise<boolean>;
+  renameScenario(name: string): Promise<boolean>;
+  deleteScenario(): Promise<boolean>;
+  resetIllustrative(): Promise<boolean>;
 }
 
 export interface App {
   readonly state: AppState;
   readonly actions: AppActions;
-  /** Loads stored settings; call once at start-up. */
+  /** Loads stored settings, view and scenarios (seeding on first run); call once at start-up. */
   readonly init: () => Promise<void>;
+  /** Resolves when every queued write has committed. */
+  readonly flush: () => Promise<unknown>;
   readonly dispose: () => void;
 }
 
+const randomId = (): string =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `id-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 export function createApp(deps: AppDeps): App {
   const index = indexReference(deps.reference);
+  const ctx: EditContext = { index, locateCounty: createCountyLocator(deps.reference.counties) };
+  const newId = deps.newId ?? randomId;
   const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const scenario = signal(deps.scenario);
   const visible = signal<ReadonlySet<LayerId>>(new Set(LAYER_IDS));
   const selectedId = signal<string | null>(null);
   const filter = signal<TableFilter>(EMPTY_FILTER);
   const sort = signal<TableSort>(DEFAULT_SORT);
+  const checked = signal<ReadonlySet<string>>(new Set());
   const camera = signal<CameraRequest | null>(null);
+  const mode = signal<EditMode>({ type: 'select' });
+  const dragPreview = signal<DragPreview | null>(null);
+  const dialog = signal<Dialog | null>(null);
   const settingsOpen = signal(false);
   const tableOpen = signal(true);
   const notice = signal<Notice | null>(null);
+  const persisted = signal<boolean | null>(null);
+  let initialCamera: Camera | null = null;
+  let lastCamera: Camera | null = null;
   let seq = 0;
   let loaded = false;
+
+  const notify = (n: NoticeRequest): void => {
+    notice.value = { ...n, seq: ++seq };
+  };
+
+  const store = createScenarioStore({
+    repository: deps.repository,
+    channel: deps.channel ?? createLocalChannel(),
+    index,
+    seed: deps.scenario,
+    newId,
+    tabId: newId(),
+    notify,
+    onSwitched: () => {
+      batch(() => {
+        const ids = store.state.byId.peek();
+        if (selectedId.peek() !== null && !ids.has(selectedId.peek() ?? '')) selectedId.value = null;
+        checked.value = new Set([...checked.peek()].filter((id) => ids.has(id)));
+        mode.value = { type: 'select' };
+        dragPreview.value = null;
+      });
+      saveView();
+    },
+    onApplied: (edit: Edit) => {
+      // a selected or checked project that an edit removed is no longer selected
+      const removed = edit.changes.filter((c) => c.after === null).map((c) => c.id);
+      if (removed.length === 0) return;
+      batch(() => {
+        if (selectedId.peek() !== null && removed.includes(selectedId.peek() ?? '')) selectedId.value = null;
+        if (removed.some((id) => checked.peek().has(id)))
+          checked.value = new Set([...checked.peek()].filter((id) => !removed.includes(id)));
+      });
+    },
+  });
+  const scenario = store.state.scenario;
 
   const lang = computed(() => settings.value.lang);
   const projectsByKind = computed(() => {
@@ -107,12 +247,34 @@ export function createApp(deps: AppDeps): App {
     const result: ReadonlyMap<ProjectKind, readonly ProjectFeature[]> = byKind;
     return result;
   });
+  /** The same arrays, except the dragged project's kind, where it is shown at the pointer. */
+  const shownByKind = computed(() => {
+    const base = projectsByKind.value;
+    const drag = dragPreview.value;
+    if (!drag) return base;
+    const p = store.state.byId.value.get(drag.id);
+    if (!p) return base;
+    const moved: ProjectFeature = { ...p, geometry: { type: 'Point', coordinates: [drag.lon, drag.lat] } };
+    const next: Map<ProjectKind, readonly ProjectFeature[]> = new Map(base);
+    next.set(
+      p.properties.kind,
+      (base.get(p.properties.kind) ?? []).map((f) => (f.id === drag.id ? moved : f)),
+    );
+    return next;
+  });
   const central = computed(() => scenario.value.features.filter((p) => p.properties.centralDistrict));
-  const selected = computed(() => scenario.value.features.find((p) => p.id === selectedId.value) ?? null);
-  const selectedList = computed<readonly ProjectFeature[]>(() => (selected.value ? [selected.value] : []));
+  const sites = computed(() => scenario.value.features.filter((p) => p.properties.site !== null));
+  const selected = computed(() => store.state.byId.value.get(selectedId.value ?? '') ?? null);
+  const selectedList = computed<readonly ProjectFeature[]>(() => {
+    const p = selected.value;
+    if (!p) return [];
+    const drag = dragPreview.value;
+    return drag && drag.id === p.id ? [{ ...p, geometry: { type: 'Point', coordinates: [drag.lon, drag.lat] } }] : [p];
+  });
   const layerInput = computed<LayerInput>(() => ({
-    projectsByKind: projectsByKind.value,
+    projectsByKind: shownByKind.value,
     central: central.value,
+    sites: sites.value,
     visible: visible.value,
     selected: selectedList.value,
   }));
@@ -143,18 +305,32 @@ export function createApp(deps: AppDeps): App {
     queryProjects(scenario.value.features, filter.value, sort.value, projectName.value, lang.value),
   );
 
+  const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
   const persist = (next: Settings): void => {
     settings.value = next;
     if (!loaded) return;
     deps.repository.saveSettings(next).catch((e: unknown) => {
-      notice.value = {
-        seq: ++seq,
-        tone: 'error',
-        key: 'settings.saveError',
-        params: { message: e instanceof Error ? e.message : String(e) },
-      };
+      notify({ tone: 'error', key: 'settings.saveError', params: { message: errorMessage(e) } });
     });
   };
+
+  let viewTimer: ReturnType<typeof setTimeout> | null = null;
+  function saveView(): void {
+    if (!loaded) return;
+    if (viewTimer !== null) clearTimeout(viewTimer);
+    viewTimer = setTimeout(() => {
+      viewTimer = null;
+      const view: SavedView = {
+        scenarioId: scenario.peek().scenario.id,
+        camera: lastCamera,
+        hidden: LAYER_IDS.filter((id) => !visible.peek().has(id)),
+      };
+      deps.repository.saveView(view).catch((e: unknown) => {
+        notify({ tone: 'error', key: 'settings.saveError', params: { message: errorMessage(e) } });
+      });
+    }, deps.viewSaveDelay ?? 400);
+  }
 
   // keep <html lang> and the document title in step with the language
   const disposeDocEffect = effect(() => {
@@ -163,6 +339,8 @@ export function createApp(deps: AppDeps): App {
     document.title = t.value('app.title');
   });
 
+  const byId = (id: string): ProjectFeature | undefined => store.state.byId.peek().get(id);
+
   const actions: AppActions = {
     setLang: (l) => persist({ ...settings.value, lang: l }),
     toggleLayer: (id) => {
@@ -170,14 +348,16 @@ export function createApp(deps: AppDeps): App {
       if (next.has(id)) next.delete(id);
       else next.add(id);
       visible.value = next;
+      saveView();
     },
     setAllLayers: (on) => {
       visible.value = new Set(on ? LAYER_IDS : []);
+      saveView();
     },
     select: (id, options) => {
       batch(() => {
         selectedId.value = id;
-        const p = id === null ? undefined : scenario.value.features.find((f) => f.id === id);
+        const p = id === null ? undefined : byId(id);
         if (p && options?.fly)
           camera.value = {
             seq: ++seq,
@@ -214,21 +394,161 @@ export function createApp(deps: AppDeps): App {
     dismissNotice: () => {
       notice.value = null;
     },
+    cameraChanged: (c) => {
+      lastCamera = c;
+      saveView();
+    },
+
+    setMode: (m) => {
+      mode.value = m;
+    },
+    placeProject: async (lon, lat) => {
+      const m = mode.peek();
+      if (m.type !== 'add') return false;
+      const cur = scenario.peek();
+      const p = newProject(
+        m.kind,
+        lon,
+        lat,
+        {
+          id: newId(),
+          year: cur.scenario.planYear,
+          existingNames: new Set(cur.features.map((f) => f.properties.name)),
+        },
+        ctx,
+      );
+      if (!p) {
+        notify({ tone: 'error', key: 'edit.outside' });
+        return false;
+      }
+      batch(() => {
+        mode.value = { type: 'select' };
+        selectedId.value = p.id;
+      });
+      return store.commit(addProjectsEdit([p]));
+    },
+    dragTo: (preview) => {
+      dragPreview.value = preview;
+    },
+    moveProject: async (id, lon, lat) => {
+      const p = byId(id);
+      dragPreview.value = null;
+      if (!p) return false;
+      const edit = moveProjectEdit(p, lon, lat, ctx);
+      if (!edit.ok) {
+        notify({ tone: 'error', key: 'edit.outside' });
+        return false;
+      }
+      return store.commit(edit.value);
+    },
+    saveProject: async (id, draft) => {
+      const p = byId(id);
+      if (!p) return { errors: [], warnings: [] };
+      const r = projectFromDraft(draft, p, index);
+      if (!r.ok) return { errors: r.error, warnings: [] };
+      const edit = updateProjectEdit(p, r.value.project);
+      if (edit) await store.commit(edit);
+      return { errors: [], warnings: r.value.warnings };
+    },
+    setSite: async (id, site) => {
+      const p = byId(id);
+      mode.value = { type: 'select' };
+      if (!p) return false;
+      const edit = siteEdit(p, site);
+      return edit ? store.commit(edit) : false;
+    },
+    deleteProjects: async (ids) => {
+      const list = ids.map(byId).filter((p): p is ProjectFeature => p !== undefined);
+      dialog.value = null;
+      if (list.length === 0) return false;
+      return store.commit(deleteProjectsEdit(list));
+    },
+    undo: async () => {
+      const label = await store.undo();
+      if (label) notify({ tone: 'info', key: 'history.undone', edit: label });
+    },
+    redo: async () => {
+      const label = await store.redo();
+      if (label) notify({ tone: 'info', key: 'history.redone', edit: label });
+    },
+    toggleChecked: (id) => {
+      const next = new Set(checked.value);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      checked.value = next;
+    },
+    setChecked: (ids) => {
+      checked.value = new Set(ids);
+    },
+    bulkSet: async (field, value) => {
+      const list = [...checked.peek()].map(byId).filter((p): p is ProjectFeature => p !== undefined);
+      const r = bulkEdit(list, field, value, index);
+      if (!r.ok) return r.error;
+      if (r.value.changes.length > 0) await store.commit(r.value);
+      notify({ tone: 'info', key: 'bulk.done', params: { count: r.value.changes.length } });
+      return [];
+    },
+
+    openDialog: (d) => {
+      dialog.value = d;
+    },
+    switchScenario: async (id) => {
+      if (id === scenario.peek().scenario.id) return;
+      await store.switchTo(id);
+    },
+    newScenario: async (name) => {
+      dialog.value = null;
+      return store.create(name.trim());
+    },
+    duplicateScenario: async (name) => {
+      dialog.value = null;
+      return store.duplicate(name.trim());
+    },
+    renameScenario: async (name) => {
+      dialog.value = null;
+      const edit = renameScenarioEdit(scenario.peek().scenario, name);
+      return edit ? store.commit(edit) : false;
+    },
+    deleteScenario: async () => {
+      dialog.value = null;
+      return store.remove();
+    },
+    resetIllustrative: async () => {
+      dialog.value = null;
+      return store.resetIllustrative();
+    },
   };
 
   const init = async (): Promise<void> => {
+    let view: SavedView = parseView(undefined, LAYER_IDS);
     try {
-      const stored = parseSettings(await deps.repository.loadSettings());
-      settings.value = stored.settings;
+      const [storedSettings, storedView] = await Promise.all([
+        deps.repository.loadSettings(),
+        deps.repository.loadView(),
+      ]);
+      settings.value = parseSettings(storedSettings).settings;
+      view = parseView(storedView, LAYER_IDS);
     } catch (e: unknown) {
-      notice.value = {
-        seq: ++seq,
-        tone: 'error',
-        key: 'settings.saveError',
-        params: { message: e instanceof Error ? e.message : String(e) },
-      };
+      notify({ tone: 'error', key: 'settings.saveError', params: { message: errorMessage(e) } });
+    }
+    initialCamera = view.camera;
+    lastCamera = view.camera;
+    visible.value = new Set(LAYER_IDS.filter((id) => !view.hidden.includes(id)));
+    try {
+      await store.init(view.scenarioId);
+    } catch (e: unknown) {
+      notify({ tone: 'error', key: 'storage.loadFailed', params: { message: errorMessage(e) } });
     }
     loaded = true;
+    if (deps.requestPersistence)
+      deps.requestPersistence().then(
+        (ok) => {
+          persisted.value = ok;
+        },
+        () => {
+          persisted.value = false;
+        },
+      );
   };
 
   const state: AppState = {
@@ -237,7 +557,13 @@ export function createApp(deps: AppDeps): App {
     targets: deps.targets,
     lang,
     settings,
+    scenarios: store.state.scenarios,
     scenario,
+    summary: store.state.summary,
+    history: store.state.history,
+    saveStatus: store.state.saveStatus,
+    lastSavedAt: store.state.lastSavedAt,
+    persisted,
     projectsByKind,
     visible,
     selectedId,
@@ -246,7 +572,14 @@ export function createApp(deps: AppDeps): App {
     filter,
     sort,
     rows,
+    checked,
     camera,
+    get initialCamera() {
+      return initialCamera;
+    },
+    mode,
+    dragPreview,
+    dialog,
     settingsOpen,
     tableOpen,
     notice,
@@ -255,5 +588,15 @@ export function createApp(deps: AppDeps): App {
     countyName,
     townshipName,
   };
-  return { state, actions, init, dispose: disposeDocEffect };
+  return {
+    state,
+    actions,
+    init,
+    flush: () => store.flush(),
+    dispose: () => {
+      disposeDocEffect();
+      store.dispose();
+      if (viewTimer !== null) clearTimeout(viewTimer);
+    },
+  };
 }

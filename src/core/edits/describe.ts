@@ -14,18 +14,32 @@ const FIELD_LABEL = {
   locationPrecision: 'field.locationPrecision',
 } as const;
 
+/** What the undo/redo buttons need to name an edit without holding the whole record. */
+export interface EditLabel {
+  readonly kind: EditKind;
+  readonly subject: string;
+  readonly field?: string;
+  readonly count: number;
+}
+
+export const labelOf = (edit: Edit): EditLabel => ({
+  kind: edit.kind,
+  subject: edit.subject,
+  ...(edit.field !== undefined ? { field: edit.field } : {}),
+  count: edit.changes.length,
+});
+
 /** The edit's name for the undo/redo buttons and the history: "移动 丰泽区示意幼儿园3". */
-export function describeEdit(edit: Pick<Edit, 'kind' | 'subject' | 'field' | 'changes'>, lang: Lang): string {
-  const many = (edit.kind === 'add' || edit.kind === 'delete') && edit.changes.length > 1;
+export function describeEdit(edit: EditLabel, lang: Lang): string {
+  const many = (edit.kind === 'add' || edit.kind === 'delete') && edit.count > 1;
   if (edit.kind === 'bulk') {
     const key = edit.field && edit.field in FIELD_LABEL ? FIELD_LABEL[edit.field as keyof typeof FIELD_LABEL] : null;
     return translate(lang, 'edit.bulk', {
-      count: edit.changes.length,
+      count: edit.count,
       field: key ? translate(lang, key) : (edit.field ?? ''),
     });
   }
-  if (many)
-    return translate(lang, edit.kind === 'add' ? 'edit.addMany' : 'edit.deleteMany', { count: edit.changes.length });
+  if (many) return translate(lang, edit.kind === 'add' ? 'edit.addMany' : 'edit.deleteMany', { count: edit.count });
   return translate(lang, `edit.${edit.kind}`, { subject: edit.subject });
 }
 

@@ -15,7 +15,7 @@ import {
   siteEdit,
   updateProjectEdit,
 } from './build';
-import { describeEdit, parseEdit } from './describe';
+import { describeEdit, labelOf, parseEdit } from './describe';
 import { invertEdit, type Edit } from './edit';
 
 const seed = loadSeed();
@@ -206,11 +206,11 @@ describe('edits', () => {
   it('names edits for the undo button in both languages', () => {
     const m = moveProjectEdit(first, lon0 + 0.001, lat0, ctx);
     if (!m.ok) throw new Error('expected a move');
-    expect(describeEdit(m.value, 'zh')).toBe(`移动 ${first.properties.name}`);
+    expect(describeEdit(labelOf(m.value), 'zh')).toBe(`移动 ${first.properties.name}`);
     const b = bulkEdit(seed.features.slice(0, 3), 'status', 'completed', ctx.index);
     if (!b.ok) throw new Error('expected a bulk edit');
-    expect(describeEdit(b.value, 'en')).toMatch(/^Set Status of \d projects$/);
-    expect(describeEdit(deleteProjectsEdit(seed.features.slice(0, 3)), 'zh')).toBe('删除 3 个项目');
+    expect(describeEdit(labelOf(b.value), 'en')).toMatch(/^Set Status of \d projects$/);
+    expect(describeEdit(labelOf(deleteProjectsEdit(seed.features.slice(0, 3))), 'zh')).toBe('删除 3 个项目');
   });
 
   it('edits survive a round trip through storage and reject tampered records', () => {

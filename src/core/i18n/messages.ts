@@ -161,6 +161,24 @@ export const zh = {
   'edit.bulk': '批量修改 {count} 个项目的{field}',
   'edit.rename': '方案重命名为“{subject}”',
   'edit.reset': '恢复示意方案“{subject}”',
+  'storage.skippedScenarios': '有 {count} 个已保存的方案无法读取（数据损坏或来自更新版本），已跳过；其余数据不受影响。',
+  'storage.skippedProjects':
+    '本方案有 {count} 个已保存的项目无法读取（数据损坏或来自更新版本），已跳过；其余项目不受影响。',
+  'storage.skippedEntry': '一条撤销记录无法读取，已跳过。',
+  'storage.saveFailed': '保存失败，此次修改未保存，已恢复到上次保存的状态（之前保存的内容均未丢失）。原因：{message}',
+  'sync.conflictFields': '“{name}”的{fields}同时在另一个标签页中被修改，已采用较晚保存的修改。',
+  'sync.conflictDeleted': '“{name}”已在另一个标签页中被删除，此次修改未应用。',
+  'sync.conflictExists': '“{name}”已存在（另一个标签页已添加），此次添加未应用。',
+  'sync.scenarioDeleted': '当前方案已在另一个标签页中被删除，已切换到其他方案。',
+  'sync.remoteEdit': '已同步另一个标签页的修改：{edit}',
+  'edit.outside': '这个位置不在泉州市陆域范围内，项目未放置/移动。',
+  'history.undone': '已撤销：{edit}',
+  'history.redone': '已重做：{edit}',
+  'bulk.done': '已修改 {count} 个项目',
+  'storage.loadFailed': '无法读取已保存的数据：{message}',
+  'layer.sites': '用地红线',
+  'legend.sites': '用地红线',
+  'storage.versionChange': '本程序已在另一个标签页中更新，请重新加载此页面（已保存的内容不会丢失）。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -327,4 +345,24 @@ export const en: Messages = {
   'edit.bulk': 'Set {field} of {count} projects',
   'edit.rename': 'Rename scenario to “{subject}”',
   'edit.reset': 'Reset to illustrative “{subject}”',
+  'storage.skippedScenarios':
+    '{count} saved scenario(s) could not be read (corrupt, or from a newer version) and were skipped; everything else is intact.',
+  'storage.skippedProjects':
+    '{count} saved project(s) of this scenario could not be read (corrupt, or from a newer version) and were skipped; the rest are intact.',
+  'storage.skippedEntry': 'An undo record could not be read and was skipped.',
+  'storage.saveFailed':
+    'Saving failed: this change was not saved and the map shows the last saved state (nothing saved before was lost). Reason: {message}',
+  'sync.conflictFields': '{fields} of “{name}” was also changed in another tab; the later save was kept.',
+  'sync.conflictDeleted': '“{name}” was deleted in another tab; this change was not applied.',
+  'sync.conflictExists': '“{name}” already exists (added in another tab); this addition was not applied.',
+  'sync.scenarioDeleted': 'This scenario was deleted in another tab; switched to another scenario.',
+  'sync.remoteEdit': 'Synced a change from another tab: {edit}',
+  'edit.outside': 'That spot is not on land in Quanzhou; the project was not placed or moved.',
+  'history.undone': 'Undone: {edit}',
+  'history.redone': 'Redone: {edit}',
+  'bulk.done': '{count} projects changed',
+  'storage.loadFailed': 'Could not read the saved data: {message}',
+  'layer.sites': 'Site outlines',
+  'legend.sites': 'Site outline',
+  'storage.versionChange': 'The app was updated in another tab; please reload this page (nothing saved is lost).',
 };

@@ -83,6 +83,9 @@ const FIELD_KEYS: Readonly<Record<string, MessageKey>> = {
   site: 'field.site',
 };
 
+/** The label of a project field ("seats" → 新增学位), or null for an unknown field. */
+export const fieldLabelKey = (field: string): MessageKey | null => FIELD_KEYS[field] ?? null;
+
 /** The message key for an issue and the field label it refers to. */
 export function issueMessage(issue: ValidationIssue): { key: MessageKey; fieldKey: MessageKey | null } {
   return { key: `issue.${issue.code}`, fieldKey: FIELD_KEYS[issue.field] ?? null };
