@@ -11,6 +11,7 @@ import { buildLayers } from '../../layers/index';
 import type { App } from '../state/app';
 import { onlineLayers } from './basemaps';
 import { loadIconAtlas, toDeckLayers } from './deckLayers';
+import { attachEditor, type MapEditor } from './editor';
 import { createUniformBindingGuard } from './interleaveFixes';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
 
@@ -67,11 +68,14 @@ export function MapView({ app }: { app: App }) {
     const atlasPromise = loadIconAtlas();
     const t = state.t.value;
     const [w, s, e, n] = state.reference.city.bbox;
+    const start = state.initialCamera;
     const map = new maplibregl.Map({
       container: el,
       style: buildStyle(state.reference, state.lang.value),
-      bounds: [w, s, e, n],
-      fitBoundsOptions: { padding: CITY_PADDING },
+      // where the planner left off, or the whole city
+      ...(start
+        ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
+        : { bounds: [w, s, e, n] as [number, number, number, number], fitBoundsOptions: { padding: CITY_PADDING } }),
       maxBounds: [
         state.reference.city.dataExtent[0] - 0.8,
         state.reference.city.dataExtent[1] - 0.5,
@@ -98,6 +102,11 @@ export function MapView({ app }: { app: App }) {
 
     const disposers: (() => void)[] = [];
     let overlay: MapLibreOverlay | null = null;
+    let editor: MapEditor | null = null;
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      actions.cameraChanged({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
     let resolveReady: () => void = () => undefined;
     const ready = new Promise<void>((r) => (resolveReady = r));
     window.__qzMap = { map, ready };
@@ -162,6 +171,7 @@ export function MapView({ app }: { app: App }) {
         }),
       );
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](state.lang.peek()));
+      editor = attachEditor(map, app);
 
       void atlasPromise.then((atlas) => {
         const guard = createUniformBindingGuard();
@@ -185,6 +195,8 @@ export function MapView({ app }: { app: App }) {
         // Pick on MapLibre's click (deck's own click picking needs a hover first: no touch support).
         // A few pixels of radius make small symbols easy to hit with a finger.
         map.on('click', (e) => {
+          // clicks on the drawing handles, or while placing or drawing, belong to the editor
+          if (editor?.hits(e)) return;
           const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 6 }) as
             PickingInfo<ProjectFeature> | null | undefined;
           actions.select(info?.object ? info.object.id : null);
@@ -221,6 +233,7 @@ export function MapView({ app }: { app: App }) {
 
     return () => {
       for (const d of disposers) d();
+      editor?.dispose();
       if (overlay) map.removeControl(overlay);
       map.remove();
       delete window.__qzMap;
@@ -231,7 +244,7 @@ export function MapView({ app }: { app: App }) {
   return (
     <div class="map-wrap">
       <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
-      {hover && (
+      {hover && !state.dragPreview.value && (
         <div class="map-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} role="tooltip">
           <strong>{state.projectName.value(hover.project)}</strong>
           <span>

@@ -7,11 +7,13 @@ import {
   moveProjectEdit,
   newProject,
   renameScenarioEdit,
+  siteArea,
   siteEdit,
   updateProjectEdit,
   type BulkField,
   type EditContext,
 } from '../core/edits/build';
+import { labelOf } from '../core/edits/describe';
 import { projectFromDraft, type ProjectDraft } from '../core/edits/form';
 import type { Edit } from '../core/edits/edit';
 import type { ReferenceData, ReferenceIndex } from '../core/geodata/reference';
@@ -262,7 +264,10 @@ export function createApp(deps: AppDeps): App {
     );
     return next;
   });
-  const central = computed(() => scenario.value.features.filter((p) => p.properties.centralDistrict));
+  // from the shown positions, so the central-district ring follows a dragged project
+  const central = computed(() =>
+    [...shownByKind.value.values()].flatMap((list) => list.filter((p) => p.properties.centralDistrict)),
+  );
   const sites = computed(() => scenario.value.features.filter((p) => p.properties.site !== null));
   const selected = computed(() => store.state.byId.value.get(selectedId.value ?? '') ?? null);
   const selectedList = computed<readonly ProjectFeature[]>(() => {
@@ -454,14 +459,21 @@ export function createApp(deps: AppDeps): App {
       const p = byId(id);
       mode.value = { type: 'select' };
       if (!p) return false;
-      const edit = siteEdit(p, site);
-      return edit ? store.commit(edit) : false;
+      const edit = siteEdit(p, site, index);
+      if (!edit.ok) {
+        notify({ tone: 'error', key: 'edit.siteInvalid', params: { detail: site ? siteArea(site) : 0 } });
+        return false;
+      }
+      return edit.value ? store.commit(edit.value) : false;
     },
     deleteProjects: async (ids) => {
       const list = ids.map(byId).filter((p): p is ProjectFeature => p !== undefined);
       dialog.value = null;
       if (list.length === 0) return false;
-      return store.commit(deleteProjectsEdit(list));
+      const edit = deleteProjectsEdit(list);
+      const done = await store.commit(edit);
+      if (done) notify({ tone: 'info', key: 'history.deleted', edit: labelOf(edit), action: 'undo' });
+      return done;
     },
     undo: async () => {
       const label = await store.undo();

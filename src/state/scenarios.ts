@@ -19,6 +19,8 @@ export interface NoticeRequest {
   readonly edit?: EditLabel;
   /** Project fields, named in the planner's language when shown: the {fields} placeholder. */
   readonly fields?: readonly string[];
+  /** A button offered with the notice. */
+  readonly action?: 'undo';
 }
 
 export interface ScenarioStoreDeps {

@@ -4,7 +4,11 @@ import type { App as AppModel } from '../state/app';
 import { Header } from './Header';
 import { LayerPanel } from './LayerPanel';
 import { Legend } from './Legend';
-import { ProjectDetails } from './ProjectDetails';
+import { describeEdit } from '../core/edits/describe';
+import { fieldLabelKey } from '../core/model/validate';
+import { EditToolbar } from './EditToolbar';
+import { ProjectForm } from './ProjectForm';
+import { ScenarioDialog } from './ScenarioDialog';
 import { ProjectTable } from './ProjectTable';
 import { SettingsDialog } from './SettingsDialog';
 
@@ -29,9 +33,42 @@ function NoticeBar({ app }: { app: AppModel }) {
   const n = app.state.notice.value;
   if (!n) return null;
   const t = app.state.t.value;
+  const lang = app.state.lang.value;
+  const params = {
+    ...n.params,
+    ...(n.edit ? { edit: describeEdit(n.edit, lang) } : {}),
+    ...(n.fields
+      ? {
+          fields: n.fields
+            .map((f) => {
+              const key = fieldLabelKey(f);
+              return key ? t(key) : f;
+            })
+            .join(lang === 'zh' ? '、' : ', '),
+        }
+      : {}),
+  };
   return (
-    <div class={`notice ${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <span>{t(n.key, n.params)}</span>
+    <div
+      class={`notice ${n.tone}`}
+      role={n.tone === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      data-key={n.key}
+    >
+      <span>{t(n.key, params)}</span>
+      {n.action === 'undo' && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-undo"
+          onClick={() => {
+            app.actions.dismissNotice();
+            void app.actions.undo();
+          }}
+        >
+          {t('history.undo')}
+        </button>
+      )}
       <button
         type="button"
         class="icon-btn"
@@ -48,7 +85,26 @@ export function App({ app }: { app: AppModel }) {
   const hasSelection = app.state.selected.value !== null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !app.state.settingsOpen.peek()) app.actions.select(null);
+      const { state, actions } = app;
+      if (state.settingsOpen.peek() || state.dialog.peek()) return;
+      if (e.key === 'Escape') {
+        // Esc cancels placing or drawing first, then closes the selection
+        if (state.mode.peek().type !== 'select') actions.setMode({ type: 'select' });
+        else actions.select(null);
+        return;
+      }
+      const target = e.target as HTMLElement | null;
+      const typing =
+        target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void actions.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void actions.redo();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -63,13 +119,15 @@ export function App({ app }: { app: AppModel }) {
         </aside>
         <section class="map-area">
           <MapView app={app} />
+          <EditToolbar app={app} />
           <Credits app={app} />
           <NoticeBar app={app} />
         </section>
-        <ProjectDetails app={app} />
+        <ProjectForm app={app} />
       </main>
       <ProjectTable app={app} />
       <SettingsDialog app={app} />
+      <ScenarioDialog app={app} />
     </div>
   );
 }

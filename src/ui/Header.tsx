@@ -1,12 +1,10 @@
 import type { App } from '../state/app';
+import { ScenarioBar } from './ScenarioBar';
 
 export function Header({ app }: { app: App }) {
   const { state, actions } = app;
   const t = state.t.value;
   const lang = state.lang.value;
-  const meta = state.scenario.value.scenario;
-  const projects = state.scenario.value.features;
-  const seats = projects.reduce((s, p) => s + p.properties.seats, 0);
   return (
     <header class="topbar">
       <div class="brand">
@@ -21,18 +19,7 @@ export function Header({ app }: { app: App }) {
           <p class="subtitle">{t('app.subtitle')}</p>
         </div>
       </div>
-      <div class="scenario" data-testid="scenario-info">
-        <span class="scenario-label">{t('scenario.label')}</span>
-        <strong data-testid="scenario-name">{lang === 'en' && meta.nameEn ? meta.nameEn : meta.name}</strong>
-        <span class="scenario-summary" data-testid="scenario-summary">
-          {t('scenario.summary', { count: projects.length, seats })}
-        </span>
-        {meta.illustrative && (
-          <span class="badge" data-testid="illustrative-badge" title={t('badge.illustrativeHint')}>
-            {t('badge.illustrative')}
-          </span>
-        )}
-      </div>
+      <ScenarioBar app={app} />
       <div class="top-actions">
         <button
           type="button"

@@ -1,5 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { PROJECT_KINDS, PROJECT_STATUSES, isProjectKind, isProjectStatus } from '../core/model/kinds';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BULK_FIELDS, type BulkField } from '../core/edits/build';
+import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES, isProjectKind, isProjectStatus } from '../core/model/kinds';
+import { LOCATION_PRECISIONS, OWNERSHIPS } from '../core/model/project';
+import { YEAR_RANGE, fieldLabelKey, issueMessage } from '../core/model/validate';
 import type { MessageKey } from '../core/i18n/messages';
 import { isFilterActive, type SortKey } from '../core/table/query';
 import { formatNumber } from '../core/i18n/translate';
@@ -16,6 +19,119 @@ const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'seats', label: 'field.seats', numeric: true },
   { key: 'classes', label: 'field.classes', numeric: true },
 ];
+
+/** Rows are a fixed height so only those in view are rendered (10,000 projects stay fast). */
+const ROW_HEIGHT = 33;
+const OVERSCAN = 12;
+
+/** The values each bulk field can be set to, as [stored value, label]. */
+function bulkOptions(field: BulkField, t: App['state']['t']['value']): [string, string][] {
+  switch (field) {
+    case 'status':
+      return PROJECT_STATUSES.map((v) => [v, t(`status.${v}`)]);
+    case 'action':
+      return PROJECT_ACTIONS.map((v) => [v, t(`action.${v}`)]);
+    case 'year': {
+      const years: [string, string][] = [];
+      for (let y = YEAR_RANGE.min; y <= YEAR_RANGE.max; y++) years.push([String(y), String(y)]);
+      return years;
+    }
+    case 'centralDistrict':
+      return [
+        ['true', t('common.yes')],
+        ['false', t('common.no')],
+      ];
+    case 'ownership':
+      return OWNERSHIPS.map((v) => [v, t(`ownership.${v}`)]);
+    case 'locationPrecision':
+      return LOCATION_PRECISIONS.map((v) => [v, t(`precision.${v}`)]);
+  }
+}
+
+const bulkValue = (field: BulkField, raw: string): unknown =>
+  field === 'year' ? Number(raw) : field === 'centralDistrict' ? raw === 'true' : raw;
+
+function BulkBar({ app }: { app: App }) {
+  const { state, actions } = app;
+  const t = state.t.value;
+  const count = state.checked.value.size;
+  const [field, setField] = useState<BulkField>('status');
+  const options = bulkOptions(field, t);
+  const [value, setValue] = useState<string>(options[0]?.[0] ?? '');
+  const [error, setError] = useState<string | null>(null);
+  if (count === 0) return null;
+  const current = options.some(([v]) => v === value) ? value : (options[0]?.[0] ?? '');
+  return (
+    <div class="bulk-bar" data-testid="bulk-bar" role="group" aria-label={t('bulk.field')}>
+      <strong data-testid="bulk-count">{t('bulk.selected', { count })}</strong>
+      <label>
+        {t('bulk.field')}
+        <select
+          data-testid="bulk-field"
+          value={field}
+          onChange={(e) => {
+            const f = e.currentTarget.value as BulkField;
+            setField(f);
+            setValue(bulkOptions(f, t)[0]?.[0] ?? '');
+            setError(null);
+          }}
+        >
+          {BULK_FIELDS.map((f) => {
+            const key = fieldLabelKey(f);
+            return (
+              <option key={f} value={f}>
+                {key ? t(key) : f}
+              </option>
+            );
+          })}
+        </select>
+      </label>
+      <select
+        data-testid="bulk-value"
+        aria-label={t('bulk.value')}
+        value={current}
+        onChange={(e) => setValue(e.currentTarget.value)}
+      >
+        {options.map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        class="primary small"
+        data-testid="bulk-apply"
+        onClick={() => {
+          void actions.bulkSet(field, bulkValue(field, current)).then((issues) => {
+            const [first] = issues;
+            if (!first) return setError(null);
+            const m = issueMessage(first);
+            setError(t(m.key, { ...first.params, field: m.fieldKey ? t(m.fieldKey) : first.field }));
+          });
+        }}
+      >
+        {t('bulk.apply')}
+      </button>
+      <button
+        type="button"
+        class="ghost small danger"
+        data-testid="bulk-delete"
+        onClick={() => void actions.deleteProjects([...state.checked.value])}
+      >
+        {t('bulk.delete')}
+      </button>
+      <button type="button" class="link" data-testid="bulk-clear" onClick={() => actions.setChecked([])}>
+        {t('bulk.clear')}
+      </button>
+      {error && (
+        <span class="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
 
 /** A filter drop-down: "all" (null) or one value of a closed set. */
 function FilterSelect<T extends string>(props: {
@@ -55,12 +171,37 @@ export function ProjectTable({ app }: { app: App }) {
   const open = state.tableOpen.value;
   const total = state.scenario.value.features.length;
   const seats = rows.reduce((s, p) => s + p.properties.seats, 0);
-  const body = useRef<HTMLTableSectionElement>(null);
+  const checked = state.checked.value;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
 
   useEffect(() => {
-    if (!selectedId) return;
-    body.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+    const el = scroller.current;
+    if (!el) return;
+    const measure = (): void => setViewport(el.clientHeight || 400);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [open]);
+
+  // bring the selected project's row into view (it may not be rendered yet)
+  useEffect(() => {
+    const el = scroller.current;
+    if (!selectedId || !el) return;
+    const i = rows.findIndex((p) => p.id === selectedId);
+    if (i < 0) return;
+    const top = i * ROW_HEIGHT;
+    const head = 34;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight - head)
+      el.scrollTop = Math.max(0, top - el.clientHeight / 2);
   }, [selectedId, open]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const shown = rows.slice(first, last);
+  const allChecked = rows.length > 0 && rows.every((p) => checked.has(p.id));
 
   return (
     <section
@@ -139,11 +280,22 @@ export function ProjectTable({ app }: { app: App }) {
           {open ? t('table.hide') : t('table.show')}
         </button>
       </header>
+      {open && <BulkBar app={app} />}
       {open && (
-        <div class="table-scroll">
+        <div class="table-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <table>
             <thead>
               <tr>
+                <th class="check-col">
+                  <input
+                    type="checkbox"
+                    data-testid="table-check-all"
+                    aria-label={t('table.checkAll')}
+                    title={t('table.checkAll')}
+                    checked={allChecked}
+                    onChange={(e) => actions.setChecked(e.currentTarget.checked ? rows.map((p) => p.id) : [])}
+                  />
+                </th>
                 {COLUMNS.map((c) => {
                   const active = sort.key === c.key;
                   return (
@@ -168,8 +320,9 @@ export function ProjectTable({ app }: { app: App }) {
                 })}
               </tr>
             </thead>
-            <tbody ref={body}>
-              {rows.map((p) => {
+            <tbody>
+              {first > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
+              {shown.map((p) => {
                 const q = p.properties;
                 return (
                   <tr
@@ -188,7 +341,16 @@ export function ProjectTable({ app }: { app: App }) {
                       }
                     }}
                   >
-                    <td class="name">
+                    <td class="check-col" onClick={(e) => e.stopPropagation()}>
+                      <input
+                        type="checkbox"
+                        data-testid={`project-check-${p.id}`}
+                        aria-label={t('table.check')}
+                        checked={checked.has(p.id)}
+                        onChange={() => actions.toggleChecked(p.id)}
+                      />
+                    </td>
+                    <td class="name" data-i18n-exempt="">
                       {state.projectName.value(p)}
                       {q.locationPrecision === 'illustrative' && <span class="tag">{t('table.illustrativeTag')}</span>}
                     </td>
@@ -205,6 +367,9 @@ export function ProjectTable({ app }: { app: App }) {
                   </tr>
                 );
               })}
+              {last < rows.length && (
+                <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />
+              )}
             </tbody>
           </table>
           {rows.length === 0 && (

@@ -118,11 +118,21 @@ export function updateProjectEdit(before: ProjectFeature, after: ProjectFeature)
 /** Site area in m², rounded to whole square metres (geodesic, Turf). */
 export const siteArea = (site: Polygon): number => Math.round(turfArea(site));
 
-/** Draws, reshapes or removes a project's site outline; drawing one sets the land area from it. */
-export function siteEdit(p: ProjectFeature, site: Polygon | null): Edit | null {
-  const after = withProps(p, site ? { site, landArea: siteArea(site) } : { site: null });
-  if (deepEqual(p, after)) return null;
-  return { kind: 'site', subject: p.properties.name, changes: [{ id: p.id, before: p, after }] };
+/**
+ * Draws, reshapes or removes a project's site outline; drawing one sets the land area from it.
+ * The result is validated (an outline of square kilometres is a slip of the mouse, not a school).
+ */
+export function siteEdit(
+  p: ProjectFeature,
+  site: Polygon | null,
+  index: ReferenceIndex,
+): Result<Edit | null, ValidationIssue[]> {
+  const candidate = withProps(p, site ? { site, landArea: siteArea(site) } : { site: null });
+  const r = validateProject(candidate, index);
+  if (!r.ok) return err(r.error);
+  const after = r.value.project;
+  if (deepEqual(p, after)) return ok(null);
+  return ok({ kind: 'site', subject: p.properties.name, changes: [{ id: p.id, before: p, after }] });
 }
 
 /** Fields the table can set for many projects at once. */

@@ -57,7 +57,8 @@ function everyKind(): Edit[] {
   const moved = moveProjectEdit(first, 118.58, 24.94, ctx);
   if (!moved.ok) throw new Error('expected a move on land');
   const edited = updateProjectEdit(first, { ...first, properties: { ...first.properties, seats: 999, notes: '改' } });
-  const site = siteEdit(first, square);
+  const siteResult = siteEdit(first, square, ctx.index);
+  const site = siteResult.ok ? siteResult.value : null;
   const bulk = bulkEdit(seed.features.slice(0, 5), 'status', 'completed', ctx.index);
   const rename = renameScenarioEdit(meta, '方案B');
   if (!edited || !site || !bulk.ok || !rename) throw new Error('expected edits');
@@ -130,7 +131,8 @@ describe('edits', () => {
         } else if (r < 0.9) {
           edit = renameScenarioEdit(state.meta, `方案${step}`);
         } else {
-          edit = siteEdit(p, rand() < 0.5 ? null : square);
+          const r = siteEdit(p, rand() < 0.5 ? null : square, ctx.index);
+          edit = r.ok ? r.value : null;
         }
         if (!edit) continue;
         const done = run(state, edit);
@@ -191,8 +193,15 @@ describe('edits', () => {
   it('a drawn site sets the land area from its geodesic area', () => {
     expect(siteArea(square)).toBeGreaterThan(9_900);
     expect(siteArea(square)).toBeLessThan(10_100);
-    const e = siteEdit(first, square);
-    expect(e?.changes[0]?.after?.properties.landArea).toBe(siteArea(square));
+    const e = siteEdit(first, square, ctx.index);
+    expect(e.ok && e.value?.changes[0]?.after?.properties.landArea).toBe(siteArea(square));
+    // a slip of the mouse at city zoom: square kilometres are refused with the reason
+    const huge = {
+      ...square,
+      coordinates: [square.coordinates[0]?.map(([x = 0, y = 0]) => [x + (x - lon0) * 40, y + (y - lat0) * 40]) ?? []],
+    };
+    const r = siteEdit(first, huge, ctx.index);
+    expect(r.ok ? [] : r.error.map((i) => `${i.field}:${i.code}`)).toEqual(['landArea:outOfRange']);
   });
 
   it('bulk edits skip projects a field does not apply to and validate values', () => {

@@ -1,0 +1,112 @@
+import type { App } from '../state/app';
+import { formatTime } from './format';
+
+function SaveStatus({ app }: { app: App }) {
+  const { state } = app;
+  const t = state.t.value;
+  const status = state.saveStatus.value;
+  const at = state.lastSavedAt.value ?? state.summary.value?.modifiedAt ?? null;
+  const persisted = state.persisted.value;
+  const title = [
+    at !== null ? t('save.savedAt', { time: formatTime(state.lang.value, at) }) : '',
+    persisted === true ? t('save.persisted') : persisted === false ? t('save.notPersisted') : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <span class={`save-status ${status}`} data-testid="save-status" data-status={status} role="status" title={title}>
+      <span class="dot" aria-hidden="true" />
+      {t(`save.${status}`)}
+    </span>
+  );
+}
+
+/** The scenario (方案) picker with its operations, the save state and undo/redo. */
+export function ScenarioBar({ app }: { app: App }) {
+  const { state, actions } = app;
+  const t = state.t.value;
+  const lang = state.lang.value;
+  const meta = state.scenario.value.scenario;
+  const list = state.scenarios.value;
+  const seedId = 'illustrative-2022';
+  return (
+    <div class="scenario" data-testid="scenario-info">
+      <label class="scenario-label" for="scenario-select">
+        {t('scenario.label')}
+      </label>
+      <select
+        id="scenario-select"
+        data-testid="scenario-select"
+        title={t('scenario.select')}
+        value={meta.id}
+        onChange={(e) => void actions.switchScenario(e.currentTarget.value)}
+      >
+        {list.map((s) => (
+          <option key={s.meta.id} value={s.meta.id} data-i18n-exempt="">
+            {t('scenario.option', {
+              name: lang === 'en' && s.meta.nameEn ? s.meta.nameEn : s.meta.name,
+              count: s.projectCount,
+              time: formatTime(lang, s.modifiedAt),
+            })}
+          </option>
+        ))}
+      </select>
+      {meta.illustrative && (
+        <span class="badge" data-testid="illustrative-badge" title={t('badge.illustrativeHint')}>
+          {t('badge.illustrative')}
+        </span>
+      )}
+      <div class="scenario-actions" role="group" aria-label={t('scenario.label')}>
+        <button
+          type="button"
+          class="ghost small"
+          data-testid="scenario-new"
+          title={t('scenario.newTitle')}
+          onClick={() => actions.openDialog({ type: 'newScenario' })}
+        >
+          {t('scenario.new')}
+        </button>
+        <button
+          type="button"
+          class="ghost small"
+          data-testid="scenario-duplicate"
+          title={t('scenario.duplicateTitle')}
+          onClick={() => actions.openDialog({ type: 'duplicateScenario' })}
+        >
+          {t('scenario.duplicate')}
+        </button>
+        <button
+          type="button"
+          class="ghost small"
+          data-testid="scenario-rename"
+          title={t('scenario.renameTitle')}
+          onClick={() => actions.openDialog({ type: 'renameScenario' })}
+        >
+          {t('scenario.rename')}
+        </button>
+        <button
+          type="button"
+          class="ghost small danger"
+          data-testid="scenario-delete"
+          disabled={list.length <= 1}
+          title={list.length <= 1 ? t('scenario.deleteLast') : t('scenario.deleteTitle')}
+          onClick={() => actions.openDialog({ type: 'deleteScenario' })}
+        >
+          {t('scenario.delete')}
+        </button>
+        {(meta.id === seedId || !list.some((s) => s.meta.id === seedId)) && (
+          <button
+            type="button"
+            class="ghost small"
+            data-testid="scenario-reset"
+            title={t('scenario.resetTitle')}
+            onClick={() => actions.openDialog({ type: 'resetScenario' })}
+          >
+            {t('scenario.reset')}
+          </button>
+        )}
+      </div>
+      <SaveStatus app={app} />
+    </div>
+  );
+}
