@@ -171,6 +171,9 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       scenario: local.meta?.after ?? cur.scenario,
       features: applyToFeatures(cur.features, local),
     };
+    // the undo button names the new edit at once; the repository's answer confirms it
+    const h = history.peek();
+    history.value = { undo: labelOf(local), redo: null, undoCount: h.undoCount + 1, redoCount: 0 };
     deps.onApplied(local, 'local');
     return enqueue(async () => {
       const before = knownRevision;

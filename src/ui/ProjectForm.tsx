@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import type { ProjectFeature } from '../core/model/project';
 import { draftFromProject, type ProjectDraft } from '../core/edits/form';
 import { formatNumber } from '../core/i18n/translate';
 import { KIND_INFO, PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES, isProjectKind } from '../core/model/kinds';
@@ -47,37 +48,34 @@ function Row(props: {
 
 /** The selected project: its attributes as an editable, validated form, its site outline and delete. */
 export function ProjectForm({ app }: { app: App }) {
+  const p = app.state.selected.value;
+  // one form per project: switching projects starts from that project's stored values
+  return p ? <Form key={p.id} app={app} p={p} /> : null;
+}
+
+function Form({ app, p }: { app: App; p: ProjectFeature }) {
   const { state, actions } = app;
-  const p = state.selected.value;
   const t = state.t.value;
   const lang = state.lang.value;
   const mode = state.mode.value;
-  const [draft, setDraft] = useState<ProjectDraft | null>(null);
-  const [base, setBase] = useState<string>('');
-  const [errors, setErrors] = useState<readonly ValidationIssue[]>([]);
-  const [draftId, setDraftId] = useState<string | null>(null);
-  const stored = useMemo(() => (p ? draftFromProject(p) : null), [p]);
+  const stored = useMemo(() => draftFromProject(p), [p]);
   const storedKey = JSON.stringify(stored);
-
-  // a different project, or the same one changed underneath (undo, another tab) while the form is clean
-  useEffect(() => {
-    if (!stored) return;
-    const dirty = draft !== null && JSON.stringify(draft) !== base;
-    if (!dirty || p?.id !== draftId) {
-      setDraft(stored);
-      setBase(storedKey);
-      setErrors([]);
-      setDraftId(p?.id ?? null);
-    }
-  }, [storedKey, p?.id]);
-
-  if (!p || !stored) return null;
-  const d = draft && draftId === p.id ? draft : stored;
-  const q = p.properties;
+  const [d, setDraft] = useState<ProjectDraft>(stored);
+  const [base, setBase] = useState<string>(storedKey);
+  const [errors, setErrors] = useState<readonly ValidationIssue[]>([]);
   const dirty = JSON.stringify(d) !== base;
+
+  // the project changed underneath (undo, another tab): follow it unless the planner is mid-edit
+  useEffect(() => {
+    if (dirty) return;
+    setDraft(stored);
+    setBase(storedKey);
+  }, [storedKey]);
+
+  const q = p.properties;
   const stale = dirty && base !== storedKey;
   const set = <K extends Field>(key: K, value: ProjectDraft[K]): void => {
-    setDraft({ ...d, [key]: value });
+    setDraft((cur) => ({ ...cur, [key]: value }));
     setErrors((es) => es.filter((i) => i.field !== key && !(key === 'countyCode' && i.field === 'townshipCode')));
   };
   const warnings = (() => {

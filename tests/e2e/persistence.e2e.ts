@@ -1,0 +1,164 @@
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { launchPersistent, waitForMap } from './browser';
+import { baseUrl, jumpTo, openApp, useBrowser } from './helpers';
+
+const browser = useBrowser();
+const TARGET = 'qz2022-010';
+
+const nameOf = (page: Page, id: string): Promise<string | undefined> =>
+  page.evaluate((id) => window.__qzApp?.state.scenario.value.features.find((p) => p.id === id)?.properties.name, id);
+
+async function saved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
+}
+
+async function open(context: BrowserContext): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(baseUrl());
+  await waitForMap(page);
+  return page;
+}
+
+/** Renames a project through the table and the form. */
+async function rename(page: Page, id: string, name: string): Promise<void> {
+  await page.getByTestId(`project-row-${id}`).click();
+  await page.getByTestId('form-name').fill(name);
+  await page.getByTestId('project-form-save').click();
+  await expect.poll(() => nameOf(page, id)).toBe(name);
+}
+
+/** What must survive: the scenario shown, its edit, its undo history, hidden layers, the camera. */
+async function expectRestored(page: Page, scenarioName: string): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('scenario-select').locator('option:checked').textContent())
+    .toContain(scenarioName);
+  expect(await page.getByTestId('scenario-select').locator('option').count()).toBe(2);
+  expect(await nameOf(page, TARGET)).toBe('改名后的学校');
+  expect(await page.getByTestId('undo').getAttribute('title')).toContain('编辑 改名后的学校');
+  expect(await page.getByTestId('layer-toggle-primary').isChecked()).toBe(false);
+  const c = await page.evaluate(() => {
+    const m = window.__qzMap?.map;
+    return m ? [m.getCenter().lng, m.getCenter().lat, m.getZoom()] : [];
+  });
+  expect(c[0]).toBeCloseTo(118.6, 2);
+  expect(c[1]).toBeCloseTo(24.9, 2);
+  expect(c[2]).toBeCloseTo(12, 1);
+}
+
+describe('persistence', () => {
+  it('keeps scenarios, edits, history and the view across a reload and a browser restart', async () => {
+    const first = await launchPersistent();
+    try {
+      const page = await open(first.context);
+      await page.getByTestId('scenario-duplicate').click();
+      await page.getByTestId('scenario-name-input').fill('方案A 副本');
+      await page.getByTestId('dialog-confirm').click();
+      await expect
+        .poll(() => page.evaluate(() => window.__qzApp?.state.scenario.value.scenario.name))
+        .toBe('方案A 副本');
+      await rename(page, TARGET, '改名后的学校');
+      await page.getByTestId('layer-toggle-primary').uncheck();
+      await page.getByTestId('details-close').click();
+      await jumpTo(page, 118.6, 24.9, 12);
+      await saved(page);
+      await page.waitForTimeout(700); // the view is stored shortly after the camera stops
+
+      await page.reload();
+      await waitForMap(page);
+      await expectRestored(page, '方案A 副本');
+      await first.context.close();
+
+      // the whole browser closed and started again on the same profile
+      const second = await launchPersistent(first.dir);
+      const again = await open(second.context);
+      await expectRestored(again, '方案A 副本');
+      // the illustrative scenario is still there, untouched, and was not seeded twice
+      await again.getByTestId('scenario-select').selectOption('illustrative-2022');
+      await expect.poll(() => nameOf(again, TARGET)).not.toBe('改名后的学校');
+      expect(await again.evaluate(() => window.__qzApp?.state.scenario.value.features.length)).toBe(90);
+      await second.context.close();
+    } finally {
+      rmSync(first.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two tabs on one profile see each other’s edits', async () => {
+    const a = await openApp(browser());
+    const pageB = await a.context.newPage();
+    await pageB.goto(baseUrl());
+    await waitForMap(pageB);
+    await rename(a.page, TARGET, '甲标签页改的名');
+    await expect.poll(() => nameOf(pageB, TARGET), { timeout: 10_000 }).toBe('甲标签页改的名');
+    await expect.poll(() => pageB.getByTestId('notice').textContent()).toContain('已同步另一个标签页的修改');
+    // and back the other way: B deletes two projects from the table
+    const ids = ['qz2022-020', 'qz2022-021'];
+    for (const id of ids) await pageB.getByTestId(`project-check-${id}`).check();
+    await pageB.getByTestId('bulk-delete').click();
+    await expect
+      .poll(() => a.page.evaluate(() => window.__qzApp?.state.scenario.value.features.length), { timeout: 10_000 })
+      .toBe(88);
+    // both tabs' edits are in the shared history: A can undo B's delete
+    await expect.poll(() => a.page.getByTestId('undo').getAttribute('title')).toContain('删除 2 个项目');
+    await a.context.close();
+  });
+
+  it('a failed write shows an error, takes the change back and loses nothing saved before', async () => {
+    const { page, context } = await openApp(browser());
+    await rename(page, TARGET, '已保存的名字');
+    await saved(page);
+    // the disk is full from now on: every IndexedDB write fails
+    await page.evaluate(() => {
+      const proto = IDBObjectStore.prototype;
+      proto.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByTestId('form-name').fill('不会保存的名字');
+    await page.getByTestId('project-form-save').click();
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('error');
+    await expect.poll(() => page.getByTestId('notice').getAttribute('data-key')).toBe('storage.saveFailed');
+    expect(await page.getByTestId('notice').textContent()).toContain('QuotaExceededError');
+    await expect.poll(() => nameOf(page, TARGET)).toBe('已保存的名字');
+    await page.reload();
+    await waitForMap(page);
+    expect(await nameOf(page, TARGET)).toBe('已保存的名字');
+    expect(await page.getByTestId('undo').getAttribute('title')).toContain('编辑 已保存的名字');
+    await context.close();
+  });
+
+  it('creates, renames, switches and deletes scenarios, and resets the illustrative one behind a confirm', async () => {
+    const { page, context } = await openApp(browser());
+    const options = (): Promise<string[]> => page.getByTestId('scenario-select').locator('option').allTextContents();
+    await page.getByTestId('scenario-new').click();
+    await page.getByTestId('scenario-name-input').fill('');
+    await page.getByTestId('dialog-confirm').click();
+    expect(await page.getByTestId('scenario-dialog').textContent()).toContain('请输入方案名称');
+    await page.getByTestId('scenario-name-input').fill('东海片区方案');
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(options).toHaveLength(2);
+    expect((await options())[1]).toMatch(/东海片区方案（0 个项目 · 修改于 /);
+    expect(await page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(0);
+    await page.getByTestId('scenario-rename').click();
+    await page.getByTestId('scenario-name-input').fill('东海片区方案 v2');
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(async () => (await options())[1]).toContain('东海片区方案 v2');
+    await page.getByTestId('scenario-delete').click();
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(options).toHaveLength(1);
+    expect(await page.getByTestId('scenario-delete').isDisabled()).toBe(true);
+    // change the illustrative scenario, then reset it (cancel first: nothing happens)
+    await page.evaluate(() => window.__qzApp?.actions.deleteProjects(['qz2022-001']));
+    await expect.poll(() => page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(89);
+    await page.getByTestId('scenario-reset').click();
+    await page.getByTestId('dialog-cancel').click();
+    expect(await page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(89);
+    await page.getByTestId('scenario-reset').click();
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(() => page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(90);
+    await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toContain('恢复示意方案');
+    await saved(page);
+    await context.close();
+  });
+});
