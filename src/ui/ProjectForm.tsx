@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ProjectFeature } from '../core/model/project';
 import { draftFromProject, type ProjectDraft } from '../core/edits/form';
@@ -66,7 +66,10 @@ function Form({ app, p }: { app: App; p: ProjectFeature }) {
   const dirty = JSON.stringify(d) !== base;
 
   // the project changed underneath (undo, another tab): follow it unless the planner is mid-edit
+  const seen = useRef(storedKey);
   useEffect(() => {
+    if (seen.current === storedKey) return;
+    seen.current = storedKey;
     if (dirty) return;
     setDraft(stored);
     setBase(storedKey);

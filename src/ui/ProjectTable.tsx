@@ -180,10 +180,15 @@ export function ProjectTable({ app }: { app: App }) {
     const el = scroller.current;
     if (!el) return;
     const measure = (): void => setViewport(el.clientHeight || 400);
+    const onScroll = (): void => setScrollTop(el.scrollTop);
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
-    return () => ro.disconnect();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
   }, [open]);
 
   // bring the selected project's row into view (it may not be rendered yet)
@@ -282,7 +287,7 @@ export function ProjectTable({ app }: { app: App }) {
       </header>
       {open && <BulkBar app={app} />}
       {open && (
-        <div class="table-scroll" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <div class="table-scroll" ref={scroller}>
           <table>
             <thead>
               <tr>
@@ -321,7 +326,9 @@ export function ProjectTable({ app }: { app: App }) {
               </tr>
             </thead>
             <tbody>
-              {first > 0 && <tr class="spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
+              {first > 0 && (
+                <tr key="spacer-top" class="spacer" aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />
+              )}
               {shown.map((p) => {
                 const q = p.properties;
                 return (
@@ -368,7 +375,12 @@ export function ProjectTable({ app }: { app: App }) {
                 );
               })}
               {last < rows.length && (
-                <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }} />
+                <tr
+                  key="spacer-bottom"
+                  class="spacer"
+                  aria-hidden="true"
+                  style={{ height: `${(rows.length - last) * ROW_HEIGHT}px` }}
+                />
               )}
             </tbody>
           </table>

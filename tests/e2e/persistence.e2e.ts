@@ -21,9 +21,12 @@ async function open(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** Renames a project through the table and the form. */
+/** Renames a project through the table (found by searching its name) and the form. */
 async function rename(page: Page, id: string, name: string): Promise<void> {
+  const current = (await nameOf(page, id)) ?? '';
+  await page.getByTestId('table-search').fill(current);
   await page.getByTestId(`project-row-${id}`).click();
+  await page.getByTestId('table-search').fill('');
   await page.getByTestId('form-name').fill(name);
   await page.getByTestId('project-form-save').click();
   await expect.poll(() => nameOf(page, id)).toBe(name);
@@ -94,7 +97,11 @@ describe('persistence', () => {
     await expect.poll(() => pageB.getByTestId('notice').textContent()).toContain('已同步另一个标签页的修改');
     // and back the other way: B deletes two projects from the table
     const ids = ['qz2022-020', 'qz2022-021'];
-    for (const id of ids) await pageB.getByTestId(`project-check-${id}`).check();
+    for (const id of ids) {
+      await pageB.getByTestId('table-search').fill((await nameOf(pageB, id)) ?? '');
+      await pageB.getByTestId(`project-check-${id}`).check();
+    }
+    await pageB.getByTestId('table-search').fill('');
     await pageB.getByTestId('bulk-delete').click();
     await expect
       .poll(() => a.page.evaluate(() => window.__qzApp?.state.scenario.value.features.length), { timeout: 10_000 })

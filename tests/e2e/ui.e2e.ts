@@ -7,7 +7,11 @@ const seed = { features: seedProjects() };
 
 const browser = useBrowser();
 
-const rowCount = (page: Page): Promise<number> => page.locator('[data-testid^="project-row-"]').count();
+/** Rows matching the filter, as the table states them ("显示 12 / 90 个项目"); only rows in view are rendered. */
+const rowCount = async (page: Page): Promise<number> => {
+  const text = await page.getByTestId('table-summary').innerText();
+  return Number((/(\d[\d,]*)/.exec(text)?.[1] ?? '-1').replace(/,/g, ''));
+};
 
 /** Visible text, titles, placeholders and labels outside [data-i18n-exempt] that contain CJK. */
 async function cjkLeftovers(page: Page): Promise<string[]> {
@@ -76,6 +80,21 @@ describe('project table', () => {
     const { page } = s;
     const target = seed.features.find((f) => f.properties.name === '泉州市实验小学洛江第二校区');
     if (!target) throw new Error('named project missing from seed');
+    // rows are rendered as they scroll into view: the last one appears at the bottom
+    const rendered = await page.locator('[data-testid^="project-row-"]').count();
+    expect(rendered).toBeLessThan(90);
+    const lastId = await page.evaluate(() => window.__qzApp?.state.rows.value.at(-1)?.id ?? '');
+    expect(await page.getByTestId(`project-row-${lastId}`).count()).toBe(0);
+    const table = await page.locator('.table-scroll').boundingBox();
+    if (!table) throw new Error('no table');
+    await page.mouse.move(table.x + table.width / 2, table.y + table.height / 2);
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 1500);
+        return page.getByTestId(`project-row-${lastId}`).count();
+      })
+      .toBe(1);
+    await page.getByTestId('table-search').fill('洛江第二');
     await page.getByTestId(`project-row-${target.id}`).click();
     await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(target.properties.name);
     await page.waitForFunction(() => window.__qzMap && !window.__qzMap.map.isMoving(), undefined, { timeout: 10_000 });
