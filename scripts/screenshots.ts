@@ -18,6 +18,37 @@ async function main(): Promise<void> {
     await waitForMap(page);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: 'docs/screenshots/details-zh.png' });
+    // editing: zoom to the project, draw its site outline corner by corner, check rows for a bulk edit
+    const at = await page.evaluate(() => {
+      const p = window.__qzApp?.state.selected.value;
+      const m = window.__qzMap?.map;
+      if (!p || !m) return null;
+      m.jumpTo({ center: [p.geometry.coordinates[0] ?? 0, p.geometry.coordinates[1] ?? 0], zoom: 16 });
+      const r = m.getContainer().getBoundingClientRect();
+      const s = m.project([p.geometry.coordinates[0] ?? 0, p.geometry.coordinates[1] ?? 0]);
+      return { x: r.left + s.x, y: r.top + s.y };
+    });
+    await waitForMap(page);
+    if (at) {
+      await page.getByTestId('site-draw').click();
+      for (const [dx, dy] of [
+        [-70, -40],
+        [60, -55],
+        [80, 35],
+        [-50, 60],
+      ] as const) {
+        await page.mouse.click(at.x + dx, at.y + dy);
+        await page.waitForTimeout(150);
+      }
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(800);
+    }
+    for (const id of ['qz2022-019', 'qz2022-020', 'qz2022-021']) await page.getByTestId(`project-check-${id}`).check();
+    await page.getByTestId('add-project-kindergarten').click();
+    await waitForMap(page);
+    await page.screenshot({ path: 'docs/screenshots/editing-zh.png' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('bulk-clear').click();
     await page.getByTestId('lang-toggle').click();
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/screenshots/details-en.png' });

@@ -4,12 +4,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editingFigures } from './editing';
 import { buildSizes, timeToFirstMap, type Figure } from './startup';
 
 const BASELINE = join(import.meta.dirname, 'baseline.json');
 
 async function main(): Promise<void> {
-  const figures: Figure[] = [...buildSizes(), ...(await timeToFirstMap())];
+  const figures: Figure[] = [...buildSizes(), ...(await timeToFirstMap()), ...(await editingFigures())];
   const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as { measured: string; figures: Record<string, number> };
   console.log(`\nbenchmark                                   value        baseline (${baseline.measured})   ratio`);
   for (const f of figures) {

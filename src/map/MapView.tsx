@@ -12,7 +12,7 @@ import type { App } from '../state/app';
 import { onlineLayers } from './basemaps';
 import { loadIconAtlas, toDeckLayers } from './deckLayers';
 import { attachEditor, type MapEditor } from './editor';
-import { createUniformBindingGuard } from './interleaveFixes';
+import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -180,7 +180,10 @@ export function MapView({ app }: { app: App }) {
         overlay = new MapLibreOverlay({
           interleaved: true,
           layers: current,
-          onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => guard.onBeforeRender(ctx),
+          onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => {
+            if (overlay) syncDeckFramebuffer(overlay, map.getCanvas());
+            guard.onBeforeRender(ctx);
+          },
           // ready = deck.gl has drawn a frame with every layer's async props (the icon atlas) loaded
           onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
             guard.onAfterRender(ctx);

@@ -33,3 +33,31 @@ export function createUniformBindingGuard(): UniformBindingGuard {
     },
   };
 }
+
+/** The parts of MapLibreOverlay (private `_deck`) and luma.gl's canvas context that the fix below touches. */
+interface DeckSizeInternals {
+  _deck?: {
+    device?: {
+      canvasContext?: {
+        getCurrentFramebuffer?: () => {
+          width: number;
+          height: number;
+          resize?: (size: [number, number]) => void;
+        };
+      };
+    };
+  };
+}
+
+/**
+ * deck.gl#9666: in interleaved mode luma.gl's default-framebuffer object keeps the size it was
+ * created with when the map's container changes size (the header wrapping, the details column
+ * opening). deck.gl computes its GL viewport from that stale height, so its layers drift from
+ * MapLibre's by the change. Before each deck.gl frame, size that framebuffer object to the map
+ * canvas's drawing buffer. Guarded: does nothing if the members are gone (fixed upstream).
+ */
+export function syncDeckFramebuffer(overlay: object, canvas: HTMLCanvasElement): void {
+  const fb = (overlay as DeckSizeInternals)._deck?.device?.canvasContext?.getCurrentFramebuffer?.();
+  if (!fb || typeof fb.resize !== 'function') return;
+  if (fb.width !== canvas.width || fb.height !== canvas.height) fb.resize([canvas.width, canvas.height]);
+}

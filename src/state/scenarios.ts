@@ -38,6 +38,15 @@ export interface ScenarioStoreDeps {
   readonly onApplied: (edit: Edit, origin: 'local' | 'history' | 'remote') => void;
 }
 
+/** User-timing measures ("qz:commit", "qz:load-scenario") for the benchmark and the browser's profiler. */
+function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (typeof performance === 'undefined') return run();
+  const start = performance.now();
+  return run().finally(() => {
+    performance.measure(name, { start, end: performance.now() });
+  });
+}
+
 const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 /**
@@ -106,7 +115,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
 
   /** Reads a scenario from the repository and shows it (not queued: callers run it inside the queue). */
   async function show(id: string): Promise<boolean> {
-    const loaded = await repo.loadScenario(id);
+    const loaded = await timed('qz:load-scenario', () => repo.loadScenario(id));
     if (!loaded) return false;
     batch(() => {
       scenario.value = { type: 'FeatureCollection', scenario: loaded.summary.meta, features: loaded.projects };
@@ -177,7 +186,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
     deps.onApplied(local, 'local');
     return enqueue(async () => {
       const before = knownRevision;
-      const r = await repo.commit(id, edit);
+      const r = await timed('qz:commit', () => repo.commit(id, edit));
       adopt(id, r, before);
       return true;
     }, true).catch((e: unknown) => {

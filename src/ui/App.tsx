@@ -106,8 +106,16 @@ export function App({ app }: { app: AppModel }) {
         void actions.redo();
       }
     };
+    // a write still in flight when the tab is closed: ask the browser to confirm leaving
+    const onLeave = (e: BeforeUnloadEvent): void => {
+      if (app.state.saveStatus.peek() === 'saving') e.preventDefault();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onLeave);
+    };
   }, []);
   return (
     <div class={`app${hasSelection ? ' with-details' : ''}`}>

@@ -103,6 +103,29 @@ describe('the offline map', () => {
     await s.context.close();
   });
 
+  it('keeps deck.gl symbols on their MapLibre position when the map area changes size (deck.gl#9666)', async () => {
+    const s = await openApp(browser());
+    const { page } = s;
+    const target = seed.features.find(
+      (f) => f.properties.kind === 'kindergarten' && f.properties.status === 'completed',
+    );
+    if (!target) throw new Error('no completed kindergarten in the seed');
+    const [lon = 0, lat = 0] = target.geometry.coordinates;
+    await jumpTo(page, lon, lat, 15);
+    const orange = hexToRgb('#F28E2B');
+    expect(near(await colorAt(page, lon, lat), orange, 40)).toBe(true);
+    // English wraps the top bar, the map gets shorter; then the window itself gets smaller
+    await page.getByTestId('lang-toggle').click();
+    await page.waitForTimeout(300);
+    await waitForMap(page);
+    expect(near(await colorAt(page, lon, lat), orange, 40)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.waitForTimeout(300);
+    await jumpTo(page, lon, lat, 15);
+    expect(near(await colorAt(page, lon, lat), orange, 40)).toBe(true);
+    await s.context.close();
+  });
+
   it('opens the details of a project clicked on the map, and closes them', async () => {
     const s = await openApp(browser());
     const { page } = s;
