@@ -73,7 +73,7 @@ export async function editingFigures(): Promise<Figure[]> {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
             const r = indexedDB.open('qz-school-planning');
             r.onsuccess = () => resolve(r.result);
-            r.onerror = () => reject(r.error);
+            r.onerror = () => reject(new Error(String(r.error)));
           });
           const tx = db.transaction(['scenarios', 'projects', 'settings'], 'readwrite');
           const now = Date.now();
@@ -93,7 +93,7 @@ export async function editingFigures(): Promise<Figure[]> {
           tx.objectStore('settings').put({ scenarioId: id, camera: null, hidden: [] }, 'view');
           await new Promise<void>((resolve, reject) => {
             tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(new Error(String(tx.error)));
           });
           db.close();
         },
