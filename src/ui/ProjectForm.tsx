@@ -75,6 +75,14 @@ function Form({ app, p }: { app: App; p: ProjectFeature }) {
     setBase(storedKey);
   }, [storedKey]);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  // after a refused save, take the planner to the first field that needs fixing
+  useEffect(() => {
+    if (!errors.some((i) => i.severity === 'error')) return;
+    const el = formRef.current?.querySelector<HTMLElement>('.form-row.invalid input, .form-row.invalid select');
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
+  }, [errors]);
   const q = p.properties;
   const stale = dirty && base !== storedKey;
   const set = <K extends Field>(key: K, value: ProjectDraft[K]): void => {
@@ -160,6 +168,7 @@ function Form({ app, p }: { app: App; p: ProjectFeature }) {
         </p>
       )}
       <form
+        ref={formRef}
         class="project-form"
         data-testid="project-form"
         noValidate
