@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadIndex } from '../../tests/unit/reference';
+import { loadSeed } from '../../tests/unit/scenarioFixture';
+import { deleteProjectsEdit } from '../core/edits/build';
+import type { ProjectFeature } from '../core/model/project';
+import { createChannelHub, parseTabMessage, type TabMessage } from './tabs';
+
+const index = loadIndex();
+const first = loadSeed().features[0] as ProjectFeature;
+
+describe('tab messages', () => {
+  it('accepts well-formed messages and refuses anything else', () => {
+    const m: TabMessage = {
+      type: 'commit',
+      from: 'a',
+      scenarioId: 's',
+      revision: 3,
+      applied: deleteProjectsEdit([first]),
+    };
+    expect(parseTabMessage(JSON.parse(JSON.stringify(m)), index)).toEqual(m);
+    expect(parseTabMessage({ type: 'scenarios', from: 'b' }, index)).toEqual({ type: 'scenarios', from: 'b' });
+    expect(parseTabMessage({ ...m, revision: 'x' }, index)).toBe(null);
+    expect(
+      parseTabMessage(
+        {
+          ...m,
+          applied: { kind: 'delete', subject: '', changes: [{ id: 'x', before: { type: 'Feature' }, after: null }] },
+        },
+        index,
+      ),
+    ).toBe(null);
+    expect(parseTabMessage('hello', index)).toBe(null);
+  });
+
+  it('delivers to the other members of a hub, never back to the sender', async () => {
+    const hub = createChannelHub();
+    const a = hub();
+    const b = hub();
+    const heardA: TabMessage[] = [];
+    const heardB: TabMessage[] = [];
+    a.listen((m) => heardA.push(m));
+    b.listen((m) => heardB.push(m));
+    a.post({ type: 'scenarios', from: 'a' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heardA).toEqual([]);
+    expect(heardB).toEqual([{ type: 'scenarios', from: 'a' }]);
+    b.close();
+    a.post({ type: 'scenarios', from: 'a' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(heardB).toHaveLength(1);
+  });
+});
