@@ -93,6 +93,8 @@ export interface AppState {
   readonly reference: ReferenceData;
   readonly index: ReferenceIndex;
   readonly targets: PlanTargets;
+  /** Id of the illustrative scenario shipped with the app (the one "reset" restores). */
+  readonly illustrativeId: string;
   readonly lang: ReadonlySignal<Lang>;
   readonly settings: ReadonlySignal<Settings>;
   readonly scenarios: ReadonlySignal<readonly ScenarioSummary[]>;
@@ -567,6 +569,7 @@ export function createApp(deps: AppDeps): App {
     reference: deps.reference,
     index,
     targets: deps.targets,
+    illustrativeId: deps.scenario.scenario.id,
     lang,
     settings,
     scenarios: store.state.scenarios,

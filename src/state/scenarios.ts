@@ -161,6 +161,8 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
         scenarioId: id,
         revision: r.summary.revision,
         applied: r.applied,
+        summary: r.summary,
+        history: r.history,
       });
     if (currentId() !== id) return;
     const drifted = r.summary.revision !== before + 1 || r.conflicts.length > 0;
@@ -248,11 +250,8 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
           features: applyToFeatures(cur.features, m.applied),
         };
         knownRevision = m.revision;
-        const loaded = await repo.loadScenario(m.scenarioId);
-        if (loaded) {
-          history.value = loaded.history;
-          upsertSummary(loaded.summary);
-        }
+        history.value = m.history;
+        upsertSummary(m.summary);
         deps.onApplied(m.applied, 'remote');
       } else await show(m.scenarioId);
       deps.notify({ tone: 'info', key: 'sync.remoteEdit', edit: labelOf(m.applied) });

@@ -6,17 +6,25 @@ import type { ProjectFeature } from '../core/model/project';
 import { createChannelHub, parseTabMessage, type TabMessage } from './tabs';
 
 const index = loadIndex();
-const first = loadSeed().features[0] as ProjectFeature;
+const seed = loadSeed();
+const first = seed.features[0] as ProjectFeature;
 
 describe('tab messages', () => {
   it('accepts well-formed messages and refuses anything else', () => {
-    const m: TabMessage = {
+    const m = {
       type: 'commit',
       from: 'a',
       scenarioId: 's',
       revision: 3,
       applied: deleteProjectsEdit([first]),
-    };
+      summary: { meta: seed.scenario, projectCount: 89, seats: 44_000, createdAt: 1, modifiedAt: 2, revision: 3 },
+      history: {
+        undo: { kind: 'delete', subject: first.properties.name, count: 1 },
+        redo: null,
+        undoCount: 1,
+        redoCount: 0,
+      },
+    } satisfies TabMessage;
     expect(parseTabMessage(JSON.parse(JSON.stringify(m)), index)).toEqual(m);
     expect(parseTabMessage({ type: 'scenarios', from: 'b' }, index)).toEqual({ type: 'scenarios', from: 'b' });
     expect(parseTabMessage({ ...m, revision: 'x' }, index)).toBe(null);
@@ -29,6 +37,8 @@ describe('tab messages', () => {
         index,
       ),
     ).toBe(null);
+    expect(parseTabMessage({ ...m, history: { ...m.history, undo: { kind: 'explode' } } }, index)).toBe(null);
+    expect(parseTabMessage({ ...m, summary: { ...m.summary, meta: null } }, index)).toBe(null);
     expect(parseTabMessage('hello', index)).toBe(null);
   });
 

@@ -1,5 +1,7 @@
-import { parseEdit } from '../core/edits/describe';
-import type { Edit } from '../core/edits/edit';
+import { parseEdit, type EditLabel } from '../core/edits/describe';
+import { EDIT_KINDS, type Edit } from '../core/edits/edit';
+import { validateScenarioMeta } from '../core/model/validate';
+import type { HistoryInfo, ScenarioSummary } from '../persistence/repository';
 import type { ReferenceIndex } from '../core/geodata/reference';
 import { isRecord } from '../core/result';
 
@@ -12,6 +14,9 @@ export type TabMessage =
       /** The scenario's revision after this commit; a gap means a message was missed. */
       readonly revision: number;
       readonly applied: Edit;
+      /** The scenario's bookkeeping and undo/redo labels after the commit. */
+      readonly summary: ScenarioSummary;
+      readonly history: HistoryInfo;
     }
   | { readonly type: 'scenarios'; readonly from: string };
 
@@ -22,14 +27,66 @@ export interface TabChannel {
   close(): void;
 }
 
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function parseLabel(v: unknown): EditLabel | null | undefined {
+  if (v === null) return null;
+  if (
+    !isRecord(v) ||
+    !(EDIT_KINDS as readonly unknown[]).includes(v.kind) ||
+    typeof v.subject !== 'string' ||
+    !count(v.count)
+  )
+    return undefined;
+  return {
+    kind: v.kind as EditLabel['kind'],
+    subject: v.subject,
+    ...(typeof v.field === 'string' ? { field: v.field } : {}),
+    count: v.count,
+  };
+}
+
+function parseHistory(v: unknown): HistoryInfo | null {
+  if (!isRecord(v) || !count(v.undoCount) || !count(v.redoCount)) return null;
+  const undo = parseLabel(v.undo);
+  const redo = parseLabel(v.redo);
+  if (undo === undefined || redo === undefined) return null;
+  return { undo, redo, undoCount: v.undoCount, redoCount: v.redoCount };
+}
+
+function parseSummary(v: unknown): ScenarioSummary | null {
+  if (!isRecord(v)) return null;
+  const meta = validateScenarioMeta(v.meta);
+  const nums = [v.projectCount, v.seats, v.createdAt, v.modifiedAt, v.revision];
+  if (!meta.ok || !nums.every(count)) return null;
+  return {
+    meta: meta.value,
+    projectCount: v.projectCount as number,
+    seats: v.seats as number,
+    createdAt: v.createdAt as number,
+    modifiedAt: v.modifiedAt as number,
+    revision: v.revision as number,
+  };
+}
+
 /** Messages come from another tab's memory: checked like any other input before they are applied. */
 export function parseTabMessage(raw: unknown, index: ReferenceIndex): TabMessage | null {
   if (!isRecord(raw) || typeof raw.from !== 'string') return null;
   if (raw.type === 'scenarios') return { type: 'scenarios', from: raw.from };
   if (raw.type !== 'commit' || typeof raw.scenarioId !== 'string' || typeof raw.revision !== 'number') return null;
   const applied = parseEdit(raw.applied, index);
-  if (!applied.ok) return null;
-  return { type: 'commit', from: raw.from, scenarioId: raw.scenarioId, revision: raw.revision, applied: applied.value };
+  const summary = parseSummary(raw.summary);
+  const history = parseHistory(raw.history);
+  if (!applied.ok || !summary || !history) return null;
+  return {
+    type: 'commit',
+    from: raw.from,
+    scenarioId: raw.scenarioId,
+    revision: raw.revision,
+    applied: applied.value,
+    summary,
+    history,
+  };
 }
 
 export const CHANNEL_NAME = 'qz-school-planning';

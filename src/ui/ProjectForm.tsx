@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ProjectFeature } from '../core/model/project';
+import { squareMetresToMu } from '../core/edits/build';
 import { draftFromProject, type ProjectDraft } from '../core/edits/form';
 import { formatNumber } from '../core/i18n/translate';
 import { KIND_INFO, PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES, isProjectKind } from '../core/model/kinds';
@@ -324,7 +325,7 @@ function Form({ app, p }: { app: App; p: ProjectFeature }) {
         <h3>{t('field.site')}</h3>
         <p class="form-hint">
           {q.site
-            ? t('form.siteArea', { area: q.landArea ?? 0, mu: Math.round(((q.landArea ?? 0) / 666.67) * 10) / 10 })
+            ? t('form.siteArea', { area: q.landArea ?? 0, mu: squareMetresToMu(q.landArea ?? 0) })
             : t('form.siteNone')}
         </p>
         <div class="form-actions">

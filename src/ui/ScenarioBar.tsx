@@ -28,7 +28,7 @@ export function ScenarioBar({ app }: { app: App }) {
   const lang = state.lang.value;
   const meta = state.scenario.value.scenario;
   const list = state.scenarios.value;
-  const seedId = 'illustrative-2022';
+  const seedId = state.illustrativeId;
   return (
     <div class="scenario" data-testid="scenario-info">
       <label class="scenario-label" for="scenario-select">

@@ -115,6 +115,9 @@ export function updateProjectEdit(before: ProjectFeature, after: ProjectFeature)
   return { kind: 'edit', subject: after.properties.name, changes: [{ id: before.id, before, after }] };
 }
 
+/** 1 亩 = 10000/15 m² (about 666.67 m²), the unit Chinese planners quote land in. */
+export const squareMetresToMu = (m2: number): number => Math.round(((m2 * 15) / 10_000) * 10) / 10;
+
 /** Site area in m², rounded to whole square metres (geodesic, Turf). */
 export const siteArea = (site: Polygon): number => Math.round(turfArea(site));
 

@@ -13,6 +13,7 @@ import {
   resetEdit,
   siteArea,
   siteEdit,
+  squareMetresToMu,
   updateProjectEdit,
 } from './build';
 import { describeEdit, labelOf, parseEdit } from './describe';
@@ -193,6 +194,8 @@ describe('edits', () => {
   it('a drawn site sets the land area from its geodesic area', () => {
     expect(siteArea(square)).toBeGreaterThan(9_900);
     expect(siteArea(square)).toBeLessThan(10_100);
+    expect(squareMetresToMu(10_000)).toBe(15);
+    expect(squareMetresToMu(666.67)).toBe(1);
     const e = siteEdit(first, square, ctx.index);
     expect(e.ok && e.value?.changes[0]?.after?.properties.landArea).toBe(siteArea(square));
     // a slip of the mouse at city zoom: square kilometres are refused with the reason
