@@ -202,6 +202,7 @@ describe('app state', () => {
         edit.kind === 'delete'
           ? Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
           : repo.commit(id, edit),
+      saveView: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')),
     });
     await app.init();
     await app.actions.moveProject(FIRST, 118.6, 24.93);
@@ -211,6 +212,10 @@ describe('app state', () => {
     expect(app.state.notice.value).toMatchObject({ tone: 'error', key: 'storage.saveFailed' });
     expect(projectIn(app, FIRST)?.geometry.coordinates).toEqual([118.6, 24.93]);
     expect((await repo.loadScenario('illustrative-2022'))?.projects).toHaveLength(90);
+    // a failing view save afterwards does not hide the message about the planner's data
+    app.actions.cameraChanged({ lon: 118.6, lat: 24.9, zoom: 11 });
+    await settle(app);
+    expect(app.state.notice.value?.key).toBe('storage.saveFailed');
   });
 
   it('toggles layers and keeps per-kind data arrays stable; a drag shows the project at the pointer', async () => {

@@ -334,7 +334,9 @@ export function createApp(deps: AppDeps): App {
         hidden: LAYER_IDS.filter((id) => !visible.peek().has(id)),
       };
       deps.repository.saveView(view).catch((e: unknown) => {
-        notify({ tone: 'error', key: 'settings.saveError', params: { message: errorMessage(e) } });
+        // the view is a convenience: its failure never hides a message about the planner's data
+        if (notice.peek()?.tone === 'error') return;
+        notify({ tone: 'error', key: 'settings.viewSaveError', params: { message: errorMessage(e) } });
       });
     }, deps.viewSaveDelay ?? 400);
   }

@@ -252,6 +252,7 @@ export const zh = {
   'common.yesNo': '是 / 否',
   'edit.siteInvalid':
     '用地红线未保存：面积 {detail} m² 超出学校用地的合理范围（不超过 200 万 m²），或图形无效。请放大地图后重新绘制。',
+  'settings.viewSaveError': '地图视图（位置、图层）未能保存，重新打开时可能回到默认视图：{message}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -513,4 +514,5 @@ export const en: Messages = {
   'common.yesNo': 'Yes / No',
   'edit.siteInvalid':
     'The site outline was not saved: its area of {detail} m² is beyond any school site (at most 2,000,000 m²), or the shape is invalid. Zoom in and draw it again.',
+  'settings.viewSaveError': 'The map view (position, layers) could not be saved and may open at the default view next time: {message}',
 };
