@@ -514,5 +514,6 @@ export const en: Messages = {
   'common.yesNo': 'Yes / No',
   'edit.siteInvalid':
     'The site outline was not saved: its area of {detail} m² is beyond any school site (at most 2,000,000 m²), or the shape is invalid. Zoom in and draw it again.',
-  'settings.viewSaveError': 'The map view (position, layers) could not be saved and may open at the default view next time: {message}',
+  'settings.viewSaveError':
+    'The map view (position, layers) could not be saved and may open at the default view next time: {message}',
 };
