@@ -158,6 +158,10 @@ describe('app state', () => {
     await app.actions.deleteScenario();
     expect(app.state.scenarios.value.map((s) => s.meta.id)).toEqual(['illustrative-2022']);
     expect(await app.actions.deleteScenario()).toBe(false);
+    // the notice after deleting offers to bring it back, projects and all
+    await app.actions.restoreDeletedScenario();
+    expect(app.state.scenarios.value.map((s) => s.meta.name)).toEqual([seed.scenario.name, '方案A 副本']);
+    expect(projectIn(app, FIRST)?.geometry.coordinates).toEqual([118.6, 24.93]);
     await app.actions.resetIllustrative();
     expect(projectIn(app, FIRST)?.geometry.coordinates).toEqual(seed.features[0]?.geometry.coordinates);
     expect(app.state.history.value.undo?.kind).toBe('reset');

@@ -168,6 +168,8 @@ export interface AppActions {
   duplicateScenario(name: string): Promise<boolean>;
   renameScenario(name: string): Promise<boolean>;
   deleteScenario(): Promise<boolean>;
+  /** Brings back the scenario deleted last (offered in the notice right after deleting). */
+  restoreDeletedScenario(): Promise<boolean>;
   resetIllustrative(): Promise<boolean>;
 }
 
@@ -205,6 +207,8 @@ export function createApp(deps: AppDeps): App {
   const notice = signal<Notice | null>(null);
   const persisted = signal<boolean | null>(null);
   let initialCamera: Camera | null = null;
+  /** What the last deleted scenario held, for the notice's "restore" button. */
+  let deleted: ScenarioCollection | null = null;
   let lastCamera: Camera | null = null;
   let seq = 0;
   let loaded = false;
@@ -527,7 +531,22 @@ export function createApp(deps: AppDeps): App {
     },
     deleteScenario: async () => {
       dialog.value = null;
-      return store.remove();
+      const held = await store.remove();
+      if (!held) return false;
+      deleted = held;
+      notify({
+        tone: 'info',
+        key: 'scenario.deleted',
+        params: { name: held.scenario.name },
+        action: 'restoreScenario',
+      });
+      return true;
+    },
+    restoreDeletedScenario: async () => {
+      const held = deleted;
+      deleted = null;
+      notice.value = null;
+      return held ? store.restore(held) : false;
     },
     resetIllustrative: async () => {
       dialog.value = null;

@@ -20,7 +20,7 @@ export interface NoticeRequest {
   /** Project fields, named in the planner's language when shown: the {fields} placeholder. */
   readonly fields?: readonly string[];
   /** A button offered with the notice. */
-  readonly action?: 'undo';
+  readonly action?: 'undo' | 'restoreScenario';
 }
 
 export interface ScenarioStoreDeps {
@@ -315,21 +315,25 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       delete meta.nameEn;
       return createAndShow(meta as unknown as ScenarioMeta, cur.features);
     },
-    remove: (): Promise<boolean> => {
+    /** Deletes the shown scenario; resolves to what it held (to offer restoring it), or null. */
+    remove: (): Promise<ScenarioCollection | null> => {
       const id = currentId();
-      if (scenarios.peek().length <= 1) return Promise.resolve(false);
+      const held = scenario.peek();
+      if (scenarios.peek().length <= 1) return Promise.resolve(null);
       return enqueue(async () => {
         await repo.deleteScenario(id);
         const list = await refreshList();
         channel.post({ type: 'scenarios', from: deps.tabId });
         const next = list[0];
         if (next) await show(next.meta.id);
-        return true;
+        return held;
       }, true).catch((e: unknown) => {
         deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: errorText(e) } });
-        return false;
+        return null;
       });
     },
+    /** Re-creates a deleted scenario from what it held (its undo history is not kept). */
+    restore: (held: ScenarioCollection): Promise<boolean> => createAndShow(held.scenario, held.features),
     /** Restores the illustrative scenario: one undoable edit if it exists, re-created if it was deleted. */
     async resetIllustrative(): Promise<boolean> {
       const seedId = deps.seed.scenario.id;

@@ -69,6 +69,16 @@ function NoticeBar({ app }: { app: AppModel }) {
           {t('history.undo')}
         </button>
       )}
+      {n.action === 'restoreScenario' && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-restore"
+          onClick={() => void app.actions.restoreDeletedScenario()}
+        >
+          {t('scenario.restore')}
+        </button>
+      )}
       <button
         type="button"
         class="icon-btn"

@@ -155,6 +155,16 @@ describe('persistence', () => {
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(options).toHaveLength(1);
     expect(await page.getByTestId('scenario-delete').isDisabled()).toBe(true);
+    // deleted by mistake: the notice brings it back
+    await page.getByTestId('notice-restore').click();
+    await expect.poll(options).toHaveLength(2);
+    expect((await options())[1]).toContain('东海片区方案 v2');
+    await page.getByTestId('scenario-delete').click();
+    await page.getByTestId('dialog-confirm').click();
+    await expect.poll(options).toHaveLength(1);
+    await expect
+      .poll(() => page.evaluate(() => window.__qzApp?.state.scenario.value.scenario.id))
+      .toBe('illustrative-2022');
     // change the illustrative scenario, then reset it (cancel first: nothing happens)
     await page.evaluate(() => window.__qzApp?.actions.deleteProjects(['qz2022-001']));
     await expect.poll(() => page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(89);

@@ -215,7 +215,7 @@ export const zh = {
   'dialog.duplicateTitle': '复制方案',
   'dialog.renameTitle': '重命名方案',
   'dialog.deleteTitle': '删除方案',
-  'dialog.deleteText': '确定删除方案“{name}”及其 {count} 个项目吗？删除后无法撤销。',
+  'dialog.deleteText': '确定删除方案“{name}”及其 {count} 个项目吗？删除后可在提示中立即恢复，但撤销记录不会保留。',
   'dialog.resetTitle': '恢复示意方案',
   'dialog.resetText': '示意方案中的所有修改将被程序自带的初始内容替换（可以撤销）。其他方案不受影响。',
   'edit.toolbar': '添加项目',
@@ -253,6 +253,8 @@ export const zh = {
   'edit.siteInvalid':
     '用地红线未保存：面积 {detail} m² 超出学校用地的合理范围（不超过 200 万 m²），或图形无效。请放大地图后重新绘制。',
   'settings.viewSaveError': '地图视图（位置、图层）未能保存，重新打开时可能回到默认视图：{message}',
+  'scenario.deleted': '已删除方案“{name}”。',
+  'scenario.restore': '恢复',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -475,7 +477,8 @@ export const en: Messages = {
   'dialog.duplicateTitle': 'Duplicate scenario',
   'dialog.renameTitle': 'Rename scenario',
   'dialog.deleteTitle': 'Delete scenario',
-  'dialog.deleteText': 'Delete scenario “{name}” and its {count} projects? This cannot be undone.',
+  'dialog.deleteText':
+    'Delete scenario “{name}” and its {count} projects? You can restore it from the message that follows, but its undo history is not kept.',
   'dialog.resetTitle': 'Reset the illustrative scenario',
   'dialog.resetText':
     'All changes to the illustrative scenario will be replaced by the shipped content (this can be undone). Other scenarios are not affected.',
@@ -516,4 +519,6 @@ export const en: Messages = {
     'The site outline was not saved: its area of {detail} m² is beyond any school site (at most 2,000,000 m²), or the shape is invalid. Zoom in and draw it again.',
   'settings.viewSaveError':
     'The map view (position, layers) could not be saved and may open at the default view next time: {message}',
+  'scenario.deleted': 'Scenario “{name}” deleted.',
+  'scenario.restore': 'Restore',
 };
