@@ -17,17 +17,8 @@ import { readReference, ROOT as root } from './lib/reference';
 import type { ProjectAction, ProjectKind, ProjectStatus } from '../src/core/model/kinds';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ZoneId } from '../src/core/model/project';
 import { validateScenario } from '../src/core/model/validate';
+import { mulberry32 } from './lib/prng';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = mulberry32(20220308);
 function shuffle<T>(items: readonly T[]): T[] {
   const a = [...items];

@@ -130,7 +130,12 @@ export const projectRecord = (scenarioId: string, feature: ProjectFeature): Proj
   feature,
 });
 
-async function label(tx: TxStore, scenarioId: string, seq: number, index: ReferenceIndex): Promise<EditLabel | null> {
+async function label(
+  tx: Pick<TxStore, 'getEntry'>,
+  scenarioId: string,
+  seq: number,
+  index: ReferenceIndex,
+): Promise<EditLabel | null> {
   const edit = parseHistoryRecord(await tx.getEntry(scenarioId, seq), index);
   return edit ? labelOf(edit) : null;
 }
@@ -141,10 +146,9 @@ export async function historyInfo(
   h: HistoryPointer,
   index: ReferenceIndex,
 ): Promise<HistoryInfo> {
-  const store = tx as TxStore;
   return {
-    undo: undoCount(h) > 0 ? await label(store, scenarioId, h.head, index) : null,
-    redo: redoCount(h) > 0 ? await label(store, scenarioId, h.head + 1, index) : null,
+    undo: undoCount(h) > 0 ? await label(tx, scenarioId, h.head, index) : null,
+    redo: redoCount(h) > 0 ? await label(tx, scenarioId, h.head + 1, index) : null,
     undoCount: undoCount(h),
     redoCount: redoCount(h),
   };

@@ -4,7 +4,7 @@ import { resetEdit } from '../core/edits/build';
 import { labelOf, type EditLabel } from '../core/edits/describe';
 import { isEmptyEdit, type Edit } from '../core/edits/edit';
 import type { ReferenceIndex } from '../core/geodata/reference';
-import type { MessageKey, Params } from '../core/i18n/translate';
+import { translate, type MessageKey, type Params } from '../core/i18n/translate';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
 import { NO_HISTORY, type HistoryInfo, type Repository, type ScenarioSummary } from '../persistence/repository';
 import type { TabChannel, TabMessage } from './tabs';
@@ -35,7 +35,7 @@ export interface ScenarioStoreDeps {
   /** Tells the app the shown scenario was replaced (switch, reload): selection and drafts are stale. */
   readonly onSwitched: (id: string) => void;
   /** Tells the app an edit changed projects (from this tab, undo/redo or another tab). */
-  readonly onApplied: (edit: Edit, origin: 'local' | 'history' | 'remote') => void;
+  readonly onApplied: (edit: Edit) => void;
 }
 
 /** User-timing measures ("qz:commit", "qz:load-scenario") for the benchmark and the browser's profiler. */
@@ -61,7 +61,6 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
   const history = signal<HistoryInfo>(NO_HISTORY);
   const saveStatus = signal<SaveStatus>('saved');
   const lastSavedAt = signal<number | null>(null);
-  const loading = signal(false);
   const byId = computed(() => new Map(scenario.value.features.map((p) => [p.id, p])));
   const summary = computed(() => scenarios.value.find((s) => s.meta.id === scenario.value.scenario.id) ?? null);
   /** The revision of the shown scenario as this tab last saw it in the repository. */
@@ -171,28 +170,38 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
     if (drifted) void reload();
   }
 
+  /** Puts an already rebased edit on screen and tells the app (selection, checked rows). */
+  function showApplied(edit: Edit): void {
+    const cur = scenario.peek();
+    scenario.value = {
+      type: 'FeatureCollection',
+      scenario: edit.meta?.after ?? cur.scenario,
+      features: applyToFeatures(cur.features, edit),
+    };
+    deps.onApplied(edit);
+  }
+
+  /** A write failed: say so; the caller decides whether the shown state must be reloaded. */
+  const reportFailure = (e: unknown): void =>
+    deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: errorText(e) } });
+
   /** Shows an edit at once and commits it; on failure, reports it and reloads what is stored. */
   function commit(edit: Edit): Promise<boolean> {
     const id = currentId();
     const cur = scenario.peek();
     const local = rebaseEdit(edit, byId.peek(), cur.scenario).edit;
     if (isEmptyEdit(local)) return Promise.resolve(false);
-    scenario.value = {
-      type: 'FeatureCollection',
-      scenario: local.meta?.after ?? cur.scenario,
-      features: applyToFeatures(cur.features, local),
-    };
     // the undo button names the new edit at once; the repository's answer confirms it
     const h = history.peek();
     history.value = { undo: labelOf(local), redo: null, undoCount: h.undoCount + 1, redoCount: 0 };
-    deps.onApplied(local, 'local');
+    showApplied(local);
     return enqueue(async () => {
       const before = knownRevision;
       const r = await timed('qz:commit', () => repo.commit(id, edit));
       adopt(id, r, before);
       return true;
     }, true).catch((e: unknown) => {
-      deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: errorText(e) } });
+      reportFailure(e);
       void reload();
       return false;
     });
@@ -204,20 +213,12 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       const before = knownRevision;
       const r = direction === 'undo' ? await repo.undo(id) : await repo.redo(id);
       if (!r) return null;
-      if (currentId() === id && !isEmptyEdit(r.applied)) {
-        const cur = scenario.peek();
-        scenario.value = {
-          type: 'FeatureCollection',
-          scenario: r.applied.meta?.after ?? cur.scenario,
-          features: applyToFeatures(cur.features, r.applied),
-        };
-        deps.onApplied(r.applied, 'history');
-      }
+      if (currentId() === id && !isEmptyEdit(r.applied)) showApplied(r.applied);
       adopt(id, r, before);
       if (r.skippedEntry) deps.notify({ tone: 'error', key: 'storage.skippedEntry' });
       return labelOf(r.applied);
     }, true).catch((e: unknown) => {
-      deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: errorText(e) } });
+      reportFailure(e);
       void reload();
       return null;
     });
@@ -243,16 +244,10 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       }
       if (m.revision <= knownRevision) return;
       if (m.revision === knownRevision + 1 && writes === 0) {
-        const cur = scenario.peek();
-        scenario.value = {
-          type: 'FeatureCollection',
-          scenario: m.applied.meta?.after ?? cur.scenario,
-          features: applyToFeatures(cur.features, m.applied),
-        };
         knownRevision = m.revision;
         history.value = m.history;
         upsertSummary(m.summary);
-        deps.onApplied(m.applied, 'remote');
+        showApplied(m.applied);
       } else await show(m.scenarioId);
       deps.notify({ tone: 'info', key: 'sync.remoteEdit', edit: labelOf(m.applied) });
     }, false);
@@ -267,7 +262,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       channel.post({ type: 'scenarios', from: deps.tabId });
       return show(meta.id);
     }, true).catch((e: unknown) => {
-      deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: errorText(e) } });
+      reportFailure(e);
       return false;
     });
 
@@ -280,26 +275,23 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       history: history as ReadonlySignal<HistoryInfo>,
       saveStatus: saveStatus as ReadonlySignal<SaveStatus>,
       lastSavedAt: lastSavedAt as ReadonlySignal<number | null>,
-      loading: loading as ReadonlySignal<boolean>,
     },
     /** First run seeds the illustrative scenario; later runs show the stored one the planner last used. */
     async init(preferredId: string | null): Promise<void> {
-      loading.value = true;
-      try {
-        await enqueue(async () => {
-          await repo.seedOnce(deps.seed.scenario, deps.seed.features);
-          let list = await refreshList();
-          if (list.length === 0) {
-            // everything was lost or removed outside the app: start an empty scenario rather than re-seed
-            await repo.createScenario(emptyMeta(deps.newId(), '方案1', deps.seed.scenario.planYear), []);
-            list = await refreshList();
-          }
-          const pick = list.find((s) => s.meta.id === preferredId) ?? list[0];
-          if (pick) await show(pick.meta.id);
-        }, false);
-      } finally {
-        loading.value = false;
-      }
+      await enqueue(async () => {
+        await repo.seedOnce(deps.seed.scenario, deps.seed.features);
+        let list = await refreshList();
+        if (list.length === 0) {
+          // everything was lost or removed outside the app: start an empty scenario rather than re-seed
+          await repo.createScenario(
+            emptyMeta(deps.newId(), translate('zh', 'scenario.defaultName', { n: 1 }), deps.seed.scenario.planYear),
+            [],
+          );
+          list = await refreshList();
+        }
+        const pick = list.find((s) => s.meta.id === preferredId) ?? list[0];
+        if (pick) await show(pick.meta.id);
+      }, false);
     },
     commit,
     undo: () => step('undo'),
@@ -328,7 +320,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
         if (next) await show(next.meta.id);
         return held;
       }, true).catch((e: unknown) => {
-        deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: errorText(e) } });
+        reportFailure(e);
         return null;
       });
     },

@@ -4,47 +4,50 @@ import { symbolSvg } from '../../layers/symbols';
 import type { App } from '../state/app';
 import { Swatch } from './Swatch';
 
+const HISTORY_BUTTONS = [
+  {
+    dir: 'undo',
+    icon: 'M8 5 3 9.5 8 14M3.5 9.5H12a5 5 0 0 1 0 10h-2',
+    titleKey: 'history.undoTitle',
+    emptyKey: 'history.nothingToUndo',
+  },
+  {
+    dir: 'redo',
+    icon: 'M12 5l5 4.5-5 4.5M16.5 9.5H8a5 5 0 0 0 0 10h2',
+    titleKey: 'history.redoTitle',
+    emptyKey: 'history.nothingToRedo',
+  },
+] as const;
+
 /** Undo and redo, named after the edit they undo or redo. */
-export function UndoRedo({ app }: { app: App }) {
+function UndoRedo({ app }: { app: App }) {
   const { state, actions } = app;
   const t = state.t.value;
   const lang = state.lang.value;
   const h = state.history.value;
   return (
     <div class="undo-redo" role="group">
-      <button
-        type="button"
-        class="ghost icon-text"
-        data-testid="undo"
-        disabled={h.undoCount === 0}
-        title={h.undo ? t('history.undoTitle', { edit: describeEdit(h.undo, lang) }) : t('history.nothingToUndo')}
-        aria-label={h.undo ? t('history.undoTitle', { edit: describeEdit(h.undo, lang) }) : t('history.undo')}
-        onClick={() => void actions.undo()}
-      >
-        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-          <path d="M8 5 3 9.5 8 14M3.5 9.5H12a5 5 0 0 1 0 10h-2" fill="none" stroke="currentColor" stroke-width="1.8" />
-        </svg>
-        {t('history.undo')}
-      </button>
-      <button
-        type="button"
-        class="ghost icon-text"
-        data-testid="redo"
-        disabled={h.redoCount === 0}
-        title={h.redo ? t('history.redoTitle', { edit: describeEdit(h.redo, lang) }) : t('history.nothingToRedo')}
-        aria-label={h.redo ? t('history.redoTitle', { edit: describeEdit(h.redo, lang) }) : t('history.redo')}
-        onClick={() => void actions.redo()}
-      >
-        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-          <path
-            d="M12 5l5 4.5-5 4.5M16.5 9.5H8a5 5 0 0 0 0 10h2"
-            fill="none"
-            stroke="currentColor"
-            stroke-width="1.8"
-          />
-        </svg>
-        {t('history.redo')}
-      </button>
+      {HISTORY_BUTTONS.map((b) => {
+        const label = h[b.dir];
+        const named = label ? t(b.titleKey, { edit: describeEdit(label, lang) }) : null;
+        return (
+          <button
+            key={b.dir}
+            type="button"
+            class="ghost icon-text"
+            data-testid={b.dir}
+            disabled={(b.dir === 'undo' ? h.undoCount : h.redoCount) === 0}
+            title={named ?? t(b.emptyKey)}
+            aria-label={named ?? t(`history.${b.dir}`)}
+            onClick={() => void actions[b.dir]()}
+          >
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+              <path d={b.icon} fill="none" stroke="currentColor" stroke-width="1.8" />
+            </svg>
+            {t(`history.${b.dir}`)}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -12,8 +12,6 @@ import type { App } from '../state/app';
 import { Swatch } from './Swatch';
 
 type Field = keyof ProjectDraft;
-/** The draft field an issue belongs to (validation names county/township by their property). */
-const issueField = (i: ValidationIssue): string => i.field;
 
 function Row(props: {
   field: string;
@@ -23,7 +21,7 @@ function Row(props: {
   children: ComponentChildren;
   wide?: boolean;
 }) {
-  const mine = props.issues.filter((i) => issueField(i) === props.field);
+  const mine = props.issues.filter((i) => i.field === props.field);
   return (
     <label
       class={`form-row${props.wide ? ' wide' : ''}${mine.some((i) => i.severity === 'error') ? ' invalid' : ''}`}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { jumpTo, openApp, screenPoint, useBrowser } from './helpers';
+import { jumpTo, openApp, screenPoint, useBrowser, waitSaved } from './helpers';
 
 const browser = useBrowser();
 
@@ -33,10 +33,6 @@ async function selected(page: Page): Promise<Shown | null> {
 
 const rowCount = (page: Page): Promise<number> => page.evaluate(() => window.__qzApp?.state.rows.value.length ?? -1);
 
-async function saved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
-}
-
 describe('editing on the map and in the form', () => {
   it('adds, drags, edits, outlines, deletes, undoes and redoes through the UI', async () => {
     const { page, context, consoleErrors } = await openApp(browser());
@@ -52,7 +48,7 @@ describe('editing on the map and in the form', () => {
     await expect.poll(() => page.getByTestId('details-name').textContent()).toBe('新建幼儿园1');
     expect(await page.getByTestId('mode-hint').count()).toBe(0);
     expect(await rowCount(page)).toBe(91);
-    await saved(page);
+    await waitSaved(page);
     const added = await selected(page);
     if (!added) throw new Error('expected the new project to be selected');
     expect(added.county).toBe('350503');
@@ -65,7 +61,7 @@ describe('editing on the map and in the form', () => {
     await page.mouse.up();
     await expect.poll(async () => (await selected(page))?.lon ?? 0).toBeGreaterThan(added.lon + 0.001);
     await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toContain('移动 新建幼儿园1');
-    await saved(page);
+    await waitSaved(page);
 
     // edit in the form: a bad value is named and nothing is saved; then a good save
     await page.getByTestId('form-name').fill('城东示范幼儿园');
@@ -125,7 +121,7 @@ describe('editing on the map and in the form', () => {
     expect(await page.getByTestId('project-details').count()).toBe(0);
     await page.getByTestId('notice-undo').click();
     await expect.poll(() => rowCount(page)).toBe(91);
-    await saved(page);
+    await waitSaved(page);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
@@ -155,7 +151,7 @@ describe('editing on the map and in the form', () => {
         ),
       )
       .toBeLessThan(3);
-    await saved(page);
+    await waitSaved(page);
     await context.close();
   });
 });

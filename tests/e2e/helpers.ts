@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launch, waitForMap } from './browser';
 import { readJson } from '../../scripts/lib/reference';
 import { validateScenario } from '../../src/core/model/validate';
@@ -189,4 +189,9 @@ export async function changedPixels(page: Page, a: string, b: string): Promise<n
     },
     { a, b },
   );
+}
+
+/** Waits until every change is committed to IndexedDB (the header says 已保存). */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
 }

@@ -2,17 +2,13 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent, waitForMap } from './browser';
-import { baseUrl, jumpTo, openApp, useBrowser } from './helpers';
+import { baseUrl, jumpTo, openApp, useBrowser, waitSaved } from './helpers';
 
 const browser = useBrowser();
 const TARGET = 'qz2022-010';
 
 const nameOf = (page: Page, id: string): Promise<string | undefined> =>
   page.evaluate((id) => window.__qzApp?.state.scenario.value.features.find((p) => p.id === id)?.properties.name, id);
-
-async function saved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
-}
 
 async function open(context: BrowserContext): Promise<Page> {
   const page = context.pages()[0] ?? (await context.newPage());
@@ -65,7 +61,7 @@ describe('persistence', () => {
       await page.getByTestId('layer-toggle-primary').uncheck();
       await page.getByTestId('details-close').click();
       await jumpTo(page, 118.6, 24.9, 12);
-      await saved(page);
+      await waitSaved(page);
       await page.waitForTimeout(700); // the view is stored shortly after the camera stops
 
       await page.reload();
@@ -114,7 +110,7 @@ describe('persistence', () => {
   it('a failed write shows an error, takes the change back and loses nothing saved before', async () => {
     const { page, context } = await openApp(browser());
     await rename(page, TARGET, '已保存的名字');
-    await saved(page);
+    await waitSaved(page);
     // the disk is full from now on: every IndexedDB write fails
     await page.evaluate(() => {
       const proto = IDBObjectStore.prototype;
@@ -175,7 +171,7 @@ describe('persistence', () => {
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(() => page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(90);
     await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toContain('恢复示意方案');
-    await saved(page);
+    await waitSaved(page);
     await context.close();
   });
 });

@@ -16,14 +16,5 @@ export function editContext(): EditContext {
   return { index: loadIndex(), locateCounty: createCountyLocator(ref.counties) };
 }
 
-/** Small deterministic PRNG (mulberry32) for property tests. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seed generator's PRNG, for property tests. */
+export { mulberry32 as prng } from '../../scripts/lib/prng';
