@@ -1,3 +1,6 @@
+import type { Feature, MultiPolygon } from 'geojson';
+import type { CoverageLevel } from '../src/core/analysis/params';
+import type { RasterImage } from '../src/core/analysis/raster';
 import type { MessageKey } from '../src/core/i18n/messages';
 import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
 import type { ProjectFeature } from '../src/core/model/project';
@@ -6,9 +9,49 @@ export type Rgba = readonly [number, number, number, number];
 
 /** One layer per project kind, in education-level order, plus the central-district set. */
 export const PROJECT_LAYER_IDS = PROJECT_KINDS;
-export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central', 'sites'] as const;
+/** Analysis layers start hidden: the planner switches them on. */
+export const ANALYSIS_LAYER_IDS = [
+  'catchments',
+  'uncovered',
+  'population',
+  'assignment',
+  'seatGap',
+  'specialGap',
+] as const;
+export type AnalysisLayerId = (typeof ANALYSIS_LAYER_IDS)[number];
+export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central', 'sites', ...ANALYSIS_LAYER_IDS] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export const isLayerId = (v: unknown): v is LayerId => (LAYER_IDS as readonly unknown[]).includes(v);
+
+/** One school's catchment at one level, drawn as a circle of its service radius. */
+export interface CatchmentCircle {
+  readonly key: string;
+  readonly projectId: string;
+  readonly level: CoverageLevel;
+  readonly position: readonly [number, number];
+  /** Metres. */
+  readonly radius: number;
+}
+
+/** An image on a lon/lat grid (painted by the coverage worker). */
+export interface RasterOverlay {
+  readonly image: RasterImage;
+  readonly bounds: readonly [number, number, number, number];
+}
+
+export type CountyShade = Feature<MultiPolygon, { readonly adcode: string; readonly fill: Rgba; readonly line: Rgba }>;
+
+/** What the analysis layers read; null rasters are not computed (yet). */
+export interface AnalysisLayerInput {
+  readonly circles: readonly CatchmentCircle[];
+  readonly population: RasterOverlay | null;
+  readonly uncovered: RasterOverlay | null;
+  readonly assignment: RasterOverlay | null;
+  /** Schools whose nearest-school catchment holds more school-age demand than they have seats. */
+  readonly oversubscribed: readonly ProjectFeature[];
+  readonly seatGap: readonly CountyShade[];
+  readonly specialGap: readonly CountyShade[];
+}
 
 /** What every layer function reads. Arrays keep their identity while the scenario is unchanged. */
 export interface LayerInput {
@@ -19,6 +62,7 @@ export interface LayerInput {
   readonly visible: ReadonlySet<LayerId>;
   /** The selected project as a 0- or 1-element array (identity-stable while the selection is unchanged). */
   readonly selected: readonly ProjectFeature[];
+  readonly analysis: AnalysisLayerInput;
 }
 
 /** Icons from the symbol atlas, one per project (shape/colour by kind, outline by action, fill by status). */
@@ -59,7 +103,42 @@ export interface PolygonLayerDescriptor {
   readonly lineWidthPx: number;
 }
 
-export type LayerDescriptor = IconLayerDescriptor | RingLayerDescriptor | PolygonLayerDescriptor;
+/** Catchment circles, radius in metres, coloured by level. */
+export interface CircleLayerDescriptor {
+  readonly type: 'circles';
+  readonly id: string;
+  readonly data: readonly CatchmentCircle[];
+  readonly visible: boolean;
+  readonly colors: Readonly<Record<CoverageLevel, Rgba>>;
+  readonly fillAlpha: number;
+  readonly lineWidthPx: number;
+}
+
+/** An image draped on the map between lon/lat bounds. */
+export interface RasterLayerDescriptor {
+  readonly type: 'raster';
+  readonly id: string;
+  readonly overlay: RasterOverlay | null;
+  readonly visible: boolean;
+  readonly opacity: number;
+}
+
+/** County polygons filled and outlined per feature. */
+export interface CountyLayerDescriptor {
+  readonly type: 'counties';
+  readonly id: string;
+  readonly data: readonly CountyShade[];
+  readonly visible: boolean;
+  readonly lineWidthPx: number;
+}
+
+export type LayerDescriptor =
+  | IconLayerDescriptor
+  | RingLayerDescriptor
+  | PolygonLayerDescriptor
+  | CircleLayerDescriptor
+  | RasterLayerDescriptor
+  | CountyLayerDescriptor;
 
 export type LegendSwatch =
   | { readonly type: 'icon'; readonly svg: string }
@@ -70,6 +149,14 @@ export type LegendSwatch =
 export interface LegendEntry {
   readonly labelKey: MessageKey;
   readonly swatch: LegendSwatch;
+}
+
+/** An analysis layer: descriptors from state, and a legend of several entries. */
+export interface AnalysisLayerModule {
+  readonly id: AnalysisLayerId;
+  readonly labelKey: MessageKey;
+  readonly legend: readonly LegendEntry[];
+  readonly build: (input: LayerInput) => LayerDescriptor[];
 }
 
 export interface LayerStats {

@@ -8,6 +8,7 @@ import zonesUrl from '../geodata/zones.json?url';
 import cityUrl from '../geodata/city.json?url';
 import scenarioUrl from '../seeds/scenario-2022.geojson?url';
 import targetsUrl from '../seeds/plan-targets.json?url';
+import populationUrl from '../geodata/population.bin?url';
 import { indexReference, parseReferenceData } from './core/geodata/reference';
 import { translate } from './core/i18n/translate';
 import { validateScenario } from './core/model/validate';
@@ -18,6 +19,7 @@ import { createMemoryRepository } from './persistence/memory';
 import type { Repository } from './persistence/repository';
 import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
+import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './state/coverageService';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -33,6 +35,25 @@ async function getJson(url: string): Promise<unknown> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res.json() as Promise<unknown>;
+}
+
+/** The coverage engine in a module Web Worker (bundled by Vite, same origin). */
+function workerTransport(): CoverageTransport {
+  const worker = new Worker(new URL('./state/coverage.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (req, transfer) => worker.postMessage(req, transfer),
+    onMessage: (cb) => {
+      worker.onmessage = (e: MessageEvent<CoverageResponse>) => cb(e.data);
+      worker.onerror = (e) => cb({ type: 'failed', seq: -1, error: e.message || 'worker error' });
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+async function getBytes(url: string): Promise<ArrayBuffer> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.arrayBuffer();
 }
 
 function repository(index: ReferenceIndex, onVersionChange: () => void): Repository {
@@ -95,6 +116,7 @@ async function main(): Promise<void> {
       }),
       channel: createBroadcastChannel(index),
       requestPersistence,
+      coverage: { client: createCoverageClient(workerTransport()), loadSurface: () => getBytes(populationUrl) },
     });
     window.__qzApp = app;
     await app.init();

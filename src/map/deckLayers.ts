@@ -1,7 +1,7 @@
-import { IconLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, IconLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ProjectFeature } from '../core/model/project';
-import type { LayerDescriptor } from '../../layers/types';
+import type { CatchmentCircle, CountyShade, LayerDescriptor, RasterOverlay } from '../../layers/types';
 import { buildIconAtlas, iconKey, svgDataUrl, type IconAtlas } from '../../layers/symbols';
 import { LABEL_LAYER_ID } from './style';
 
@@ -32,9 +32,76 @@ const position = (p: ProjectFeature): [number, number] => [
   p.geometry.coordinates[1] ?? 0,
 ];
 
+/** ImageData per painted raster, so deck.gl sees the same image (and keeps its texture) until it changes. */
+const images = new WeakMap<RasterOverlay['image'], ImageData>();
+function imageData(o: RasterOverlay): ImageData {
+  let img = images.get(o.image);
+  if (!img) {
+    img = new ImageData(new Uint8ClampedArray(o.image.data), o.image.width, o.image.height);
+    images.set(o.image, img);
+  }
+  return img;
+}
+
+let empty: ImageData | null = null;
+const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
+
 /** Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity). */
 export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: LoadedAtlas): Layer[] {
   return descriptors.map((d) => {
+    if (d.type === 'raster') {
+      const o = d.overlay;
+      return new BitmapLayer({
+        id: d.id,
+        visible: d.visible && o !== null,
+        pickable: false,
+        // deck.gl cannot swap an image for null: an empty raster is a transparent pixel
+        image: o ? imageData(o) : emptyImage(),
+        bounds: o ? [...o.bounds] : [0, 0, 0, 0],
+        // the image is a lon/lat grid: warp it correctly into Web Mercator
+        _imageCoordinateSystem: 'lnglat',
+        opacity: d.opacity,
+        textureParameters: { minFilter: 'nearest', magFilter: 'nearest' },
+        ...interleave,
+      });
+    }
+    if (d.type === 'circles') {
+      const colors = d.colors;
+      return new ScatterplotLayer<CatchmentCircle>({
+        id: d.id,
+        data: d.data as CatchmentCircle[],
+        visible: d.visible,
+        pickable: false,
+        stroked: true,
+        filled: d.fillAlpha > 0,
+        getPosition: (c) => [c.position[0], c.position[1]],
+        getRadius: (c) => c.radius,
+        radiusUnits: 'meters',
+        getLineWidth: d.lineWidthPx,
+        lineWidthUnits: 'pixels',
+        getLineColor: (c) => [...colors[c.level]],
+        getFillColor: (c) => {
+          const [r, g, b] = colors[c.level];
+          return [r, g, b, d.fillAlpha];
+        },
+        ...interleave,
+      });
+    }
+    if (d.type === 'counties') {
+      return new GeoJsonLayer<CountyShade['properties']>({
+        id: d.id,
+        data: d.data as CountyShade[],
+        visible: d.visible,
+        pickable: false,
+        stroked: true,
+        filled: true,
+        getFillColor: (f) => [...f.properties.fill],
+        getLineColor: (f) => [...f.properties.line],
+        getLineWidth: d.lineWidthPx,
+        lineWidthUnits: 'pixels',
+        ...interleave,
+      });
+    }
     if (d.type === 'polygons') {
       return new PolygonLayer<ProjectFeature>({
         id: d.id,

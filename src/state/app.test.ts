@@ -1,3 +1,4 @@
+import { DEFAULT_PARAMS } from '../core/analysis/params';
 import { describe, expect, it } from 'vitest';
 import { loadIndex, loadReference, readJson } from '../../tests/unit/reference';
 import { validateScenario } from '../core/model/validate';
@@ -66,6 +67,7 @@ describe('app state', () => {
       lang: 'en',
       basemap: 'tdtImagery',
       tiandituKey: 'abc',
+      analysis: DEFAULT_PARAMS,
     });
     const again = make(repo);
     await again.init();

@@ -35,7 +35,17 @@ import {
   type TableSort,
 } from '../core/table/query';
 import type { HistoryInfo, Repository, ScenarioSummary } from '../persistence/repository';
-import { LAYER_IDS, type LayerId, type LayerInput } from '../../layers/types';
+import { ANALYSIS_LAYER_IDS, LAYER_IDS, type LayerId, type LayerInput } from '../../layers/types';
+import {
+  DEFAULT_PARAMS,
+  isParamValueValid,
+  type AnalysisParams,
+  type CoverageLevel,
+  type DemandMethod,
+  type ParamGroup,
+} from '../core/analysis/params';
+import { createAnalysis, type AnalysisState } from './analysis';
+import type { CoverageClient } from './coverageService';
 import { createScenarioStore, type NoticeRequest, type SaveStatus } from './scenarios';
 import { createLocalChannel, type TabChannel } from './tabs';
 
@@ -74,6 +84,9 @@ export type Dialog =
   | { readonly type: 'resetScenario' }
   | { readonly type: 'deleteProjects'; readonly ids: readonly string[] };
 
+export type SidebarTab = 'layers' | 'coverage' | 'targets';
+export type DrawerTab = 'projects' | 'demand';
+
 export interface AppDeps {
   readonly reference: ReferenceData;
   /** The illustrative scenario shipped with the app (seeded on first run only). */
@@ -86,6 +99,8 @@ export interface AppDeps {
   readonly requestPersistence?: () => Promise<boolean>;
   /** Delay before a camera change is stored, so a pan stores once (ms). */
   readonly viewSaveDelay?: number;
+  /** The coverage engine (a worker in the app) and the population surface it starts from. */
+  readonly coverage?: { readonly client: CoverageClient; readonly loadSurface: () => Promise<ArrayBuffer> };
 }
 
 /** Read-only view of the app state: components and the map read these, never write them. */
@@ -121,11 +136,15 @@ export interface AppState {
   readonly dialog: ReadonlySignal<Dialog | null>;
   readonly settingsOpen: ReadonlySignal<boolean>;
   readonly tableOpen: ReadonlySignal<boolean>;
+  readonly sidebarTab: ReadonlySignal<SidebarTab>;
+  readonly drawerTab: ReadonlySignal<DrawerTab>;
   readonly notice: ReadonlySignal<Notice | null>;
   readonly t: ReadonlySignal<(key: MessageKey, params?: Params) => string>;
   readonly projectName: ReadonlySignal<(p: ProjectFeature) => string>;
   readonly countyName: ReadonlySignal<(code: string) => string>;
   readonly townshipName: ReadonlySignal<(code: string | null) => string>;
+  readonly analysis: AnalysisState;
+  readonly byId: ReadonlySignal<ReadonlyMap<string, ProjectFeature>>;
 }
 
 export interface AppActions {
@@ -141,6 +160,8 @@ export interface AppActions {
   setTiandituKey(key: string): void;
   openSettings(open: boolean): void;
   toggleTable(): void;
+  setSidebarTab(tab: SidebarTab): void;
+  setDrawerTab(tab: DrawerTab): void;
   dismissNotice(): void;
   /** The map reports where it is, to be restored on reload. */
   cameraChanged(camera: Camera): void;
@@ -171,6 +192,13 @@ export interface AppActions {
   /** Brings back the scenario deleted last (offered in the notice right after deleting). */
   restoreDeletedScenario(): Promise<boolean>;
   resetIllustrative(): Promise<boolean>;
+
+  // analysis
+  setAnalysisLevel(level: CoverageLevel): void;
+  /** Sets one parameter; false (and nothing stored) when the value is out of range. */
+  setParam(group: ParamGroup, key: string, value: number): boolean;
+  setDemandMethod(method: DemandMethod): void;
+  resetParams(): void;
 }
 
 export interface App {
@@ -193,7 +221,9 @@ export function createApp(deps: AppDeps): App {
   const ctx: EditContext = { index, locateCounty: createCountyLocator(deps.reference.counties) };
   const newId = deps.newId ?? randomId;
   const settings = signal<Settings>(DEFAULT_SETTINGS);
-  const visible = signal<ReadonlySet<LayerId>>(new Set(LAYER_IDS));
+  const isOptIn = (id: LayerId): boolean => (ANALYSIS_LAYER_IDS as readonly string[]).includes(id);
+  const DEFAULT_VISIBLE = LAYER_IDS.filter((id) => !isOptIn(id));
+  const visible = signal<ReadonlySet<LayerId>>(new Set(DEFAULT_VISIBLE));
   const selectedId = signal<string | null>(null);
   const filter = signal<TableFilter>(EMPTY_FILTER);
   const sort = signal<TableSort>(DEFAULT_SORT);
@@ -204,6 +234,8 @@ export function createApp(deps: AppDeps): App {
   const dialog = signal<Dialog | null>(null);
   const settingsOpen = signal(false);
   const tableOpen = signal(true);
+  const sidebarTab = signal<SidebarTab>('layers');
+  const drawerTab = signal<DrawerTab>('projects');
   const notice = signal<Notice | null>(null);
   const persisted = signal<boolean | null>(null);
   let initialCamera: Camera | null = null;
@@ -282,12 +314,24 @@ export function createApp(deps: AppDeps): App {
     const drag = dragPreview.value;
     return drag && drag.id === p.id ? [{ ...p, geometry: { type: 'Point', coordinates: [drag.lon, drag.lat] } }] : [p];
   });
+  const shownProjects = computed<readonly ProjectFeature[]>(() => [...shownByKind.value.values()].flat());
+  const analysis = createAnalysis({
+    reference: deps.reference,
+    targets: deps.targets,
+    shown: shownProjects,
+    byId: store.state.byId,
+    params: computed(() => settings.value.analysis),
+    visible,
+    client: deps.coverage?.client ?? null,
+    loadSurface: deps.coverage?.loadSurface ?? null,
+  });
   const layerInput = computed<LayerInput>(() => ({
     projectsByKind: shownByKind.value,
     central: central.value,
     sites: sites.value,
     visible: visible.value,
     selected: selectedList.value,
+    analysis: analysis.state.layerInput.value,
   }));
   const t = computed(() => {
     const l = lang.value;
@@ -335,7 +379,8 @@ export function createApp(deps: AppDeps): App {
       const view: SavedView = {
         scenarioId: scenario.peek().scenario.id,
         camera: lastCamera,
-        hidden: LAYER_IDS.filter((id) => !visible.peek().has(id)),
+        hidden: LAYER_IDS.filter((id) => !isOptIn(id) && !visible.peek().has(id)),
+        shown: LAYER_IDS.filter((id) => isOptIn(id) && visible.peek().has(id)),
       };
       deps.repository.saveView(view).catch((e: unknown) => {
         // the view is a convenience: its failure never hides a message about the planner's data
@@ -364,7 +409,9 @@ export function createApp(deps: AppDeps): App {
       saveView();
     },
     setAllLayers: (on) => {
-      visible.value = new Set(on ? LAYER_IDS : []);
+      // "show all" shows every project layer; analysis layers keep their own state
+      const keep = [...visible.value].filter(isOptIn);
+      visible.value = new Set([...(on ? DEFAULT_VISIBLE : []), ...keep]);
       saveView();
     },
     select: (id, options) => {
@@ -403,6 +450,15 @@ export function createApp(deps: AppDeps): App {
     },
     toggleTable: () => {
       tableOpen.value = !tableOpen.value;
+    },
+    setSidebarTab: (tab) => {
+      sidebarTab.value = tab;
+    },
+    setDrawerTab: (tab) => {
+      batch(() => {
+        drawerTab.value = tab;
+        tableOpen.value = true;
+      });
     },
     dismissNotice: () => {
       notice.value = null;
@@ -552,6 +608,20 @@ export function createApp(deps: AppDeps): App {
       dialog.value = null;
       return store.resetIllustrative();
     },
+
+    setAnalysisLevel: (l) => analysis.setLevel(l),
+    setParam: (group, key, value) => {
+      if (!isParamValueValid(group, value)) return false;
+      const cur = settings.value.analysis;
+      const table = cur[group] as Readonly<Record<string, number>>;
+      if (!(key in table)) return false;
+      const next: AnalysisParams = { ...cur, [group]: { ...table, [key]: value } };
+      persist({ ...settings.value, analysis: next });
+      return true;
+    },
+    setDemandMethod: (method) =>
+      persist({ ...settings.value, analysis: { ...settings.value.analysis, demandMethod: method } }),
+    resetParams: () => persist({ ...settings.value, analysis: DEFAULT_PARAMS }),
   };
 
   const init = async (): Promise<void> => {
@@ -568,7 +638,9 @@ export function createApp(deps: AppDeps): App {
     }
     initialCamera = view.camera;
     lastCamera = view.camera;
-    visible.value = new Set(LAYER_IDS.filter((id) => !view.hidden.includes(id)));
+    visible.value = new Set(
+      LAYER_IDS.filter((id) => (isOptIn(id) ? view.shown.includes(id) : !view.hidden.includes(id))),
+    );
     try {
       await store.init(view.scenarioId);
     } catch (e: unknown) {
@@ -618,11 +690,15 @@ export function createApp(deps: AppDeps): App {
     dialog,
     settingsOpen,
     tableOpen,
+    sidebarTab,
+    drawerTab,
     notice,
     t,
     projectName,
     countyName,
     townshipName,
+    analysis: analysis.state,
+    byId: store.state.byId,
   };
   return {
     state,
@@ -631,6 +707,7 @@ export function createApp(deps: AppDeps): App {
     flush: () => store.flush(),
     dispose: () => {
       disposeDocEffect();
+      analysis.dispose();
       store.dispose();
       if (viewTimer !== null) clearTimeout(viewTimer);
     },

@@ -11,6 +11,45 @@ import { ProjectForm } from './ProjectForm';
 import { ScenarioDialog } from './ScenarioDialog';
 import { ProjectTable } from './ProjectTable';
 import { SettingsDialog } from './SettingsDialog';
+import { CoveragePanel } from './CoveragePanel';
+import { TargetsPanel } from './TargetsPanel';
+import type { SidebarTab } from '../state/app';
+
+const SIDEBAR_TABS: readonly SidebarTab[] = ['layers', 'coverage', 'targets'];
+
+function Sidebar({ app }: { app: AppModel }) {
+  const t = app.state.t.value;
+  const tab = app.state.sidebarTab.value;
+  return (
+    <aside class="sidebar">
+      <div class="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
+        {SIDEBAR_TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            class={tab === id ? 'active' : ''}
+            data-testid={`sidebar-tab-${id}`}
+            onClick={() => app.actions.setSidebarTab(id)}
+          >
+            {t(`sidebar.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div class="sidebar-body">
+        {tab === 'layers' && (
+          <>
+            <LayerPanel app={app} />
+            <Legend app={app} />
+          </>
+        )}
+        {tab === 'coverage' && <CoveragePanel app={app} />}
+        {tab === 'targets' && <TargetsPanel app={app} />}
+      </div>
+    </aside>
+  );
+}
 
 function Credits({ app }: { app: AppModel }) {
   const t = app.state.t.value;
@@ -131,10 +170,7 @@ export function App({ app }: { app: AppModel }) {
     <div class={`app${hasSelection ? ' with-details' : ''}`}>
       <Header app={app} />
       <main class="workspace">
-        <aside class="sidebar">
-          <LayerPanel app={app} />
-          <Legend app={app} />
-        </aside>
+        <Sidebar app={app} />
         <section class="map-area">
           <MapView app={app} />
           <EditToolbar app={app} />

@@ -1,4 +1,4 @@
-import { MAP_LAYERS } from '../../layers/index';
+import { ANALYSIS_LAYERS, MAP_LAYERS } from '../../layers/index';
 import type { App } from '../state/app';
 import { Swatch } from './Swatch';
 
@@ -40,6 +40,31 @@ export function LayerPanel({ app }: { app: App }) {
                   <span class="count">{t('layers.count', { count: stats.count })}</span>
                   <span class="seats">{t('layers.seats', { seats: stats.seats })}</span>
                 </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <h3 class="layer-group">{t('layers.analysis')}</h3>
+      <ul class="layer-list">
+        {ANALYSIS_LAYERS.map((layer) => {
+          const on = visible.has(layer.id);
+          const label = t(layer.labelKey);
+          const first = layer.legend[0];
+          return (
+            <li key={layer.id} class={`layer-row${on ? '' : ' off'}`}>
+              <label title={t(`layerHint.${layer.id}`)}>
+                <input
+                  type="checkbox"
+                  checked={on}
+                  data-testid={`layer-toggle-${layer.id}`}
+                  onChange={() => actions.toggleLayer(layer.id)}
+                />
+                {first && <Swatch swatch={first.swatch} />}
+                <span class="layer-name">{label}</span>
+                {layer.id === 'population' && state.analysis.surface.value.type === 'ready' && (
+                  <span class="badge warn small">{t('coverage.modelledShort')}</span>
+                )}
               </label>
             </li>
           );

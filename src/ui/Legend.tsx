@@ -1,5 +1,5 @@
 import { PROJECT_ACTIONS, PROJECT_STATUSES } from '../core/model/kinds';
-import { MAP_LAYERS, PROJECT_LAYERS, selectionLegend } from '../../layers/index';
+import { ANALYSIS_LAYERS, MAP_LAYERS, PROJECT_LAYERS, selectionLegend } from '../../layers/index';
 import { symbolSvg } from '../../layers/symbols';
 import { BASEMAP_LEGEND } from '../../layers/basemap';
 import type { App } from '../state/app';
@@ -54,6 +54,19 @@ export function Legend({ app }: { app: App }) {
           {t(selectionLegend.labelKey)}
         </li>
       </ul>
+      {ANALYSIS_LAYERS.filter((l) => visible.has(l.id)).map((l) => (
+        <div key={l.id} data-testid={`legend-${l.id}`}>
+          <h3>{t(l.labelKey)}</h3>
+          <ul class="legend-list">
+            {l.legend.map((e) => (
+              <li key={e.labelKey}>
+                <Swatch swatch={e.swatch} size={20} />
+                {t(e.labelKey)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
       <h3>{t('legend.basemap')}</h3>
       <ul class="legend-list">
         {BASEMAP_LEGEND.map((e) => (

@@ -7,6 +7,7 @@ import type { MessageKey } from '../core/i18n/messages';
 import { isFilterActive, type SortKey } from '../core/table/query';
 import { formatNumber } from '../core/i18n/translate';
 import type { App } from '../state/app';
+import { DemandTable } from './DemandTable';
 
 const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'name', label: 'field.name' },
@@ -169,6 +170,7 @@ export function ProjectTable({ app }: { app: App }) {
   const sort = state.sort.value;
   const selectedId = state.selectedId.value;
   const open = state.tableOpen.value;
+  const tab = state.drawerTab.value;
   const total = state.scenario.value.features.length;
   const seats = rows.reduce((s, p) => s + p.properties.seats, 0);
   const checked = state.checked.value;
@@ -189,7 +191,7 @@ export function ProjectTable({ app }: { app: App }) {
       ro.disconnect();
       el.removeEventListener('scroll', onScroll);
     };
-  }, [open]);
+  }, [open, tab]);
 
   // bring the selected project's row into view (it may not be rendered yet)
   useEffect(() => {
@@ -215,8 +217,25 @@ export function ProjectTable({ app }: { app: App }) {
       aria-labelledby="table-title"
     >
       <header class="table-head">
-        <h2 id="table-title">{t('table.title')}</h2>
-        {open && (
+        <div class="drawer-tabs" role="tablist" aria-labelledby="table-title">
+          <h2 id="table-title" class="sr-only">
+            {t('table.title')}
+          </h2>
+          {(['projects', 'demand'] as const).map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              class={tab === id ? 'active' : ''}
+              data-testid={`drawer-tab-${id}`}
+              onClick={() => actions.setDrawerTab(id)}
+            >
+              {t(`drawer.${id}`)}
+            </button>
+          ))}
+        </div>
+        {open && tab === 'projects' && (
           <div class="table-filters">
             <input
               type="search"
@@ -272,9 +291,11 @@ export function ProjectTable({ app }: { app: App }) {
             )}
           </div>
         )}
-        <span class="table-summary" data-testid="table-summary">
-          {t('table.summary', { shown: rows.length, total, seats })}
-        </span>
+        {tab === 'projects' && (
+          <span class="table-summary" data-testid="table-summary">
+            {t('table.summary', { shown: rows.length, total, seats })}
+          </span>
+        )}
         <button
           type="button"
           class="ghost"
@@ -285,8 +306,9 @@ export function ProjectTable({ app }: { app: App }) {
           {open ? t('table.hide') : t('table.show')}
         </button>
       </header>
-      {open && <BulkBar app={app} />}
-      {open && (
+      {open && tab === 'demand' && <DemandTable app={app} />}
+      {open && tab === 'projects' && <BulkBar app={app} />}
+      {open && tab === 'projects' && (
         <div class="table-scroll" ref={scroller}>
           <table>
             <thead>

@@ -7,6 +7,7 @@ import {
   needsTiandituKey,
 } from '../core/settings/settings';
 import type { App } from '../state/app';
+import { AnalysisSettings } from './AnalysisSettings';
 
 export function SettingsDialog({ app }: { app: App }) {
   const { state, actions } = app;
@@ -95,6 +96,7 @@ export function SettingsDialog({ app }: { app: App }) {
           {tiandituKey === '' ? t('settings.tkMissing') : t('settings.keyInvalid')}
         </p>
       )}
+      <AnalysisSettings app={app} />
     </dialog>
   );
 }

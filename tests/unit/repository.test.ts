@@ -47,7 +47,12 @@ describe.each(implementations)('Repository contract: %s', (_name, make) => {
     const loaded = await repo.loadSettings();
     expect(parseSettings(loaded).settings).toEqual(s);
     expect(loaded).not.toBe(s);
-    const view = { scenarioId: 'x', camera: { lon: 118.6, lat: 24.9, zoom: 10 }, hidden: ['primary'] };
+    const view = {
+      scenarioId: 'x',
+      camera: { lon: 118.6, lat: 24.9, zoom: 10 },
+      hidden: ['primary'],
+      shown: ['catchments'],
+    };
     await repo.saveView(view);
     expect(await repo.loadView()).toEqual(view);
   });

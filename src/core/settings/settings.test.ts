@@ -10,7 +10,7 @@ describe('parseSettings', () => {
 
   it('keeps good fields and drops bad ones individually', () => {
     const r = parseSettings({ lang: 'en', basemap: 'google', tiandituKey: 42 });
-    expect(r.settings).toEqual({ version: 1, lang: 'en', basemap: 'offline', tiandituKey: '' });
+    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, lang: 'en', basemap: 'offline', tiandituKey: '' });
     expect(r.dropped).toEqual(['basemap', 'tiandituKey']);
   });
 

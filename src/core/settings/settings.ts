@@ -1,3 +1,4 @@
+import { DEFAULT_PARAMS, parseAnalysisParams, type AnalysisParams } from '../analysis/params';
 import { isLang, type Lang } from '../i18n/translate';
 import { isRecord } from '../result';
 
@@ -13,9 +14,17 @@ export interface Settings {
   readonly basemap: BasemapId;
   /** 天地图 browser key; empty when not given. */
   readonly tiandituKey: string;
+  /** Radii, age shares, enrolment rates, 千人指标 and class sizes of the analysis (defaults: standards.md). */
+  readonly analysis: AnalysisParams;
 }
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, lang: 'zh', basemap: 'offline', tiandituKey: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  lang: 'zh',
+  basemap: 'offline',
+  tiandituKey: '',
+  analysis: DEFAULT_PARAMS,
+};
 
 /** A Tianditu key is 32 hex characters; anything else is kept out of tile URLs. */
 export const isPlausibleTiandituKey = (k: string): boolean => /^[0-9a-f]{32}$/i.test(k.trim());
@@ -33,5 +42,7 @@ export function parseSettings(input: unknown): { settings: Settings; dropped: st
     typeof input.tiandituKey === 'string' && input.tiandituKey.length <= 128
       ? input.tiandituKey.trim()
       : (dropped.push('tiandituKey'), '');
-  return { settings: { version: 1, lang, basemap, tiandituKey }, dropped };
+  const analysis = parseAnalysisParams(input.analysis);
+  dropped.push(...analysis.dropped);
+  return { settings: { version: 1, lang, basemap, tiandituKey, analysis: analysis.params }, dropped };
 }

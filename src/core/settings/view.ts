@@ -6,9 +6,11 @@ export interface SavedView {
   readonly camera: { readonly lon: number; readonly lat: number; readonly zoom: number } | null;
   /** Layers switched off (new layers added in later versions start visible). */
   readonly hidden: readonly string[];
+  /** Opt-in layers (analysis) switched on: they start hidden. */
+  readonly shown: readonly string[];
 }
 
-export const EMPTY_VIEW: SavedView = { scenarioId: null, camera: null, hidden: [] };
+export const EMPTY_VIEW: SavedView = { scenarioId: null, camera: null, hidden: [], shown: [] };
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -30,5 +32,8 @@ export function parseView(raw: unknown, layerIds: readonly string[]): SavedView 
   const hidden = Array.isArray(raw.hidden)
     ? raw.hidden.filter((id): id is string => typeof id === 'string' && layerIds.includes(id))
     : [];
-  return { scenarioId: typeof raw.scenarioId === 'string' ? raw.scenarioId : null, camera, hidden };
+  const shown = Array.isArray(raw.shown)
+    ? raw.shown.filter((id): id is string => typeof id === 'string' && layerIds.includes(id))
+    : [];
+  return { scenarioId: typeof raw.scenarioId === 'string' ? raw.scenarioId : null, camera, hidden, shown };
 }

@@ -1,0 +1,32 @@
+/**
+ * Local metric scale of WGS84 at a latitude: metres per degree of longitude and of latitude, from the
+ * ellipsoid's radii of curvature N(φ) and M(φ). Around one school, distances computed with the school's own
+ * scales stay within 2 cm of the WGS84 geodesic at 1 km and 15 cm at 3 km (engine.test.ts, against
+ * Vincenty): closer than Turf's spherical haversine, which is off by metres at 3 km here.
+ */
+const A = 6378137;
+const E2 = 0.00669437999014;
+const RAD = Math.PI / 180;
+
+export interface MetricScale {
+  /** Metres per degree of longitude. */
+  readonly kx: number;
+  /** Metres per degree of latitude. */
+  readonly ky: number;
+}
+
+export function metricScale(lat: number): MetricScale {
+  const s = Math.sin(lat * RAD);
+  const w = 1 - E2 * s * s;
+  const n = A / Math.sqrt(w);
+  const m = (A * (1 - E2)) / (w * Math.sqrt(w));
+  return { kx: n * Math.cos(lat * RAD) * RAD, ky: m * RAD };
+}
+
+/** Distance in metres between two nearby points, in the local scale of the first. */
+export function localDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const { kx, ky } = metricScale(lat1);
+  const dx = (lon2 - lon1) * kx;
+  const dy = (lat2 - lat1) * ky;
+  return Math.sqrt(dx * dx + dy * dy);
+}

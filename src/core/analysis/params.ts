@@ -1,0 +1,217 @@
+/**
+ * Analysis parameters: service radii, age shares, enrolment rates, seats per 1,000 residents and class
+ * sizes. Defaults come from ../shared/reference/standards.md; each carries its source and how sure it is,
+ * and the planner can change every one in settings.
+ */
+import { isRecord } from '../result';
+
+/** Levels with a catchment (service radius). A nine-year school serves both primary and junior. */
+export const COVERAGE_LEVELS = ['kindergarten', 'primary', 'junior', 'high', 'vocational'] as const;
+export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
+export const isCoverageLevel = (v: unknown): v is CoverageLevel => (COVERAGE_LEVELS as readonly unknown[]).includes(v);
+
+/** School-age stages of the demand side (高中阶段 = senior high + vocational). */
+export const STAGES = ['preschool', 'primary', 'junior', 'upperSecondary'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Which demand stage a coverage level serves. */
+export const LEVEL_STAGE: Readonly<Record<CoverageLevel, Stage>> = {
+  kindergarten: 'preschool',
+  primary: 'primary',
+  junior: 'junior',
+  high: 'upperSecondary',
+  vocational: 'upperSecondary',
+};
+
+export type DemandMethod = 'ageShare' | 'perThousand';
+
+export interface AnalysisParams {
+  /** Service radius per level, metres. */
+  readonly radius: Readonly<Record<CoverageLevel, number>>;
+  /** Single-year school-age share of the resident population, percent. */
+  readonly ageShare: Readonly<Record<Stage, number>>;
+  /** Enrolment rate, percent (gross rates may exceed 100). */
+  readonly enrolment: Readonly<Record<Stage, number>>;
+  /** Seats per 1,000 residents (千人指标). */
+  readonly perThousand: Readonly<Record<Stage, number>>;
+  /** Pupils per class, to express a seat gap in classes. */
+  readonly classSize: Readonly<Record<Stage, number>>;
+  /** How school-age demand is estimated: population × age share × enrolment, or 千人指标. */
+  readonly demandMethod: DemandMethod;
+}
+
+export const DEFAULT_PARAMS: AnalysisParams = {
+  radius: { kindergarten: 300, primary: 500, junior: 1000, high: 3000, vocational: 3000 },
+  ageShare: { preschool: 4.2, primary: 8.3, junior: 3.8, upperSecondary: 3.2 },
+  enrolment: { preschool: 89.7, primary: 95.5, junior: 95.5, upperSecondary: 91.6 },
+  perThousand: { preschool: 30, primary: 83, junior: 38, upperSecondary: 30 },
+  classSize: { preschool: 30, primary: 45, junior: 50, upperSecondary: 50 },
+  demandMethod: 'ageShare',
+};
+
+export type Confidence = 'high' | 'derived' | 'unverified';
+
+export interface ParamSource {
+  readonly zh: string;
+  readonly en: string;
+  readonly confidence: Confidence;
+}
+
+const GB50180 = (circle: string, circleEn: string): ParamSource => ({
+  zh: `GB 50180-2018《城市居住区规划设计标准》${circle}`,
+  en: `GB 50180-2018 residential planning standard, ${circleEn}`,
+  confidence: 'high',
+});
+const AGE: ParamSource = {
+  zh: '据 2019 年抽样 5 岁组推算的泉州单岁人口占比（估算）',
+  en: 'Quanzhou single-year shares estimated from the 2019 sample 5-year groups (estimate)',
+  confidence: 'unverified',
+};
+const DERIVED_K: ParamSource = {
+  zh: '泉州年龄占比 × 入学率推算（未核实）',
+  en: 'Derived from Quanzhou age shares × enrolment rates (unverified)',
+  confidence: 'unverified',
+};
+
+/** Where each default comes from (standards.md), shown next to the value in settings. */
+export const PARAM_SOURCES = {
+  radius: {
+    kindergarten: GB50180('五分钟生活圈（≤300 m）', '5-minute life circle (≤ 300 m)'),
+    primary: GB50180('十分钟生活圈（≤500 m）', '10-minute life circle (≤ 500 m)'),
+    junior: GB50180('十五分钟生活圈（≤1000 m）', '15-minute life circle (≤ 1000 m)'),
+    high: {
+      zh: '无国家步行半径，按县统筹；城区工作默认值 3 km（未核实）',
+      en: 'No national walking radius (planned per county); working urban default 3 km (unverified)',
+      confidence: 'unverified',
+    },
+    vocational: {
+      zh: '无国家步行半径，按县统筹；城区工作默认值 3 km（未核实）',
+      en: 'No national walking radius (planned per county); working urban default 3 km (unverified)',
+      confidence: 'unverified',
+    },
+  },
+  ageShare: { preschool: AGE, primary: AGE, junior: AGE, upperSecondary: AGE },
+  enrolment: {
+    preschool: {
+      zh: '全国学前三年毛入园率 89.7%（教育部 2023 年发布会）',
+      en: 'National preschool gross enrolment 89.7% (MOE briefing, 2023)',
+      confidence: 'high',
+    },
+    primary: {
+      zh: '全国九年义务教育巩固率 95.5%（教育部 2023 年发布会）',
+      en: 'National nine-year consolidation rate 95.5% (MOE briefing, 2023)',
+      confidence: 'high',
+    },
+    junior: {
+      zh: '全国九年义务教育巩固率 95.5%（教育部 2023 年发布会）',
+      en: 'National nine-year consolidation rate 95.5% (MOE briefing, 2023)',
+      confidence: 'high',
+    },
+    upperSecondary: {
+      zh: '全国高中阶段毛入学率 91.6%（教育部 2023 年发布会）',
+      en: 'National upper-secondary gross enrolment 91.6% (MOE briefing, 2023)',
+      confidence: 'high',
+    },
+  },
+  perThousand: {
+    preschool: {
+      zh: '福建省 2013《关于加强城镇公共配套服务设施建设规划意见》每千人 30 座',
+      en: 'Fujian 2013 urban public facilities opinion: 30 per 1,000 residents',
+      confidence: 'high',
+    },
+    primary: DERIVED_K,
+    junior: DERIVED_K,
+    upperSecondary: DERIVED_K,
+  },
+  classSize: {
+    preschool: {
+      zh: '《幼儿园工作规程》2016 第 11 条：混合班 30 人',
+      en: 'Kindergarten rules 2016, art. 11: mixed class 30',
+      confidence: 'high',
+    },
+    primary: { zh: 'GB 50099-2011 §3.0.1：小学 45 人', en: 'GB 50099-2011 §3.0.1: primary 45', confidence: 'high' },
+    junior: { zh: 'GB 50099-2011 §3.0.1：中学 50 人', en: 'GB 50099-2011 §3.0.1: secondary 50', confidence: 'high' },
+    upperSecondary: {
+      zh: 'GB 50099-2011 §3.0.1：中学 50 人',
+      en: 'GB 50099-2011 §3.0.1: secondary 50',
+      confidence: 'high',
+    },
+  },
+} as const satisfies {
+  readonly radius: Record<CoverageLevel, ParamSource>;
+  readonly ageShare: Record<Stage, ParamSource>;
+  readonly enrolment: Record<Stage, ParamSource>;
+  readonly perThousand: Record<Stage, ParamSource>;
+  readonly classSize: Record<Stage, ParamSource>;
+};
+
+/** Allowed range of each parameter group: anything outside is refused in settings and when read back. */
+export const PARAM_LIMITS = {
+  radius: { min: 50, max: 30000 },
+  ageShare: { min: 0, max: 30 },
+  enrolment: { min: 0, max: 150 },
+  perThousand: { min: 0, max: 300 },
+  classSize: { min: 5, max: 80 },
+} as const;
+export type ParamGroup = keyof typeof PARAM_LIMITS;
+
+export function isParamValueValid(group: ParamGroup, value: number): boolean {
+  const { min, max } = PARAM_LIMITS[group];
+  return Number.isFinite(value) && value >= min && value <= max;
+}
+
+function readGroup<K extends string>(
+  raw: unknown,
+  group: ParamGroup,
+  keys: readonly K[],
+  defaults: Readonly<Record<K, number>>,
+  dropped: string[],
+): Record<K, number> {
+  const out: Record<K, number> = { ...defaults };
+  if (raw === undefined) return out;
+  if (!isRecord(raw)) {
+    dropped.push(group);
+    return out;
+  }
+  for (const k of keys) {
+    const v = raw[k];
+    if (v === undefined) continue;
+    if (typeof v === 'number' && isParamValueValid(group, v)) out[k] = v;
+    else dropped.push(`${group}.${k}`);
+  }
+  return out;
+}
+
+/** Reads stored parameters (a boundary: IndexedDB → app); each bad value falls back to its default alone. */
+export function parseAnalysisParams(raw: unknown): { params: AnalysisParams; dropped: string[] } {
+  const dropped: string[] = [];
+  if (raw === undefined) return { params: DEFAULT_PARAMS, dropped };
+  if (!isRecord(raw)) return { params: DEFAULT_PARAMS, dropped: ['analysis'] };
+  const d = DEFAULT_PARAMS;
+  const demandMethod =
+    raw.demandMethod === 'ageShare' || raw.demandMethod === 'perThousand'
+      ? raw.demandMethod
+      : (raw.demandMethod !== undefined && dropped.push('demandMethod'), d.demandMethod);
+  return {
+    params: {
+      radius: readGroup(raw.radius, 'radius', COVERAGE_LEVELS, d.radius, dropped),
+      ageShare: readGroup(raw.ageShare, 'ageShare', STAGES, d.ageShare, dropped),
+      enrolment: readGroup(raw.enrolment, 'enrolment', STAGES, d.enrolment, dropped),
+      perThousand: readGroup(raw.perThousand, 'perThousand', STAGES, d.perThousand, dropped),
+      classSize: readGroup(raw.classSize, 'classSize', STAGES, d.classSize, dropped),
+      demandMethod,
+    },
+    dropped,
+  };
+}
+
+/** School-age demand (children expected to enrol) of one stage in a population. */
+export function stageDemand(population: number, stage: Stage, p: AnalysisParams): number {
+  return p.demandMethod === 'perThousand'
+    ? (population * p.perThousand[stage]) / 1000
+    : population * (p.ageShare[stage] / 100) * (p.enrolment[stage] / 100);
+}
+
+/** School-age population of the stage (before enrolment): what a catchment's covered children means. */
+export const schoolAgePopulation = (population: number, stage: Stage, p: AnalysisParams): number =>
+  population * (p.ageShare[stage] / 100);

@@ -1,0 +1,64 @@
+/** From projects to catchment sites and to seats per school-age stage. */
+import type { ProjectKind } from '../model/kinds';
+import type { ProjectFeature } from '../model/project';
+import type { CoverageSite } from './engine';
+import type { AnalysisParams, CoverageLevel, Stage } from './params';
+
+/** A nine-year school's seats split by grades: 6 of 9 primary, 3 of 9 junior. */
+export const NINE_YEAR_PRIMARY_SHARE = 6 / 9;
+
+/** The levels (and their share of the school's seats) a kind of school serves; special schools have none. */
+export function levelsOf(kind: ProjectKind): readonly (readonly [CoverageLevel, number])[] {
+  switch (kind) {
+    case 'kindergarten':
+    case 'primary':
+    case 'junior':
+    case 'high':
+    case 'vocational':
+      return [[kind, 1]];
+    case 'nineYear':
+      return [
+        ['primary', NINE_YEAR_PRIMARY_SHARE],
+        ['junior', 1 - NINE_YEAR_PRIMARY_SHARE],
+      ];
+    case 'special':
+      return [];
+  }
+}
+
+const STAGE_OF_KIND: Readonly<Record<Exclude<ProjectKind, 'nineYear' | 'special'>, Stage>> = {
+  kindergarten: 'preschool',
+  primary: 'primary',
+  junior: 'junior',
+  high: 'upperSecondary',
+  vocational: 'upperSecondary',
+};
+
+/** Seats of a school per demand stage (a nine-year school's seats are split by grades). */
+export function seatsByStage(kind: ProjectKind, seats: number): Partial<Record<Stage, number>> {
+  if (kind === 'special') return {};
+  if (kind === 'nineYear')
+    return { primary: seats * NINE_YEAR_PRIMARY_SHARE, junior: seats * (1 - NINE_YEAR_PRIMARY_SHARE) };
+  return { [STAGE_OF_KIND[kind]]: seats };
+}
+
+/** Catchment sites of the projects under the current radii (nine-year schools give two). */
+export function sitesFromProjects(projects: readonly ProjectFeature[], params: AnalysisParams): CoverageSite[] {
+  const out: CoverageSite[] = [];
+  for (const p of projects) {
+    const levels = levelsOf(p.properties.kind);
+    for (const [level, share] of levels) {
+      out.push({
+        key: levels.length > 1 ? `${p.id}:${level}` : p.id,
+        projectId: p.id,
+        level,
+        lon: p.geometry.coordinates[0] ?? 0,
+        lat: p.geometry.coordinates[1] ?? 0,
+        radius: params.radius[level],
+        seats: p.properties.seats * share,
+        county: p.properties.countyCode,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+/**
+ * Analysis state: coverage from the worker, demand against seats, and progress on the plan's targets,
+ * all derived from the scenario (as shown, so a dragged school counts where it is being dragged).
+ */
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Feature, MultiPolygon } from 'geojson';
+import { demandTable, type DemandRow, type ExistingSchool } from '../core/analysis/demand';
+import {
+  LEVEL_STAGE,
+  schoolAgePopulation,
+  stageDemand,
+  type AnalysisParams,
+  type CoverageLevel,
+} from '../core/analysis/params';
+import { sitesFromProjects } from '../core/analysis/sites';
+import type { RasterImage } from '../core/analysis/raster';
+import type { CountyProperties, ReferenceData } from '../core/geodata/reference';
+import type { ProjectFeature } from '../core/model/project';
+import { targetProgress, type TargetProgress } from '../core/plan/progress';
+import type { PlanTargets } from '../core/plan/targets';
+import { GAP_BREAKS, GAP_COLORS } from '../../layers/analysisColors';
+import { SPECIAL_GAP_FILL, SPECIAL_GAP_LINE } from '../../layers/specialGap';
+import type {
+  AnalysisLayerInput,
+  CatchmentCircle,
+  CountyShade,
+  LayerId,
+  RasterOverlay,
+  Rgba,
+} from '../../layers/types';
+import type { CoverageClient, CoverageResult, SurfaceInfo } from './coverageService';
+
+export interface CoverageRow {
+  /** County adcode, or 'city'. */
+  readonly id: string;
+  readonly population: number;
+  readonly covered: number;
+  /** Covered ÷ population, percent (null without population). */
+  readonly pct: number | null;
+  /** School-age children of the level's stage living within a catchment. */
+  readonly schoolAge: number;
+}
+
+export interface ServedSchool {
+  readonly key: string;
+  readonly projectId: string;
+  /** Population whose nearest school (of the level, in the county) this is. */
+  readonly served: number;
+  /** The school-age demand of that population. */
+  readonly demand: number;
+  readonly seats: number;
+  readonly oversubscribed: boolean;
+}
+
+export type SurfaceStatus =
+  | { readonly type: 'loading' }
+  | { readonly type: 'ready'; readonly info: SurfaceInfo }
+  | { readonly type: 'failed'; readonly message: string };
+
+export interface AnalysisState {
+  readonly level: ReadonlySignal<CoverageLevel>;
+  readonly surface: ReadonlySignal<SurfaceStatus>;
+  readonly result: ReadonlySignal<CoverageResult | null>;
+  /** Per county (with population on the surface) and the city (last), for the analysed level. */
+  readonly coverageRows: ReadonlySignal<readonly CoverageRow[]>;
+  readonly demandRows: ReadonlySignal<readonly DemandRow[]>;
+  readonly progress: ReadonlySignal<readonly TargetProgress[]>;
+  readonly served: ReadonlySignal<readonly ServedSchool[]>;
+  readonly existing: ReadonlySignal<readonly ExistingSchool[]>;
+  readonly layerInput: ReadonlySignal<AnalysisLayerInput>;
+}
+
+export interface AnalysisDeps {
+  readonly reference: ReferenceData;
+  readonly targets: PlanTargets;
+  /** Projects where they are shown (a dragged one at the pointer). */
+  readonly shown: ReadonlySignal<readonly ProjectFeature[]>;
+  readonly byId: ReadonlySignal<ReadonlyMap<string, ProjectFeature>>;
+  readonly params: ReadonlySignal<AnalysisParams>;
+  readonly visible: ReadonlySignal<ReadonlySet<LayerId>>;
+  readonly client: CoverageClient | null;
+  /** Loads the population surface's bytes (same-origin file in the app, disk in tests). */
+  readonly loadSurface: (() => Promise<ArrayBuffer>) | null;
+}
+
+const overlay = (image: RasterImage | null | undefined, info: SurfaceInfo | null): RasterOverlay | null =>
+  image && info ? { image, bounds: info.bounds } : null;
+
+function gapColor(pct: number | null): Rgba {
+  if (pct === null) return [0, 0, 0, 0];
+  const k = GAP_BREAKS.findIndex((b) => pct < b);
+  return GAP_COLORS[k < 0 ? GAP_COLORS.length - 1 : k] ?? [0, 0, 0, 0];
+}
+
+export function createAnalysis(deps: AnalysisDeps): {
+  state: AnalysisState;
+  setLevel: (level: CoverageLevel) => void;
+  dispose: () => void;
+} {
+  const level = signal<CoverageLevel>('primary');
+  const surface = signal<SurfaceStatus>(
+    deps.client && deps.loadSurface ? { type: 'loading' } : { type: 'failed', message: 'no engine' },
+  );
+  const result = signal<CoverageResult | null>(null);
+  const population = signal<RasterImage | null>(null);
+  const existing = signal<readonly ExistingSchool[]>([]);
+  const counties = deps.reference.counties.features;
+  const countyProps: readonly CountyProperties[] = counties.map((f) => f.properties);
+
+  const sites = computed(() => sitesFromProjects(deps.shown.value, deps.params.value));
+  const info = computed(() => (surface.value.type === 'ready' ? surface.value.info : null));
+
+  deps.client?.onResult((r) => {
+    result.value = r;
+  });
+  deps.client?.onError((message) => {
+    surface.value = { type: 'failed', message };
+  });
+  if (deps.client && deps.loadSurface) {
+    const client = deps.client;
+    deps
+      .loadSurface()
+      .then((buffer) => client.loadSurface(buffer))
+      .then(
+        ({ info: i, population: img }) =>
+          batch(() => {
+            population.value = img;
+            surface.value = { type: 'ready', info: i };
+          }),
+        (e: unknown) => {
+          surface.value = { type: 'failed', message: e instanceof Error ? e.message : String(e) };
+        },
+      );
+  }
+
+  // ask the worker whenever the sites, the level or the wanted rasters change (it coalesces)
+  const disposeCompute = effect(() => {
+    const s = sites.value;
+    const l = level.value;
+    const v = deps.visible.value;
+    if (surface.value.type !== 'ready' || !deps.client) return;
+    deps.client.compute({ sites: s, level: l, uncovered: v.has('uncovered'), assignment: v.has('assignment') });
+  });
+
+  const coverageRows = computed<readonly CoverageRow[]>(() => {
+    const i = info.value;
+    const r = result.value;
+    if (!i || !r) return [];
+    const lvl = level.value;
+    const p = deps.params.value;
+    const covered = r.covered[lvl];
+    const row = (id: string, pop: number, cov: number): CoverageRow => ({
+      id,
+      population: pop,
+      covered: cov,
+      pct: pop > 0 ? (cov / pop) * 100 : null,
+      schoolAge: schoolAgePopulation(cov, LEVEL_STAGE[lvl], p),
+    });
+    const rows = countyProps
+      .map((c) => ({ c, idx: i.counties.indexOf(c.adcode) }))
+      .filter(({ idx }) => idx >= 0)
+      .map(({ c, idx }) => row(c.adcode, i.population[idx] ?? 0, covered[idx] ?? 0));
+    rows.push(row('city', i.total, covered[i.counties.length] ?? 0));
+    return rows;
+  });
+
+  const demandRows = computed(() =>
+    demandTable({
+      counties: countyProps,
+      zones: deps.reference.zones,
+      projects: deps.shown.value,
+      existing: existing.value,
+      params: deps.params.value,
+    }),
+  );
+
+  const progress = computed(() =>
+    deps.targets.targets.map((t) =>
+      targetProgress(t, { projects: deps.shown.value, existing: existing.value, counties: countyProps }),
+    ),
+  );
+
+  const served = computed<readonly ServedSchool[]>(() => {
+    const a = result.value?.assignment;
+    if (!a) return [];
+    const p = deps.params.value;
+    const stage = LEVEL_STAGE[result.value?.level ?? level.value];
+    const byKey = new Map(sites.value.map((s) => [s.key, s]));
+    return a.keys.map((key, j) => {
+      const site = byKey.get(key);
+      const pop = a.served[j] ?? 0;
+      const demand = stageDemand(pop, stage, p);
+      const seats = site?.seats ?? 0;
+      return { key, projectId: site?.projectId ?? key, served: pop, demand, seats, oversubscribed: demand > seats };
+    });
+  });
+
+  const circles = computed<readonly CatchmentCircle[]>(() => {
+    const v = deps.visible.value;
+    return sites.value
+      .filter((s) => {
+        const kind = deps.byId.value.get(s.projectId)?.properties.kind;
+        return kind !== undefined && v.has(kind);
+      })
+      .map((s) => ({ key: s.key, projectId: s.projectId, level: s.level, position: [s.lon, s.lat], radius: s.radius }));
+  });
+
+  const seatGap = computed<readonly CountyShade[]>(() => {
+    const stage = LEVEL_STAGE[level.value];
+    const rows = new Map(demandRows.value.map((r) => [r.id, r]));
+    return counties
+      .filter((f) => rows.has(f.properties.adcode))
+      .map((f) => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: {
+          adcode: f.properties.adcode,
+          fill: gapColor(rows.get(f.properties.adcode)?.stages[stage].pct ?? null),
+          line: [71, 85, 105, 200],
+        },
+      }));
+  });
+
+  const specialGap = computed<readonly CountyShade[]>(() => {
+    const rule = progress.value.find((p) => p.target.id === 'special-ed-rule');
+    const flagged = new Set((rule?.counties ?? []).filter((c) => !c.ok).map((c) => c.adcode));
+    return counties
+      .filter((f) => flagged.has(f.properties.adcode))
+      .map((f): Feature<MultiPolygon, CountyShade['properties']> => ({
+        type: 'Feature',
+        geometry: f.geometry,
+        properties: { adcode: f.properties.adcode, fill: SPECIAL_GAP_FILL, line: SPECIAL_GAP_LINE },
+      }));
+  });
+
+  const oversubscribed = computed<readonly ProjectFeature[]>(() => {
+    const shownById = new Map(deps.shown.value.map((p) => [p.id, p]));
+    return served.value
+      .filter((s) => s.oversubscribed)
+      .map((s) => shownById.get(s.projectId))
+      .filter((p): p is ProjectFeature => p !== undefined);
+  });
+
+  const layerInput = computed<AnalysisLayerInput>(() => ({
+    circles: circles.value,
+    population: overlay(population.value, info.value),
+    uncovered: overlay(result.value?.uncovered?.image, info.value),
+    assignment: overlay(result.value?.assignment?.image, info.value),
+    oversubscribed: oversubscribed.value,
+    seatGap: seatGap.value,
+    specialGap: specialGap.value,
+  }));
+
+  return {
+    state: {
+      level,
+      surface,
+      result,
+      coverageRows,
+      demandRows,
+      progress,
+      served,
+      existing,
+      layerInput,
+    },
+    setLevel: (l) => {
+      level.value = l;
+    },
+    dispose: () => {
+      disposeCompute();
+      deps.client?.dispose();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { COVERAGE_LEVELS, PARAM_SOURCES } from '../core/analysis/params';
+import { formatNumber } from '../core/i18n/translate';
+import type { App } from '../state/app';
+import type { AnalysisLayerId } from '../../layers/types';
+import { catchmentCss } from '../../layers/catchments';
+
+const pctText = (v: number | null): string => (v === null ? '—' : `${v.toFixed(1)}%`);
+
+/** 覆盖分析: who lives within a catchment of the analysed level, per county and city-wide. */
+export function CoveragePanel({ app }: { app: App }) {
+  const { state, actions } = app;
+  const t = state.t.value;
+  const lang = state.lang.value;
+  const a = state.analysis;
+  const level = a.level.value;
+  const surface = a.surface.value;
+  const rows = a.coverageRows.value;
+  const result = a.result.value;
+  const params = state.settings.value.analysis;
+  const visible = state.visible.value;
+  const city = rows.at(-1);
+  const source = PARAM_SOURCES.radius[level];
+  const served = a.served.value;
+  const over = served.filter((s) => s.oversubscribed);
+  const n = (v: number): string => formatNumber(lang, Math.round(v));
+  const quick: readonly AnalysisLayerId[] = ['catchments', 'uncovered', 'assignment', 'population'];
+  return (
+    <section class="panel analysis-panel" data-testid="coverage-panel" aria-labelledby="coverage-title">
+      <header class="panel-head">
+        <h2 id="coverage-title">{t('coverage.title')}</h2>
+        {result && (
+          <span class="muted small" data-testid="coverage-time" title={t('coverage.timeHint')}>
+            {t('coverage.time', { ms: result.ms.toFixed(1) })}
+          </span>
+        )}
+      </header>
+      <div class="level-tabs" role="tablist" aria-label={t('coverage.level')}>
+        {COVERAGE_LEVELS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            aria-selected={l === level}
+            class={l === level ? 'active' : ''}
+            data-testid={`coverage-level-${l}`}
+            onClick={() => actions.setAnalysisLevel(l)}
+          >
+            <span class="dot" style={{ background: catchmentCss(l) }} />
+            {t(`level.${l}`)}
+          </button>
+        ))}
+      </div>
+      <p class="hint small" data-testid="coverage-radius">
+        {t('coverage.radius', { radius: params.radius[level] })}
+        {source.confidence === 'unverified' && <span class="badge warn">{t('param.unverified')}</span>}
+        <span class="muted"> · {lang === 'zh' ? source.zh : source.en}</span>
+      </p>
+      {surface.type === 'ready' && surface.info.modelled && (
+        <p class="modelled" data-testid="coverage-modelled" title={surface.info.description}>
+          {t('coverage.modelled')}
+        </p>
+      )}
+      {surface.type === 'loading' && <p class="hint">{t('coverage.loading')}</p>}
+      {surface.type === 'failed' && (
+        <p class="hint warn" role="alert" data-testid="coverage-error">
+          {t('coverage.failed', { message: surface.message })}
+        </p>
+      )}
+      {city && (
+        <div class="city-figure" data-testid="coverage-city" data-covered={Math.round(city.covered)}>
+          <strong>{pctText(city.pct)}</strong>
+          <span>
+            {t('coverage.cityLine', { covered: n(city.covered), population: n(city.population) })}
+            <br />
+            {t('coverage.schoolAge', { children: n(city.schoolAge) })}
+          </span>
+        </div>
+      )}
+      <div class="quick-toggles">
+        {quick.map((id) => (
+          <label key={id} class="check">
+            <input
+              type="checkbox"
+              data-testid={`coverage-show-${id}`}
+              checked={visible.has(id)}
+              onChange={() => actions.toggleLayer(id)}
+            />
+            {t(`layer.${id}`)}
+          </label>
+        ))}
+      </div>
+      {rows.length > 1 && (
+        <table class="mini-table">
+          <thead>
+            <tr>
+              <th>{t('field.county')}</th>
+              <th class="num">{t('coverage.population')}</th>
+              <th class="num">{t('coverage.coveredPct')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, -1).map((r) => (
+              <tr
+                key={r.id}
+                data-testid={`coverage-county-${r.id}`}
+                data-covered={Math.round(r.covered)}
+                title={t('coverage.rowHint', { covered: n(r.covered), children: n(r.schoolAge) })}
+              >
+                <td>{state.countyName.value(r.id)}</td>
+                <td class="num">{n(r.population)}</td>
+                <td class="num">
+                  <span class="bar" style={{ width: `${Math.min(100, r.pct ?? 0)}%` }} />
+                  <span class="bar-label">{pctText(r.pct)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {visible.has('assignment') && result?.assignment && (
+        <div class="served" data-testid="coverage-served">
+          <h3>{t('coverage.servedTitle')}</h3>
+          <p class="hint small">
+            {t('coverage.servedSummary', { schools: served.length, over: over.length })}
+            {result.assignment.unassigned > 0 && (
+              <> {t('coverage.unassigned', { population: n(result.assignment.unassigned) })}</>
+            )}
+          </p>
+          <ul class="served-list">
+            {[...over]
+              .sort((x, y) => y.demand - y.seats - (x.demand - x.seats))
+              .slice(0, 6)
+              .map((s) => {
+                const p = state.byId.value.get(s.projectId);
+                return (
+                  <li key={s.key}>
+                    <button type="button" class="link" onClick={() => actions.select(s.projectId, { fly: true })}>
+                      {p ? state.projectName.value(p) : s.projectId}
+                    </button>
+                    <span class="muted small">
+                      {t('coverage.servedLine', { demand: n(s.demand), seats: n(s.seats) })}
+                    </span>
+                  </li>
+                );
+              })}
+          </ul>
+        </div>
+      )}
+      <p class="hint small">{t('coverage.note')}</p>
+    </section>
+  );
+}

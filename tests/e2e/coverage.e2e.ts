@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from './helpers';
+import { waitForMap } from './browser';
+
+const browser = useBrowser();
+
+const covered = async (page: Page, testid = 'coverage-city'): Promise<number> =>
+  Number((await page.getByTestId(testid).getAttribute('data-covered')) ?? 'NaN');
+
+describe('coverage, demand and targets', () => {
+  it('draws catchment circles when 服务范围 is switched on', async () => {
+    const { page, consoleErrors } = await openApp(browser());
+    const p = seedProjects().find((f) => f.properties.kind === 'junior' && f.properties.countyCode === '350503');
+    if (!p) throw new Error('no junior school in 丰泽');
+    const [lon = 0, lat = 0] = p.geometry.coordinates;
+    await jumpTo(page, lon, lat, 14);
+    // a point 800 m east of the school: inside its 1 km catchment, away from its symbol
+    const inside = await screenPoint(page, lon + 0.0079, lat);
+    const pixel = async (): Promise<string> => {
+      const shot = await page.screenshot({ clip: { x: inside.x - 2, y: inside.y - 2, width: 5, height: 5 } });
+      return shot.toString('base64');
+    };
+    const before = await pixel();
+    expect(await page.getByTestId('legend-catchments').count()).toBe(0);
+    await page.getByTestId('layer-toggle-catchments').check();
+    await waitForMap(page);
+    await expect.poll(pixel).not.toBe(before);
+    expect(await page.getByTestId('legend-catchments').textContent()).toContain('初中');
+    await page.getByTestId('layer-toggle-catchments').uncheck();
+    await waitForMap(page);
+    await expect.poll(pixel).toBe(before);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('updates the covered population while a school is dragged, and keeps it after the drop', async () => {
+    const { page, consoleErrors } = await openApp(browser());
+    await page.getByTestId('sidebar-tab-coverage').click();
+    await expect.poll(() => page.getByTestId('coverage-modelled').textContent()).toContain('模拟人口分布，仅供演示');
+    await expect.poll(() => covered(page)).toBeGreaterThan(0);
+    const start = await covered(page);
+    const county = await covered(page, 'coverage-county-350503');
+    // the per-county figures add up to the city figure shown
+    const counties = await page
+      .locator('[data-testid^="coverage-county-"]')
+      .evaluateAll((rows) => rows.reduce((s, r) => s + Number(r.getAttribute('data-covered')), 0));
+    expect(Math.abs(counties - start)).toBeLessThanOrEqual(12);
+
+    const p = seedProjects().find((f) => f.properties.kind === 'primary' && f.properties.countyCode === '350503');
+    if (!p) throw new Error('no primary school in 丰泽');
+    const [lon = 0, lat = 0] = p.geometry.coordinates;
+    await page.evaluate((id) => window.__qzApp?.actions.select(id), p.id);
+    await jumpTo(page, lon, lat, 13);
+    const at = await screenPoint(page, lon, lat);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    // drag about 3 km west-north-west, out of the dense 东海 area: the school covers fewer people there
+    const to = await screenPoint(page, lon - 0.03, lat + 0.012);
+    for (let i = 1; i <= 15; i++)
+      await page.mouse.move(at.x + ((to.x - at.x) * i) / 15, at.y + ((to.y - at.y) * i) / 15);
+    // still holding the mouse: the figure has already changed
+    await expect.poll(() => covered(page)).toBeLessThan(start);
+    await expect.poll(() => covered(page, 'coverage-county-350503')).toBeLessThan(county);
+    await page.mouse.up();
+    await waitSaved(page);
+    const after = await covered(page);
+    expect(after).toBeLessThan(start);
+    // undo puts the school back and the figure with it
+    await page.getByTestId('undo').click();
+    await expect.poll(() => covered(page)).toBe(start);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('recomputes when a radius changes in settings, shows the source, and refuses a bad value', async () => {
+    const { page } = await openApp(browser());
+    await page.getByTestId('sidebar-tab-coverage').click();
+    await page.getByTestId('coverage-level-kindergarten').click();
+    await expect.poll(() => covered(page)).toBeGreaterThan(0);
+    const at300 = await covered(page);
+    expect(await page.getByTestId('coverage-radius').textContent()).toContain('300 m');
+    await page.getByTestId('settings-open').click();
+    expect(await page.getByTestId('settings-analysis').textContent()).toContain('GB 50180-2018');
+    expect(await page.getByTestId('settings-analysis').textContent()).toContain('未核实');
+    await page.getByTestId('settings-radius-kindergarten').fill('600');
+    await page.getByTestId('settings-radius-kindergarten').press('Tab');
+    await page.getByTestId('settings-close').click();
+    await expect.poll(() => covered(page)).toBeGreaterThan(at300);
+    expect(await page.getByTestId('coverage-radius').textContent()).toContain('600 m');
+    const at600 = await covered(page);
+
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('settings-radius-kindergarten').fill('-5');
+    await page.getByTestId('settings-radius-kindergarten').press('Tab');
+    await expect.poll(() => page.getByTestId('settings-radius-kindergarten-error').textContent()).toContain('50');
+    await page.getByTestId('settings-close').click();
+    expect(await covered(page)).toBe(at600);
+
+    // the parameter is kept across a reload
+    await page.reload();
+    await waitForMap(page);
+    await page.getByTestId('sidebar-tab-coverage').click();
+    await page.getByTestId('coverage-level-kindergarten').click();
+    await expect.poll(() => covered(page)).toBe(at600);
+  });
+
+  it('shows the seeded scenario on target, and flags counties without special education', async () => {
+    const { page } = await openApp(browser());
+    await page.getByTestId('sidebar-tab-targets').click();
+    for (const [id, achieved] of [
+      ['kg-projects', '33'],
+      ['kg-seats', '12000'],
+      ['compulsory-projects', '51'],
+      ['compulsory-seats', '27000'],
+      ['high-projects', '4'],
+      ['high-seats', '4000'],
+      ['vocational-projects', '2'],
+      ['vocational-seats', '2000'],
+      ['central-district-projects', '43'],
+    ] as const) {
+      const row = page.getByTestId(`target-${id}`);
+      expect([id, await row.getAttribute('data-status'), await row.getAttribute('data-achieved')]).toEqual([
+        id,
+        'met',
+        achieved,
+      ]);
+    }
+    expect(await page.getByTestId('target-kg-demonstration').getAttribute('data-status')).toBe('needsData');
+    const special = page.getByTestId('target-special-ed-rule');
+    expect(await special.getAttribute('data-status')).toBe('short');
+    expect(await page.getByTestId('target-special-ed-rule-failing').textContent()).toContain('晋江市');
+    await page.getByTestId('targets-show-special').click();
+    await page.getByTestId('sidebar-tab-layers').click();
+    expect(await page.getByTestId('layer-toggle-specialGap').isChecked()).toBe(true);
+
+    // planning a special-education school in 晋江 clears that county
+    await page.evaluate(async () => {
+      const app = window.__qzApp;
+      if (!app) return;
+      app.actions.setMode({ type: 'add', kind: 'special' });
+      await app.actions.placeProject(118.577, 24.813);
+    });
+    await waitSaved(page);
+    await page.getByTestId('sidebar-tab-targets').click();
+    await expect.poll(() => page.getByTestId('target-special-ed-rule-failing').textContent()).not.toContain('晋江市');
+    expect(await special.getAttribute('data-achieved')).toBe('1');
+  });
+
+  it('tables school-age demand against seats per county and downloads it as CSV', async () => {
+    const { page } = await openApp(browser());
+    await page.getByTestId('drawer-tab-demand').click();
+    const table = page.getByTestId('demand-table');
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await page.getByTestId('demand-row-city').textContent()).toContain('8,850,000');
+    expect(await page.getByTestId('demand-row-qtz').textContent()).toContain('泉州台商投资区');
+    // sort by gap, largest first: 晋江 (2.07 million people) leads
+    await page.getByTestId('demand-sort-gap').click();
+    const first = await table.locator('tbody tr').first().getAttribute('data-testid');
+    expect(first).toBe('demand-row-350582');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('demand-csv').click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toContain('区县');
+    expect(lines.some((l) => l.startsWith('晋江市,2069000,'))).toBe(true);
+    expect(lines).toHaveLength(1 + 11 + 2 + 1);
+  });
+});
