@@ -65,6 +65,33 @@ async function main(): Promise<void> {
     await laptop.waitForTimeout(1500);
     await waitForMap(laptop);
     await laptop.screenshot({ path: 'docs/screenshots/laptop-zh.png' });
+
+    // analysis: coverage with catchments and uncovered residents, then nearest-school catchments,
+    // targets and the demand table (a fresh context: the analysis layers start hidden)
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const a = await ctx.newPage();
+    await a.goto(URL);
+    await waitForMap(a);
+    await a.getByTestId('sidebar-tab-coverage').click();
+    await a.getByTestId('coverage-show-catchments').check();
+    await a.getByTestId('coverage-show-uncovered').check();
+    await a.evaluate(() => window.__qzMap?.map.jumpTo({ center: [118.6, 24.87], zoom: 11.3 }));
+    await a.waitForTimeout(1500);
+    await waitForMap(a);
+    await a.screenshot({ path: 'docs/screenshots/coverage-zh.png' });
+    await a.getByTestId('coverage-show-uncovered').uncheck();
+    await a.getByTestId('coverage-show-catchments').uncheck();
+    await a.getByTestId('coverage-show-assignment').check();
+    await a.getByTestId('sidebar-tab-targets').click();
+    await a.getByTestId('drawer-tab-demand').click();
+    await a.waitForTimeout(1500);
+    await waitForMap(a);
+    await a.screenshot({ path: 'docs/screenshots/analysis-zh.png' });
+    await a.getByTestId('lang-toggle').click();
+    await a.getByTestId('sidebar-tab-coverage').click();
+    await a.waitForTimeout(800);
+    await waitForMap(a);
+    await a.screenshot({ path: 'docs/screenshots/analysis-en.png' });
     await browser.close();
   });
 }

@@ -4,13 +4,19 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coverageFigures } from './coverage';
 import { editingFigures } from './editing';
 import { buildSizes, timeToFirstMap, type Figure } from './startup';
 
 const BASELINE = join(import.meta.dirname, 'baseline.json');
 
 async function main(): Promise<void> {
-  const figures: Figure[] = [...buildSizes(), ...(await timeToFirstMap()), ...(await editingFigures())];
+  const figures: Figure[] = [
+    ...buildSizes(),
+    ...coverageFigures(),
+    ...(await timeToFirstMap()),
+    ...(await editingFigures()),
+  ];
   const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as { measured: string; figures: Record<string, number> };
   console.log(`\nbenchmark                                   value        baseline (${baseline.measured})   ratio`);
   for (const f of figures) {

@@ -78,10 +78,14 @@ export interface AnalysisDeps {
   readonly byId: ReadonlySignal<ReadonlyMap<string, ProjectFeature>>;
   readonly params: ReadonlySignal<AnalysisParams>;
   readonly visible: ReadonlySignal<ReadonlySet<LayerId>>;
+  /** Whether anything shows coverage figures now (panel, details, analysis layers): otherwise the worker rests. */
+  readonly wanted: ReadonlySignal<boolean>;
   readonly client: CoverageClient | null;
   /** Loads the population surface's bytes (same-origin file in the app, disk in tests). */
   readonly loadSurface: (() => Promise<ArrayBuffer>) | null;
 }
+
+const NONE: readonly never[] = [];
 
 const overlay = (image: RasterImage | null | undefined, info: SurfaceInfo | null): RasterOverlay | null =>
   image && info ? { image, bounds: info.bounds } : null;
@@ -138,7 +142,7 @@ export function createAnalysis(deps: AnalysisDeps): {
     const s = sites.value;
     const l = level.value;
     const v = deps.visible.value;
-    if (surface.value.type !== 'ready' || !deps.client) return;
+    if (surface.value.type !== 'ready' || !deps.client || !deps.wanted.value) return;
     deps.client.compute({ sites: s, level: l, uncovered: v.has('uncovered'), assignment: v.has('assignment') });
   });
 
@@ -241,15 +245,19 @@ export function createAnalysis(deps: AnalysisDeps): {
       .filter((p): p is ProjectFeature => p !== undefined);
   });
 
-  const layerInput = computed<AnalysisLayerInput>(() => ({
-    circles: circles.value,
-    population: overlay(population.value, info.value),
-    uncovered: overlay(result.value?.uncovered?.image, info.value),
-    assignment: overlay(result.value?.assignment?.image, info.value),
-    oversubscribed: oversubscribed.value,
-    seatGap: seatGap.value,
-    specialGap: specialGap.value,
-  }));
+  // only what is shown is derived: a hidden layer reads a constant empty value
+  const layerInput = computed<AnalysisLayerInput>(() => {
+    const v = deps.visible.value;
+    return {
+      circles: v.has('catchments') ? circles.value : NONE,
+      population: v.has('population') ? overlay(population.value, info.value) : null,
+      uncovered: v.has('uncovered') ? overlay(result.value?.uncovered?.image, info.value) : null,
+      assignment: v.has('assignment') ? overlay(result.value?.assignment?.image, info.value) : null,
+      oversubscribed: v.has('assignment') ? oversubscribed.value : NONE,
+      seatGap: v.has('seatGap') ? seatGap.value : NONE,
+      specialGap: v.has('specialGap') ? specialGap.value : NONE,
+    };
+  });
 
   return {
     state: {

@@ -322,6 +322,12 @@ export function createApp(deps: AppDeps): App {
     byId: store.state.byId,
     params: computed(() => settings.value.analysis),
     visible,
+    wanted: computed(
+      () =>
+        sidebarTab.value === 'coverage' ||
+        selectedId.value !== null ||
+        ANALYSIS_LAYER_IDS.some((id) => id !== 'seatGap' && id !== 'specialGap' && visible.value.has(id)),
+    ),
     client: deps.coverage?.client ?? null,
     loadSurface: deps.coverage?.loadSurface ?? null,
   });

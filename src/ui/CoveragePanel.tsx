@@ -56,7 +56,11 @@ export function CoveragePanel({ app }: { app: App }) {
         <span class="muted"> · {lang === 'zh' ? source.zh : source.en}</span>
       </p>
       {surface.type === 'ready' && surface.info.modelled && (
-        <p class="modelled" data-testid="coverage-modelled" title={surface.info.description}>
+        <p
+          class="modelled"
+          data-testid="coverage-modelled"
+          title={lang === 'zh' ? surface.info.description : undefined}
+        >
           {t('coverage.modelled')}
         </p>
       )}
@@ -75,6 +79,11 @@ export function CoveragePanel({ app }: { app: App }) {
             {t('coverage.schoolAge', { children: n(city.schoolAge) })}
           </span>
         </div>
+      )}
+      {result?.uncovered && (
+        <p class="hint small" data-testid="coverage-uncovered">
+          {t('coverage.uncoveredLine', { population: n(result.uncovered.population), cells: result.uncovered.cells })}
+        </p>
       )}
       <div class="quick-toggles">
         {quick.map((id) => (

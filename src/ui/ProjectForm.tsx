@@ -1,3 +1,4 @@
+import { ProjectCoverage } from './ProjectCoverage';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ProjectFeature } from '../core/model/project';
@@ -350,6 +351,8 @@ function Form({ app, p }: { app: App; p: ProjectFeature }) {
           )}
         </div>
       </section>
+
+      <ProjectCoverage app={app} project={p} />
 
       <section class="form-section">
         <h3>{t('field.coordinates')}</h3>

@@ -45,7 +45,7 @@ export function TargetsPanel({ app }: { app: App }) {
               data-achieved={p.achieved ?? ''}
             >
               <div class="target-head">
-                <span class="target-label" title={tg.quote}>
+                <span class="target-label" title={lang === 'zh' ? tg.quote : undefined}>
                   {label}
                 </span>
                 <span class="target-item">{t('targets.item', { item: tg.item })}</span>

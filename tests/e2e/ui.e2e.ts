@@ -125,6 +125,19 @@ describe('language', () => {
     await page.getByTestId('settings-open').click();
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('settings-close').click();
+    // the analysis tabs, with every analysis layer's legend and the demand table
+    await page.getByTestId('sidebar-tab-coverage').click();
+    await page.getByTestId('coverage-show-assignment').check();
+    await expect.poll(() => page.getByTestId('coverage-served').isVisible()).toBe(true);
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('sidebar-tab-targets').click();
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('sidebar-tab-layers').click();
+    for (const id of ['catchments', 'uncovered', 'population', 'seatGap', 'specialGap'])
+      await page.getByTestId(`layer-toggle-${id}`).check();
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('drawer-tab-demand').click();
+    expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('table-toggle').click();
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();

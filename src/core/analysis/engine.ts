@@ -55,7 +55,7 @@ export interface CoverageEngine {
   readonly counties: readonly string[];
   /** Engine memory divided by the number of cells. */
   bytesPerCell(): number;
-  /** Brings the engine to exactly these sites, touching only the sites that changed. */
+  /** Brings the engine to exactly these sites (unique keys), touching only the sites that changed. */
   update(sites: readonly CoverageSite[]): UpdateStats;
   /** Forgets every site and recomputes from scratch (a full recompute). */
   recompute(sites: readonly CoverageSite[]): UpdateStats;
@@ -212,9 +212,7 @@ export function createCoverageEngine(
     let added = 0;
     let removed = 0;
     let changed = 0;
-    const keep = new Set<string>();
     for (const site of next) {
-      keep.add(site.key);
       const cur = sites.get(site.key);
       if (cur && sameGeometry(cur.site, site)) {
         cur.site = site;
@@ -227,11 +225,15 @@ export function createCoverageEngine(
       const level = levelIndex(site.level);
       sites.set(site.key, { site, level, pop: circle(site, level, 1) });
     }
-    for (const [key, cur] of sites) {
-      if (keep.has(key)) continue;
-      circle(cur.site, cur.level, -1);
-      sites.delete(key);
-      removed++;
+    // keys are unique, so sites left over exist only when the engine holds more than it was given
+    if (sites.size > next.length) {
+      const keep = new Set(next.map((s) => s.key));
+      for (const [key, cur] of sites) {
+        if (keep.has(key)) continue;
+        circle(cur.site, cur.level, -1);
+        sites.delete(key);
+        removed++;
+      }
     }
     return { added, removed, changed, cellsVisited: visited };
   }

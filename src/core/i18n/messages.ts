@@ -369,6 +369,10 @@ export const zh = {
   'param.method.ageShare': '适龄人口 × 入学率',
   'param.method.perThousand': '千人指标',
   'param.reset': '恢复默认参数',
+  'details.coverageLine': '{level}：半径 {radius} m 内常住 {population} 人，适龄儿童约 {children} 人',
+  'details.servedOk': '就近分区：服务 {served} 人，需求 {demand} ≤ 学位 {seats}',
+  'details.servedOver': '就近分区：服务 {served} 人，需求 {demand} > 学位 {seats}（超额）',
+  'coverage.uncoveredLine': '未覆盖 {population} 人（{cells} 个网格有人居住）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -753,4 +757,9 @@ export const en: Messages = {
   'param.method.ageShare': 'School-age population × enrolment',
   'param.method.perThousand': 'Seats per 1,000 residents',
   'param.reset': 'Restore the defaults',
+  'details.coverageLine': '{level}: {population} residents within {radius} m, about {children} school-age children',
+  'details.servedOk': 'Nearest-school catchment: {served} residents, demand {demand} ≤ {seats} seats',
+  'details.servedOver':
+    'Nearest-school catchment: {served} residents, demand {demand} > {seats} seats (over-subscribed)',
+  'coverage.uncoveredLine': '{population} residents uncovered ({cells} inhabited cells)',
 };

@@ -1,0 +1,50 @@
+import { LEVEL_STAGE, schoolAgePopulation } from '../core/analysis/params';
+import { levelsOf } from '../core/analysis/sites';
+import { formatNumber } from '../core/i18n/translate';
+import type { ProjectFeature } from '../core/model/project';
+import type { App } from '../state/app';
+
+/** 服务范围 of the selected project: people within its radius, and what its nearest-school catchment asks of it. */
+export function ProjectCoverage({ app, project }: { app: App; project: ProjectFeature }) {
+  const { state } = app;
+  const t = state.t.value;
+  const lang = state.lang.value;
+  const result = state.analysis.result.value;
+  const params = state.settings.value.analysis;
+  const served = state.analysis.served.value;
+  const levels = levelsOf(project.properties.kind);
+  if (levels.length === 0 || !result) return null;
+  const n = (v: number): string => formatNumber(lang, Math.round(v));
+  return (
+    <section class="form-section" data-testid="details-coverage">
+      <h3>{t('layer.catchments')}</h3>
+      {levels.map(([level]) => {
+        const key = levels.length > 1 ? `${project.id}:${level}` : project.id;
+        const pop = result.sitePop[key] ?? 0;
+        const s = served.find((x) => x.key === key);
+        return (
+          <div key={key} class="form-hint" data-testid={`details-coverage-${level}`} data-population={Math.round(pop)}>
+            <p>
+              {t('details.coverageLine', {
+                level: t(`level.${level}`),
+                radius: params.radius[level],
+                population: n(pop),
+                children: n(schoolAgePopulation(pop, LEVEL_STAGE[level], params)),
+              })}
+            </p>
+            {s && (
+              <p class={s.oversubscribed ? 'warn-text' : ''}>
+                {t(s.oversubscribed ? 'details.servedOver' : 'details.servedOk', {
+                  served: n(s.served),
+                  demand: n(s.demand),
+                  seats: n(s.seats),
+                })}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {state.analysis.surface.value.type === 'ready' && <p class="form-hint muted">{t('coverage.modelled')}</p>}
+    </section>
+  );
+}
