@@ -3,7 +3,16 @@ import { readJson } from '../tests/unit/reference';
 import { validateScenario } from '../src/core/model/validate';
 import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
 import type { ProjectFeature } from '../src/core/model/project';
-import { buildLayers, MAP_LAYERS, LAYER_IDS, type LayerDescriptor, type LayerId, type LayerInput } from './index';
+import {
+  ANALYSIS_LAYER_IDS,
+  ANALYSIS_LAYERS,
+  buildLayers,
+  MAP_LAYERS,
+  LAYER_IDS,
+  type LayerDescriptor,
+  type LayerId,
+  type LayerInput,
+} from './index';
 import { buildIconAtlas, iconKey } from './symbols';
 
 function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] = []): LayerInput {
@@ -93,5 +102,46 @@ describe('symbol atlas', () => {
     expect(atlas).toContain('stroke-dasharray'); // 改扩建
     expect(atlas).toContain('clip-path'); // 在建 hatching
     expect(atlas.startsWith('<svg')).toBe(true);
+  });
+});
+
+describe('analysis layers', () => {
+  it('start hidden, pass the state arrays through, and draw below the project symbols', () => {
+    const i = input(LAYER_IDS.filter((id) => !(ANALYSIS_LAYER_IDS as readonly string[]).includes(id)));
+    const circles = [
+      { key: 'a', projectId: 'a', level: 'primary' as const, position: [118.6, 24.9] as const, radius: 500 },
+    ];
+    const withCircles = { ...i, analysis: { ...i.analysis, circles } };
+    const ls = buildLayers(withCircles);
+    const c = ls.find((l) => l.id === 'catchment-circles');
+    expect(c?.visible).toBe(false);
+    expect(c?.type === 'circles' ? c.data : null).toBe(circles);
+    const shown = buildLayers({ ...withCircles, visible: new Set<LayerId>([...i.visible, 'catchments']) });
+    expect(shown.find((l) => l.id === 'catchment-circles')?.visible).toBe(true);
+    const order = ls.map((l) => l.id);
+    expect(order.indexOf('catchment-circles')).toBeLessThan(order.indexOf('projects-primary'));
+    expect(order.indexOf('population-surface')).toBeLessThan(order.indexOf('catchment-circles'));
+  });
+
+  it('keep a raster hidden until the worker has painted it', () => {
+    const i = input([...LAYER_IDS]);
+    const raster = buildLayers(i).find((l) => l.id === 'uncovered-cells');
+    expect(raster).toMatchObject({ type: 'raster', visible: false, overlay: null });
+    const image = { width: 2, height: 1, data: new Uint8ClampedArray(8) };
+    const painted = buildLayers({
+      ...i,
+      analysis: { ...i.analysis, uncovered: { image, bounds: [118, 24, 119, 25] } },
+    }).find((l) => l.id === 'uncovered-cells');
+    expect(painted?.visible).toBe(true);
+  });
+
+  it('have a legend entry for every level of the catchments', () => {
+    expect(ANALYSIS_LAYERS.find((l) => l.id === 'catchments')?.legend.map((e) => e.labelKey)).toEqual([
+      'level.kindergarten',
+      'level.primary',
+      'level.junior',
+      'level.high',
+      'level.vocational',
+    ]);
   });
 });

@@ -2,6 +2,7 @@
  * Editing and storage figures in headless Debian Chromium (real IndexedDB):
  * - the time to commit one edit (a move) to IndexedDB: the "qz:commit" user-timing measure, which
  *   spans the repository transaction from start to commit;
+ * - coverage while dragging: from a drag preview to the coverage worker's answer, and the worker's own time;
  * - the time to load a scenario of 10,000 projects: reading and validating every record
  *   ("qz:load-scenario"), and from navigation until the map has drawn them.
  */
@@ -66,6 +67,48 @@ export async function editingFigures(): Promise<Figure[]> {
         unit: 'ms',
         lowerIsBetter: true,
       });
+
+      // coverage while dragging: from a drag preview to the worker's answer (shipped surface, 90 projects)
+      await page.evaluate(() => window.__qzApp?.actions.setSidebarTab('coverage'));
+      await page.waitForFunction(() => window.__qzApp?.state.analysis.result.value !== null);
+      const trips = await page.evaluate(async () => {
+        const app = window.__qzApp;
+        if (!app) return { trip: [], engine: [] };
+        const trip: number[] = [];
+        const engine: number[] = [];
+        for (let i = 0; i < 40; i++) {
+          const prev = app.state.analysis.result.value;
+          const t0 = performance.now();
+          const answered = new Promise<void>((resolve) => {
+            const stop = app.state.analysis.result.subscribe((v) => {
+              if (v === prev) return;
+              queueMicrotask(() => stop());
+              resolve();
+            });
+          });
+          app.actions.dragTo({ id: 'qz2022-001', lon: 118.5968 + (i % 10) * 0.0004, lat: 24.9177 + i * 0.0001 });
+          await answered;
+          trip.push(performance.now() - t0);
+          engine.push(app.state.analysis.result.value?.ms ?? NaN);
+        }
+        app.actions.dragTo(null);
+        return { trip, engine };
+      });
+      figures.push(
+        {
+          name: 'coverage while dragging, round trip (median)',
+          value: Math.round(median(trips.trip) * 10) / 10,
+          unit: 'ms',
+          lowerIsBetter: true,
+        },
+        {
+          name: 'coverage while dragging, worker (median)',
+          value: Math.round(median(trips.engine) * 100) / 100,
+          unit: 'ms',
+          lowerIsBetter: true,
+        },
+      );
+      await page.evaluate(() => window.__qzApp?.actions.setSidebarTab('layers'));
 
       // a 10,000-project scenario written straight into the store, then opened
       await page.evaluate(
