@@ -1,27 +1,15 @@
 /** 人口分布: the population surface (modelled by default: 模拟人口分布，仅供演示), by density. */
-import { POPULATION_RAMP, rgbaCss } from './analysisColors';
-import type { AnalysisLayerModule } from './types';
+import { POPULATION_RAMP } from './analysisColors';
+import { densityRasterLayer } from './densityRaster';
 
-export const populationLayer: AnalysisLayerModule = {
+export const populationLayer = densityRasterLayer({
   id: 'population',
   labelKey: 'layer.population',
+  descriptorId: 'population-surface',
+  ramp: POPULATION_RAMP,
   legend: [
-    {
-      labelKey: 'legend.populationLow',
-      swatch: { type: 'fill', color: rgbaCss(POPULATION_RAMP.colors[1] ?? [0, 0, 0, 0]), outline: 'transparent' },
-    },
-    {
-      labelKey: 'legend.populationHigh',
-      swatch: { type: 'fill', color: rgbaCss(POPULATION_RAMP.colors[5] ?? [0, 0, 0, 0]), outline: 'transparent' },
-    },
+    ['legend.populationLow', 1],
+    ['legend.populationHigh', 5],
   ],
-  build: (input) => [
-    {
-      type: 'raster',
-      id: 'population-surface',
-      overlay: input.analysis.population,
-      visible: input.visible.has('population') && input.analysis.population !== null,
-      opacity: 1,
-    },
-  ],
-};
+  overlay: (a) => a.population,
+});

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIndex, loadReference, readJson } from '../../tests/unit/reference';
-import { validateScenario } from '../core/model/validate';
-import { parsePlanTargets } from '../core/plan/targets';
+import { loadIndex, loadReference } from '../../tests/unit/reference';
+import { loadSeed, loadTargets } from '../../tests/unit/scenarioFixture';
 import { createMemoryRepository } from '../persistence/memory';
 import { createApp, type App } from './app';
 import { createCoverageClient, inProcessTransport } from './coverageService';
 
 const index = loadIndex();
 const reference = loadReference();
-const seedResult = validateScenario(readJson('seeds/scenario-2022.geojson'), index);
-const targetsResult = parsePlanTargets(readJson('seeds/plan-targets.json'));
-if (!seedResult.ok || !targetsResult.ok) throw new Error('seed data invalid');
-const seed = seedResult.value.scenario;
+const seed = loadSeed();
+const targets = loadTargets();
 
 const surfaceBytes = (): Promise<ArrayBuffer> => {
   const b = readFileSync(join(import.meta.dirname, '..', '..', 'geodata', 'population.bin'));
@@ -25,9 +22,7 @@ function make(loadSurface = surfaceBytes): App {
   return createApp({
     reference,
     scenario: seed,
-    targets: targetsResult.ok
-      ? targetsResult.value
-      : { source: { title: '', titleEn: '', publisher: '', published: '' }, targets: [] },
+    targets,
     repository: createMemoryRepository(index),
     newId: () => `id-${++n}`,
     viewSaveDelay: 0,

@@ -13,6 +13,7 @@ import { ProjectTable } from './ProjectTable';
 import { SettingsDialog } from './SettingsDialog';
 import { CoveragePanel } from './CoveragePanel';
 import { TargetsPanel } from './TargetsPanel';
+import { Tabs } from './Tabs';
 import type { SidebarTab } from '../state/app';
 
 const SIDEBAR_TABS: readonly SidebarTab[] = ['layers', 'coverage', 'targets'];
@@ -22,21 +23,14 @@ function Sidebar({ app }: { app: AppModel }) {
   const tab = app.state.sidebarTab.value;
   return (
     <aside class="sidebar">
-      <div class="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
-        {SIDEBAR_TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            aria-selected={tab === id}
-            class={tab === id ? 'active' : ''}
-            data-testid={`sidebar-tab-${id}`}
-            onClick={() => app.actions.setSidebarTab(id)}
-          >
-            {t(`sidebar.${id}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        class="sidebar-tabs"
+        testid="sidebar-tab"
+        label={t('sidebar.tabs')}
+        items={SIDEBAR_TABS.map((id) => ({ id, label: t(`sidebar.${id}`) }))}
+        active={tab}
+        onSelect={(id) => app.actions.setSidebarTab(id)}
+      />
       <div class="sidebar-body">
         {tab === 'layers' && (
           <>

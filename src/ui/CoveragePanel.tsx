@@ -3,6 +3,7 @@ import { formatNumber } from '../core/i18n/translate';
 import type { App } from '../state/app';
 import type { AnalysisLayerId } from '../../layers/types';
 import { catchmentCss } from '../../layers/catchments';
+import { Tabs } from './Tabs';
 
 const pctText = (v: number | null): string => (v === null ? '—' : `${v.toFixed(1)}%`);
 
@@ -34,22 +35,22 @@ export function CoveragePanel({ app }: { app: App }) {
           </span>
         )}
       </header>
-      <div class="level-tabs" role="tablist" aria-label={t('coverage.level')}>
-        {COVERAGE_LEVELS.map((l) => (
-          <button
-            key={l}
-            type="button"
-            role="tab"
-            aria-selected={l === level}
-            class={l === level ? 'active' : ''}
-            data-testid={`coverage-level-${l}`}
-            onClick={() => actions.setAnalysisLevel(l)}
-          >
-            <span class="dot" style={{ background: catchmentCss(l) }} />
-            {t(`level.${l}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        class="level-tabs"
+        testid="coverage-level"
+        label={t('coverage.level')}
+        items={COVERAGE_LEVELS.map((l) => ({
+          id: l,
+          label: (
+            <>
+              <span class="dot" style={{ background: catchmentCss(l) }} />
+              {t(`level.${l}`)}
+            </>
+          ),
+        }))}
+        active={level}
+        onSelect={(l) => actions.setAnalysisLevel(l)}
+      />
       <p class="hint small" data-testid="coverage-radius">
         {t('coverage.radius', { radius: params.radius[level] })}
         {source.confidence === 'unverified' && <span class="badge warn">{t('param.unverified')}</span>}

@@ -4,6 +4,7 @@ import { demandCsv } from '../core/analysis/demandCsv';
 import { STAGES, type Stage } from '../core/analysis/params';
 import { formatNumber } from '../core/i18n/translate';
 import type { App } from '../state/app';
+import { Tabs } from './Tabs';
 
 type Column = 'name' | 'population' | 'demand' | 'existing' | 'planned' | 'supply' | 'gap' | 'pct' | 'classes';
 const NUMERIC: readonly Exclude<Column, 'name'>[] = [
@@ -96,21 +97,14 @@ export function DemandTable({ app }: { app: App }) {
   return (
     <div class="demand" data-testid="demand-table">
       <div class="demand-bar">
-        <div class="level-tabs" role="tablist" aria-label={t('demand.stage')}>
-          {STAGES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={s === stage}
-              class={s === stage ? 'active' : ''}
-              data-testid={`demand-stage-${s}`}
-              onClick={() => setStage(s)}
-            >
-              {t(`stage.${s}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          class="level-tabs"
+          testid="demand-stage"
+          label={t('demand.stage')}
+          items={STAGES.map((s) => ({ id: s, label: t(`stage.${s}`) }))}
+          active={stage}
+          onSelect={setStage}
+        />
         <span class="hint small" data-testid="demand-method">
           {params.demandMethod === 'perThousand'
             ? t('demand.methodPerThousand', { k: params.perThousand[stage] })

@@ -8,6 +8,7 @@ import { isFilterActive, type SortKey } from '../core/table/query';
 import { formatNumber } from '../core/i18n/translate';
 import type { App } from '../state/app';
 import { DemandTable } from './DemandTable';
+import { Tabs } from './Tabs';
 
 const COLUMNS: { key: SortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'name', label: 'field.name' },
@@ -217,24 +218,17 @@ export function ProjectTable({ app }: { app: App }) {
       aria-labelledby="table-title"
     >
       <header class="table-head">
-        <div class="drawer-tabs" role="tablist" aria-labelledby="table-title">
-          <h2 id="table-title" class="sr-only">
-            {t('table.title')}
-          </h2>
-          {(['projects', 'demand'] as const).map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              class={tab === id ? 'active' : ''}
-              data-testid={`drawer-tab-${id}`}
-              onClick={() => actions.setDrawerTab(id)}
-            >
-              {t(`drawer.${id}`)}
-            </button>
-          ))}
-        </div>
+        <h2 id="table-title" class="sr-only">
+          {t('table.title')}
+        </h2>
+        <Tabs
+          class="drawer-tabs"
+          testid="drawer-tab"
+          label={t('table.title')}
+          items={(['projects', 'demand'] as const).map((id) => ({ id, label: t(`drawer.${id}`) }))}
+          active={tab}
+          onSelect={(id) => actions.setDrawerTab(id)}
+        />
         {open && tab === 'projects' && (
           <div class="table-filters">
             <input

@@ -300,23 +300,25 @@ export function createCoverageEngine(
       kx[j] = k.kx;
       ky[j] = k.ky;
     }
-    const best = (x: number, y: number, from: Iterable<number>): [number, number] => {
-      let bj = -1;
-      let bd = Infinity;
-      for (const j of from) {
-        const dx = (x - (sx[j] ?? 0)) * (kx[j] ?? 0);
-        const dy = (y - (sy[j] ?? 0)) * (ky[j] ?? 0);
-        const d = dx * dx + dy * dy;
-        if (d < bd || (d === bd && (ids[j] ?? 0) < (ids[bj] ?? 0))) {
-          bd = d;
-          bj = j;
-        }
+    // the best site so far of the current query (ties go to the lower site index: deterministic)
+    let bj = -1;
+    let bd = Infinity;
+    const consider = (j: number, x: number, y: number): void => {
+      const dx = (x - (sx[j] ?? 0)) * (kx[j] ?? 0);
+      const dy = (y - (sy[j] ?? 0)) * (ky[j] ?? 0);
+      const d = dx * dx + dy * dy;
+      if (d < bd || (d === bd && (ids[j] ?? 0) < (ids[bj] ?? 0))) {
+        bd = d;
+        bj = j;
       }
-      return [bj, bd];
     };
     if (n <= 24) {
-      const all = [...Array(n).keys()];
-      return (x, y) => ids[best(x, y, all)[0]] ?? -1;
+      return (x, y) => {
+        bj = -1;
+        bd = Infinity;
+        for (let j = 0; j < n; j++) consider(j, x, y);
+        return ids[bj] ?? -1;
+      };
     }
     // a grid of about one site per bucket over the sites' extent
     let gx0 = Infinity;
@@ -355,8 +357,8 @@ export function createCoverageEngine(
     const sideM = side * Math.min(scale.kx, scale.ky) * 0.99;
     return (x, y) => {
       const [ci, ri] = cellOf(x, y);
-      let bj = -1;
-      let bd = Infinity;
+      bj = -1;
+      bd = Infinity;
       for (let k = 0; ; k++) {
         const cLo = ci - k;
         const cHi = ci + k;
@@ -367,16 +369,7 @@ export function createCoverageEngine(
           for (let c = Math.max(0, cLo); c <= Math.min(gc - 1, cHi); c++) {
             if (!edgeRow && c !== cLo && c !== cHi) continue;
             const b = r * gc + c;
-            for (let q = start[b] ?? 0; q < (start[b + 1] ?? 0); q++) {
-              const j = order[q] ?? 0;
-              const dx = (x - (sx[j] ?? 0)) * (kx[j] ?? 0);
-              const dy = (y - (sy[j] ?? 0)) * (ky[j] ?? 0);
-              const d = dx * dx + dy * dy;
-              if (d < bd || (d === bd && (ids[j] ?? 0) < (ids[bj] ?? 0))) {
-                bd = d;
-                bj = j;
-              }
-            }
+            for (let q = start[b] ?? 0; q < (start[b + 1] ?? 0); q++) consider(order[q] ?? 0, x, y);
           }
         }
         const coversAll = cLo <= 0 && rLo <= 0 && cHi >= gc - 1 && rHi >= gr - 1;
