@@ -81,6 +81,34 @@ export function CoveragePanel({ app }: { app: App }) {
           </span>
         </div>
       )}
+      {result && surface.type === 'ready' && (
+        <table class="mini-table levels" data-testid="coverage-levels">
+          <tbody>
+            {COVERAGE_LEVELS.map((l) => {
+              const cov = result.covered[l][surface.info.counties.length] ?? 0;
+              const pct = surface.info.total > 0 ? (cov / surface.info.total) * 100 : null;
+              return (
+                <tr
+                  key={l}
+                  class={l === level ? 'active' : ''}
+                  data-testid={`coverage-all-${l}`}
+                  data-covered={Math.round(cov)}
+                  onClick={() => actions.setAnalysisLevel(l)}
+                >
+                  <td>
+                    <span class="dot" style={{ background: catchmentCss(l) }} /> {t(`level.${l}`)}
+                  </td>
+                  <td class="num">{t('coverage.levelRadius', { radius: params.radius[l] })}</td>
+                  <td class="num">
+                    <span class="bar" style={{ width: `${Math.min(100, pct ?? 0)}%` }} />
+                    <span class="bar-label">{pctText(pct)}</span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       {result?.uncovered && (
         <p class="hint small" data-testid="coverage-uncovered">
           {t('coverage.uncoveredLine', { population: n(result.uncovered.population), cells: result.uncovered.cells })}

@@ -10,7 +10,7 @@ const covered = async (page: Page, testid = 'coverage-city'): Promise<number> =>
   Number((await page.getByTestId(testid).getAttribute('data-covered')) ?? 'NaN');
 
 describe('coverage, demand and targets', () => {
-  it('draws catchment circles when 服务范围 is switched on', async () => {
+  it('draws catchment circles at each level’s radius, and recomputes when a radius changes in settings', async () => {
     const { page, consoleErrors } = await openApp(browser());
     const p = seedProjects().find((f) => f.properties.kind === 'junior' && f.properties.countyCode === '350503');
     if (!p) throw new Error('no junior school in 丰泽');
@@ -32,6 +32,38 @@ describe('coverage, demand and targets', () => {
     await waitForMap(page);
     await expect.poll(pixel).toBe(before);
     expect(consoleErrors).toEqual([]);
+
+    // the radius: shown with its source, changed in settings, refused when out of range, kept on reload
+    await page.getByTestId('sidebar-tab-coverage').click();
+    await page.getByTestId('coverage-level-kindergarten').click();
+    await expect.poll(() => covered(page)).toBeGreaterThan(0);
+    const at300 = await covered(page);
+    expect(await page.getByTestId('coverage-radius').textContent()).toContain('300 m');
+    await page.getByTestId('settings-open').click();
+    expect(await page.getByTestId('settings-analysis').textContent()).toContain('GB 50180-2018');
+    expect(await page.getByTestId('settings-analysis').textContent()).toContain('未核实');
+    await page.getByTestId('settings-radius-kindergarten').fill('600');
+    await page.getByTestId('settings-radius-kindergarten').press('Tab');
+    await page.getByTestId('settings-close').click();
+    await expect.poll(() => covered(page)).toBeGreaterThan(at300);
+    expect(await page.getByTestId('coverage-radius').textContent()).toContain('600 m');
+    const at600 = await covered(page);
+    // the all-levels overview agrees with the level's own figure
+    expect(await covered(page, 'coverage-all-kindergarten')).toBe(at600);
+
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('settings-radius-kindergarten').fill('-5');
+    await page.getByTestId('settings-radius-kindergarten').press('Tab');
+    await expect.poll(() => page.getByTestId('settings-radius-kindergarten-error').textContent()).toContain('50');
+    await page.getByTestId('settings-close').click();
+    expect(await covered(page)).toBe(at600);
+
+    // the parameter is kept across a reload
+    await page.reload();
+    await waitForMap(page);
+    await page.getByTestId('sidebar-tab-coverage').click();
+    await page.getByTestId('coverage-level-kindergarten').click();
+    await expect.poll(() => covered(page)).toBe(at600);
   });
 
   it('updates the covered population while a school is dragged, and keeps it after the drop', async () => {
@@ -72,39 +104,7 @@ describe('coverage, demand and targets', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('recomputes when a radius changes in settings, shows the source, and refuses a bad value', async () => {
-    const { page } = await openApp(browser());
-    await page.getByTestId('sidebar-tab-coverage').click();
-    await page.getByTestId('coverage-level-kindergarten').click();
-    await expect.poll(() => covered(page)).toBeGreaterThan(0);
-    const at300 = await covered(page);
-    expect(await page.getByTestId('coverage-radius').textContent()).toContain('300 m');
-    await page.getByTestId('settings-open').click();
-    expect(await page.getByTestId('settings-analysis').textContent()).toContain('GB 50180-2018');
-    expect(await page.getByTestId('settings-analysis').textContent()).toContain('未核实');
-    await page.getByTestId('settings-radius-kindergarten').fill('600');
-    await page.getByTestId('settings-radius-kindergarten').press('Tab');
-    await page.getByTestId('settings-close').click();
-    await expect.poll(() => covered(page)).toBeGreaterThan(at300);
-    expect(await page.getByTestId('coverage-radius').textContent()).toContain('600 m');
-    const at600 = await covered(page);
-
-    await page.getByTestId('settings-open').click();
-    await page.getByTestId('settings-radius-kindergarten').fill('-5');
-    await page.getByTestId('settings-radius-kindergarten').press('Tab');
-    await expect.poll(() => page.getByTestId('settings-radius-kindergarten-error').textContent()).toContain('50');
-    await page.getByTestId('settings-close').click();
-    expect(await covered(page)).toBe(at600);
-
-    // the parameter is kept across a reload
-    await page.reload();
-    await waitForMap(page);
-    await page.getByTestId('sidebar-tab-coverage').click();
-    await page.getByTestId('coverage-level-kindergarten').click();
-    await expect.poll(() => covered(page)).toBe(at600);
-  });
-
-  it('shows the seeded scenario on target, and flags counties without special education', async () => {
+  it('shows the seeded scenario on target, flags counties without special education, and tables demand against seats', async () => {
     const { page } = await openApp(browser());
     await page.getByTestId('sidebar-tab-targets').click();
     for (const [id, achieved] of [
@@ -144,10 +144,8 @@ describe('coverage, demand and targets', () => {
     await page.getByTestId('sidebar-tab-targets').click();
     await expect.poll(() => page.getByTestId('target-special-ed-rule-failing').textContent()).not.toContain('晋江市');
     expect(await special.getAttribute('data-achieved')).toBe('1');
-  });
 
-  it('tables school-age demand against seats per county and downloads it as CSV', async () => {
-    const { page } = await openApp(browser());
+    // seats against demand per county, sorted and downloaded
     await page.getByTestId('drawer-tab-demand').click();
     const table = page.getByTestId('demand-table');
     await expect.poll(() => table.isVisible()).toBe(true);

@@ -373,6 +373,7 @@ export const zh = {
   'details.servedOk': '就近分区：服务 {served} 人，需求 {demand} ≤ 学位 {seats}',
   'details.servedOver': '就近分区：服务 {served} 人，需求 {demand} > 学位 {seats}（超额）',
   'coverage.uncoveredLine': '未覆盖 {population} 人（{cells} 个网格有人居住）',
+  'coverage.levelRadius': '{radius} m',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -762,4 +763,5 @@ export const en: Messages = {
   'details.servedOver':
     'Nearest-school catchment: {served} residents, demand {demand} > {seats} seats (over-subscribed)',
   'coverage.uncoveredLine': '{population} residents uncovered ({cells} inhabited cells)',
+  'coverage.levelRadius': '{radius} m',
 };

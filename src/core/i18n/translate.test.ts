@@ -27,6 +27,7 @@ describe('messages', () => {
       'param.unit.ageShare',
       'param.unit.enrolment',
       'targets.achieved',
+      'coverage.levelRadius',
     ];
     const missing = (Object.keys(zh) as MessageKey[]).filter((k) => !CJK.test(zh[k]) && !allowedLatin.includes(k));
     expect(missing).toEqual([]);
