@@ -43,12 +43,17 @@ function imageData(o: RasterOverlay): ImageData {
   return img;
 }
 
+const ON_DEMAND: ReadonlySet<LayerDescriptor['type']> = new Set(['raster', 'circles', 'counties']);
+
 let empty: ImageData | null = null;
 const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
 
 /** Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity). */
 export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: LoadedAtlas): Layer[] {
-  return descriptors.map((d) => {
+  // analysis layers are opt-in: a hidden one is not created at all, so start-up compiles no shaders for
+  // them (costly on software GL); project layers stay, hidden, to keep their data and state
+  const shown = descriptors.filter((d) => d.visible || !ON_DEMAND.has(d.type));
+  return shown.map((d) => {
     if (d.type === 'raster') {
       const o = d.overlay;
       return new BitmapLayer({
