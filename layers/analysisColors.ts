@@ -61,4 +61,10 @@ export const GAP_COLORS: readonly Rgba[] = [
   [34, 197, 94, 90],
 ];
 
+/** The class of a seats ÷ demand percentage: an index into GAP_COLORS (and the legend). */
+export function gapClass(pct: number): number {
+  const k = GAP_BREAKS.findIndex((b) => pct < b);
+  return k < 0 ? GAP_BREAKS.length : k;
+}
+
 export const rgbaCss = ([r, g, b, a]: Rgba): string => `rgba(${r},${g},${b},${(a / 255).toFixed(2)})`;

@@ -37,7 +37,8 @@ const images = new WeakMap<RasterOverlay['image'], ImageData>();
 function imageData(o: RasterOverlay): ImageData {
   let img = images.get(o.image);
   if (!img) {
-    img = new ImageData(new Uint8ClampedArray(o.image.data), o.image.width, o.image.height);
+    // the worker transferred the buffer to us: wrap it, no copy (this runs on every drag frame)
+    img = new ImageData(o.image.data as Uint8ClampedArray<ArrayBuffer>, o.image.width, o.image.height);
     images.set(o.image, img);
   }
   return img;

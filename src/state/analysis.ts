@@ -1,6 +1,7 @@
 /**
  * Analysis state: coverage from the worker, demand against seats, and progress on the plan's targets,
- * all derived from the scenario (as shown, so a dragged school counts where it is being dragged).
+ * all derived from the scenario. Coverage follows the projects as shown (a dragged school counts where
+ * it is being dragged); demand and targets read the committed projects, which a drag does not change.
  */
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Feature, MultiPolygon } from 'geojson';
@@ -18,7 +19,7 @@ import type { CountyProperties, ReferenceData } from '../core/geodata/reference'
 import type { ProjectFeature } from '../core/model/project';
 import { targetProgress, type TargetProgress } from '../core/plan/progress';
 import type { PlanTargets } from '../core/plan/targets';
-import { GAP_BREAKS, GAP_COLORS } from '../../layers/analysisColors';
+import { GAP_COLORS, gapClass } from '../../layers/analysisColors';
 import { SPECIAL_GAP_FILL, SPECIAL_GAP_LINE } from '../../layers/specialGap';
 import type {
   AnalysisLayerInput,
@@ -73,8 +74,10 @@ export interface AnalysisState {
 export interface AnalysisDeps {
   readonly reference: ReferenceData;
   readonly targets: PlanTargets;
-  /** Projects where they are shown (a dragged one at the pointer). */
+  /** Projects where they are shown (a dragged one at the pointer): what coverage follows. */
   readonly shown: ReadonlySignal<readonly ProjectFeature[]>;
+  /** The scenario's committed projects: seats, counties and ownership, which a drag does not change. */
+  readonly projects: ReadonlySignal<readonly ProjectFeature[]>;
   readonly byId: ReadonlySignal<ReadonlyMap<string, ProjectFeature>>;
   readonly params: ReadonlySignal<AnalysisParams>;
   readonly visible: ReadonlySignal<ReadonlySet<LayerId>>;
@@ -91,9 +94,7 @@ const overlay = (image: RasterImage | null | undefined, info: SurfaceInfo | null
   image && info ? { image, bounds: info.bounds } : null;
 
 function gapColor(pct: number | null): Rgba {
-  if (pct === null) return [0, 0, 0, 0];
-  const k = GAP_BREAKS.findIndex((b) => pct < b);
-  return GAP_COLORS[k < 0 ? GAP_COLORS.length - 1 : k] ?? [0, 0, 0, 0];
+  return pct === null ? [0, 0, 0, 0] : (GAP_COLORS[gapClass(pct)] ?? [0, 0, 0, 0]);
 }
 
 export function createAnalysis(deps: AnalysisDeps): {
@@ -172,7 +173,7 @@ export function createAnalysis(deps: AnalysisDeps): {
     demandTable({
       counties: countyProps,
       zones: deps.reference.zones,
-      projects: deps.shown.value,
+      projects: deps.projects.value,
       existing: existing.value,
       params: deps.params.value,
     }),
@@ -180,7 +181,7 @@ export function createAnalysis(deps: AnalysisDeps): {
 
   const progress = computed(() =>
     deps.targets.targets.map((t) =>
-      targetProgress(t, { projects: deps.shown.value, existing: existing.value, counties: countyProps }),
+      targetProgress(t, { projects: deps.projects.value, existing: existing.value, counties: countyProps }),
     ),
   );
 

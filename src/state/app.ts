@@ -319,6 +319,7 @@ export function createApp(deps: AppDeps): App {
     reference: deps.reference,
     targets: deps.targets,
     shown: shownProjects,
+    projects: computed(() => scenario.value.features),
     byId: store.state.byId,
     params: computed(() => settings.value.analysis),
     visible,

@@ -63,7 +63,6 @@ function ParamRow({
       </td>
       <td class="param-source small">
         {source.confidence === 'unverified' && <span class="badge warn">{t('param.unverified')}</span>}
-        {source.confidence === 'derived' && <span class="badge">{t('param.derived')}</span>}
         {lang === 'zh' ? source.zh : source.en}
       </td>
     </tr>

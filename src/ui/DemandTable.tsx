@@ -5,6 +5,7 @@ import { STAGES, type Stage } from '../core/analysis/params';
 import { formatNumber } from '../core/i18n/translate';
 import type { App } from '../state/app';
 import { Tabs } from './Tabs';
+import { gapClass } from '../../layers/analysisColors';
 
 type Column = 'name' | 'population' | 'demand' | 'existing' | 'planned' | 'supply' | 'gap' | 'pct' | 'classes';
 const NUMERIC: readonly Exclude<Column, 'name'>[] = [
@@ -24,8 +25,9 @@ function value(r: DemandRow, stage: Stage, c: Exclude<Column, 'name'>): number {
   return f[c] ?? -Infinity;
 }
 
-const gapClass = (pct: number | null): string =>
-  pct === null ? '' : pct < 50 ? 'gap-bad' : pct < 80 ? 'gap-poor' : pct < 100 ? 'gap-near' : 'gap-met';
+/** Text colour per class of the 学位缺口 layer (same breaks as its legend). */
+const GAP_TEXT = ['gap-bad', 'gap-poor', 'gap-near', 'gap-met'] as const;
+const gapText = (pct: number | null): string => (pct === null ? '' : (GAP_TEXT[gapClass(pct)] ?? ''));
 
 /** 学位供需: school-age demand against seats per county (with its functional zones) and the city. */
 export function DemandTable({ app }: { app: App }) {
@@ -140,7 +142,7 @@ export function DemandTable({ app }: { app: App }) {
                   <td class="num">{n(f.planned)}</td>
                   <td class="num">{n(f.supply)}</td>
                   <td class={`num ${f.gap > 0 ? 'gap-bad-text' : ''}`}>{n(f.gap)}</td>
-                  <td class={`num ${gapClass(f.pct)}`}>{f.pct === null ? '—' : `${f.pct.toFixed(1)}%`}</td>
+                  <td class={`num ${gapText(f.pct)}`}>{f.pct === null ? '—' : `${f.pct.toFixed(1)}%`}</td>
                   <td class="num">{n(f.classes)}</td>
                 </tr>
               );

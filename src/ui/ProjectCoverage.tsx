@@ -1,5 +1,5 @@
 import { LEVEL_STAGE, schoolAgePopulation } from '../core/analysis/params';
-import { levelsOf } from '../core/analysis/sites';
+import { levelsOf, siteKey } from '../core/analysis/sites';
 import { formatNumber } from '../core/i18n/translate';
 import type { ProjectFeature } from '../core/model/project';
 import type { App } from '../state/app';
@@ -19,7 +19,7 @@ export function ProjectCoverage({ app, project }: { app: App; project: ProjectFe
     <section class="form-section" data-testid="details-coverage">
       <h3>{t('layer.catchments')}</h3>
       {levels.map(([level]) => {
-        const key = levels.length > 1 ? `${project.id}:${level}` : project.id;
+        const key = siteKey(project.id, level, project.properties.kind);
         const pop = result.sitePop[key] ?? 0;
         const s = served.find((x) => x.key === key);
         return (

@@ -69,10 +69,7 @@ export interface CoverageEngine {
   uncovered(level: CoverageLevel): Int32Array;
   /** Each cell to the nearest school of the level in its county. */
   assign(level: CoverageLevel): Assignment;
-  cellLon(i: number): number;
-  cellLat(i: number): number;
   cellPop(i: number): number;
-  cellCounty(i: number): number;
   /** Image pixel of a cell in the surface's grid, or -1. */
   cellPixel(i: number): number;
 }
@@ -414,10 +411,7 @@ export function createCoverageEngine(
     sitePopulation: (key) => sites.get(key)?.pop ?? 0,
     uncovered,
     assign,
-    cellLon: (i) => ox + (X[i] ?? 0),
-    cellLat: (i) => oy + (Y[i] ?? 0),
     cellPop: (i) => P[i] ?? 0,
-    cellCounty: (i) => C[i] ?? NO_COUNTY,
     cellPixel: (i) => PIX[i] ?? -1,
   };
 }

@@ -22,11 +22,3 @@ export function metricScale(lat: number): MetricScale {
   const m = (A * (1 - E2)) / (w * Math.sqrt(w));
   return { kx: n * Math.cos(lat * RAD) * RAD, ky: m * RAD };
 }
-
-/** Distance in metres between two nearby points, in the local scale of the first. */
-export function localDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const { kx, ky } = metricScale(lat1);
-  const dx = (lon2 - lon1) * kx;
-  const dy = (lat2 - lat1) * ky;
-  return Math.sqrt(dx * dx + dy * dy);
-}

@@ -8,7 +8,6 @@ import { isRecord } from '../result';
 /** Levels with a catchment (service radius). A nine-year school serves both primary and junior. */
 export const COVERAGE_LEVELS = ['kindergarten', 'primary', 'junior', 'high', 'vocational'] as const;
 export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
-export const isCoverageLevel = (v: unknown): v is CoverageLevel => (COVERAGE_LEVELS as readonly unknown[]).includes(v);
 
 /** School-age stages of the demand side (高中阶段 = senior high + vocational). */
 export const STAGES = ['preschool', 'primary', 'junior', 'upperSecondary'] as const;
@@ -49,7 +48,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   demandMethod: 'ageShare',
 };
 
-export type Confidence = 'high' | 'derived' | 'unverified';
+export type Confidence = 'high' | 'unverified';
 
 export interface ParamSource {
   readonly zh: string;

@@ -42,6 +42,10 @@ export function seatsByStage(kind: ProjectKind, seats: number): Partial<Record<S
   return { [STAGE_OF_KIND[kind]]: seats };
 }
 
+/** The key of a project's site at a level: the project id, or id + ':' + level for a school with several levels. */
+export const siteKey = (projectId: string, level: CoverageLevel, kind: ProjectKind): string =>
+  levelsOf(kind).length > 1 ? `${projectId}:${level}` : projectId;
+
 /** Catchment sites of the projects under the current radii (nine-year schools give two). */
 export function sitesFromProjects(projects: readonly ProjectFeature[], params: AnalysisParams): CoverageSite[] {
   const out: CoverageSite[] = [];
@@ -49,7 +53,7 @@ export function sitesFromProjects(projects: readonly ProjectFeature[], params: A
     const levels = levelsOf(p.properties.kind);
     for (const [level, share] of levels) {
       out.push({
-        key: levels.length > 1 ? `${p.id}:${level}` : p.id,
+        key: siteKey(p.id, level, p.properties.kind),
         projectId: p.id,
         level,
         lon: p.geometry.coordinates[0] ?? 0,

@@ -363,7 +363,6 @@ export const zh = {
   'param.unit.classSize': '人/班',
   'param.nineYear': '九年一贯制学校：小学部按小学半径，初中部按初中半径；学位按年级 6:3 拆分。',
   'param.unverified': '未核实',
-  'param.derived': '推算',
   'param.range': '请输入 {min}–{max} 之间的数',
   'param.method': '需求估算方法',
   'param.method.ageShare': '适龄人口 × 入学率',
@@ -752,7 +751,6 @@ export const en: Messages = {
   'param.nineYear':
     'Nine-year schools: the primary section uses the primary radius, the junior section the junior radius; seats split 6:3 by grades.',
   'param.unverified': 'unverified',
-  'param.derived': 'derived',
   'param.range': 'Enter a number from {min} to {max}',
   'param.method': 'How demand is estimated',
   'param.method.ageShare': 'School-age population × enrolment',
