@@ -1,12 +1,10 @@
 /** The demand table as CSV (UTF-8 with BOM so Excel opens Chinese correctly), text cells guarded against formula injection. */
+import { csvCell } from '../io/csv';
 import type { DemandRow } from './demand';
 import { STAGES, type Stage } from './params';
 
 /** A text cell that a spreadsheet would run as a formula gets a leading apostrophe; quotes are doubled. */
-export function csvText(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) || safe !== v ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export const csvText = (v: string): string => csvCell(v);
 
 const num = (v: number | null, digits = 0): string => (v === null || !Number.isFinite(v) ? '' : v.toFixed(digits));
 
