@@ -1,5 +1,6 @@
 /** The registry of map layers, in panel order; drawing order puts small, dense kinds on top. */
 import { assignmentLayer } from './assignment';
+import { existingLayer } from './existing';
 import { catchmentsLayer } from './catchments';
 import { centralLayer } from './central';
 import { populationLayer } from './population';
@@ -36,6 +37,7 @@ export const ANALYSIS_LAYERS: readonly AnalysisLayerModule[] = [
   populationLayer,
   seatGapLayer,
   specialGapLayer,
+  existingLayer,
 ];
 /** Analysis layers bottom to top: all below the project symbols. */
 const ANALYSIS_DRAW_ORDER: readonly AnalysisLayerModule[] = [
@@ -45,6 +47,7 @@ const ANALYSIS_DRAW_ORDER: readonly AnalysisLayerModule[] = [
   uncoveredLayer,
   specialGapLayer,
   catchmentsLayer,
+  existingLayer,
 ];
 
 const DRAW_ORDER: readonly MapLayerModule[] = [

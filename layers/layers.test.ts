@@ -36,6 +36,7 @@ function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] =
       oversubscribed: [],
       seatGap: [],
       specialGap: [],
+      existing: [],
     },
   };
 }

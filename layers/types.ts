@@ -4,6 +4,7 @@ import type { RasterImage } from '../src/core/analysis/raster';
 import type { MessageKey } from '../src/core/i18n/messages';
 import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
 import type { ProjectFeature } from '../src/core/model/project';
+import type { ExistingSchoolRecord } from '../src/core/io/existing';
 
 export type Rgba = readonly [number, number, number, number];
 
@@ -17,6 +18,7 @@ export const ANALYSIS_LAYER_IDS = [
   'assignment',
   'seatGap',
   'specialGap',
+  'existing',
 ] as const;
 export type AnalysisLayerId = (typeof ANALYSIS_LAYER_IDS)[number];
 export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central', 'sites', ...ANALYSIS_LAYER_IDS] as const;
@@ -51,6 +53,8 @@ export interface AnalysisLayerInput {
   readonly oversubscribed: readonly ProjectFeature[];
   readonly seatGap: readonly CountyShade[];
   readonly specialGap: readonly CountyShade[];
+  /** Existing schools imported as a reference layer. */
+  readonly existing: readonly ExistingSchoolRecord[];
 }
 
 /** What every layer function reads. Arrays keep their identity while the scenario is unchanged. */
@@ -132,7 +136,18 @@ export interface CountyLayerDescriptor {
   readonly lineWidthPx: number;
 }
 
+/** Small dots of a fixed pixel size, coloured by kind (existing schools). */
+export interface DotLayerDescriptor {
+  readonly type: 'dots';
+  readonly id: string;
+  readonly data: readonly ExistingSchoolRecord[];
+  readonly visible: boolean;
+  readonly colors: Readonly<Record<ProjectKind, Rgba>>;
+  readonly radiusPx: number;
+}
+
 export type LayerDescriptor =
+  | DotLayerDescriptor
   | IconLayerDescriptor
   | RingLayerDescriptor
   | PolygonLayerDescriptor

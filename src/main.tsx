@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       channel: createBroadcastChannel(index),
       requestPersistence,
       coverage: { client: createCoverageClient(workerTransport()), loadSurface: () => getBytes(populationUrl) },
+      makeIoWorker: () => new Worker(new URL('./state/io.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
     await app.init();

@@ -1,5 +1,6 @@
 import { BitmapLayer, GeoJsonLayer, IconLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
+import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { ProjectFeature } from '../core/model/project';
 import type { CatchmentCircle, CountyShade, LayerDescriptor, RasterOverlay } from '../../layers/types';
 import { buildIconAtlas, iconKey, svgDataUrl, type IconAtlas } from '../../layers/symbols';
@@ -44,7 +45,7 @@ function imageData(o: RasterOverlay): ImageData {
   return img;
 }
 
-const ON_DEMAND: ReadonlySet<LayerDescriptor['type']> = new Set(['raster', 'circles', 'counties']);
+const ON_DEMAND: ReadonlySet<LayerDescriptor['type']> = new Set(['raster', 'circles', 'counties', 'dots']);
 
 let empty: ImageData | null = null;
 const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
@@ -90,6 +91,25 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: Lo
           const [r, g, b] = colors[c.level];
           return [r, g, b, d.fillAlpha];
         },
+        ...interleave,
+      });
+    }
+    if (d.type === 'dots') {
+      const colors = d.colors;
+      return new ScatterplotLayer<ExistingSchoolRecord>({
+        id: d.id,
+        data: d.data as ExistingSchoolRecord[],
+        visible: d.visible,
+        pickable: false,
+        stroked: true,
+        filled: true,
+        getPosition: (s) => [s.lon, s.lat],
+        getRadius: d.radiusPx,
+        radiusUnits: 'pixels',
+        getLineWidth: 1,
+        lineWidthUnits: 'pixels',
+        getLineColor: [255, 255, 255, 230],
+        getFillColor: (s) => [...colors[s.kind]],
         ...interleave,
       });
     }

@@ -144,6 +144,16 @@ export function createIdbRepository(index: ReferenceIndex, options: IdbOptions =
         await tx.objectStore('settings').put(structuredClone(view), VIEW_KEY);
       });
     },
+    async loadReference(key) {
+      return (await open()).get('settings', `reference:${key}`);
+    },
+    async saveReference(key, value) {
+      await write(async (tx) => {
+        const store = tx.objectStore('settings');
+        if (value === null || value === undefined) await store.delete(`reference:${key}`);
+        else await store.put(structuredClone(value), `reference:${key}`);
+      });
+    },
     async listScenarios() {
       const raw = await (await open()).getAll('scenarios');
       const scenarios: ScenarioSummary[] = [];

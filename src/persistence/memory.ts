@@ -91,6 +91,12 @@ export function createMemoryRepository(index: ReferenceIndex, options: MemoryOpt
     saveSettings: (settings) => Promise.resolve(void kv.set('settings', structuredClone(settings))),
     loadView: () => Promise.resolve(structuredClone(kv.get('view'))),
     saveView: (view) => Promise.resolve(void kv.set('view', structuredClone(view))),
+    loadReference: (key) => Promise.resolve(structuredClone(kv.get(`reference:${key}`))),
+    saveReference: (key, value) =>
+      Promise.resolve().then(() => {
+        if (value === null || value === undefined) kv.delete(`reference:${key}`);
+        else kv.set(`reference:${key}`, structuredClone(value));
+      }),
     listScenarios: () => {
       const list: ScenarioSummary[] = [];
       for (const raw of scenarios.values()) {

@@ -5,6 +5,8 @@ import type { ProjectFeature, ScenarioMeta } from '../core/model/project';
 import type { Settings } from '../core/settings/settings';
 import type { SavedView } from '../core/settings/view';
 
+export type ReferenceKey = 'existingSchools' | 'population';
+
 /** A scenario as listed: its metadata and bookkeeping, without the projects. */
 export interface ScenarioSummary {
   readonly meta: ScenarioMeta;
@@ -56,6 +58,13 @@ export interface Repository {
   /** The stored view as raw data (validated by the caller). */
   loadView(): Promise<unknown>;
   saveView(view: SavedView): Promise<void>;
+
+  /**
+   * Reference layers imported by the planner (existing schools, a population surface), kept apart from
+   * scenarios. Raw data, validated by the caller; undefined when none is stored. Saving null removes it.
+   */
+  loadReference(key: ReferenceKey): Promise<unknown>;
+  saveReference(key: ReferenceKey, value: unknown): Promise<void>;
 
   /** Every readable scenario, oldest first; unreadable scenario records are counted, not thrown. */
   listScenarios(): Promise<{ scenarios: ScenarioSummary[]; skipped: number }>;

@@ -5,7 +5,8 @@
  */
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { Feature, MultiPolygon } from 'geojson';
-import { demandTable, type DemandRow, type ExistingSchool } from '../core/analysis/demand';
+import { demandTable, type DemandRow } from '../core/analysis/demand';
+import type { ExistingSchoolRecord } from '../core/io/existing';
 import {
   LEVEL_STAGE,
   schoolAgePopulation,
@@ -67,7 +68,7 @@ export interface AnalysisState {
   readonly demandRows: ReadonlySignal<readonly DemandRow[]>;
   readonly progress: ReadonlySignal<readonly TargetProgress[]>;
   readonly served: ReadonlySignal<readonly ServedSchool[]>;
-  readonly existing: ReadonlySignal<readonly ExistingSchool[]>;
+  readonly existing: ReadonlySignal<readonly ExistingSchoolRecord[]>;
   readonly layerInput: ReadonlySignal<AnalysisLayerInput>;
 }
 
@@ -100,6 +101,9 @@ function gapColor(pct: number | null): Rgba {
 export function createAnalysis(deps: AnalysisDeps): {
   state: AnalysisState;
   setLevel: (level: CoverageLevel) => void;
+  /** Replaces the population surface (an imported one, or the shipped one again). */
+  loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
+  setExisting: (schools: readonly ExistingSchoolRecord[]) => void;
   dispose: () => void;
 } {
   const level = signal<CoverageLevel>('primary');
@@ -108,7 +112,7 @@ export function createAnalysis(deps: AnalysisDeps): {
   );
   const result = signal<CoverageResult | null>(null);
   const population = signal<RasterImage | null>(null);
-  const existing = signal<readonly ExistingSchool[]>([]);
+  const existing = signal<readonly ExistingSchoolRecord[]>([]);
   const counties = deps.reference.counties.features;
   const countyProps: readonly CountyProperties[] = counties.map((f) => f.properties);
 
@@ -121,22 +125,32 @@ export function createAnalysis(deps: AnalysisDeps): {
   deps.client?.onError((message) => {
     surface.value = { type: 'failed', message };
   });
-  if (deps.client && deps.loadSurface) {
+  /** Loads a surface into the engine; resolves to whether it was accepted (a bad one leaves the last in place). */
+  function loadSurface(load: () => Promise<ArrayBuffer>): Promise<boolean> {
     const client = deps.client;
-    deps
-      .loadSurface()
+    if (!client) return Promise.resolve(false);
+    const before = surface.peek();
+    if (before.type !== 'ready') surface.value = { type: 'loading' };
+    return load()
       .then((buffer) => client.loadSurface(buffer))
       .then(
-        ({ info: i, population: img }) =>
+        ({ info: i, population: img }) => {
           batch(() => {
             population.value = img;
             surface.value = { type: 'ready', info: i };
-          }),
+            // figures of the old surface are stale
+            result.value = null;
+          });
+          return true;
+        },
         (e: unknown) => {
-          surface.value = { type: 'failed', message: e instanceof Error ? e.message : String(e) };
+          if (before.type !== 'ready')
+            surface.value = { type: 'failed', message: e instanceof Error ? e.message : String(e) };
+          return false;
         },
       );
   }
+  if (deps.loadSurface) void loadSurface(deps.loadSurface);
 
   // ask the worker whenever the sites, the level or the wanted rasters change (it coalesces)
   const disposeCompute = effect(() => {
@@ -257,6 +271,7 @@ export function createAnalysis(deps: AnalysisDeps): {
       oversubscribed: v.has('assignment') ? oversubscribed.value : NONE,
       seatGap: v.has('seatGap') ? seatGap.value : NONE,
       specialGap: v.has('specialGap') ? specialGap.value : NONE,
+      existing: v.has('existing') ? existing.value : NONE,
     };
   });
 
@@ -274,6 +289,10 @@ export function createAnalysis(deps: AnalysisDeps): {
     },
     setLevel: (l) => {
       level.value = l;
+    },
+    loadSurface,
+    setExisting: (list) => {
+      existing.value = list;
     },
     dispose: () => {
       disposeCompute();

@@ -44,6 +44,8 @@ import {
   type DemandMethod,
   type ParamGroup,
 } from '../core/analysis/params';
+import { createFileReader, type WorkerLike } from './importService';
+import { createImporter, readStoredPopulation, type Importer } from './importer';
 import { createAnalysis, type AnalysisState } from './analysis';
 import type { CoverageClient } from './coverageService';
 import { createScenarioStore, type NoticeRequest, type SaveStatus } from './scenarios';
@@ -99,6 +101,8 @@ export interface AppDeps {
   readonly requestPersistence?: () => Promise<boolean>;
   /** Delay before a camera change is stored, so a pan stores once (ms). */
   readonly viewSaveDelay?: number;
+  /** Starts the worker that reads imported files (none in unit tests: files are read in process). */
+  readonly makeIoWorker?: () => WorkerLike;
   /** The coverage engine (a worker in the app) and the population surface it starts from. */
   readonly coverage?: { readonly client: CoverageClient; readonly loadSurface: () => Promise<ArrayBuffer> };
 }
@@ -144,6 +148,7 @@ export interface AppState {
   readonly countyName: ReadonlySignal<(code: string) => string>;
   readonly townshipName: ReadonlySignal<(code: string | null) => string>;
   readonly analysis: AnalysisState;
+  readonly importer: Importer['state'];
   readonly byId: ReadonlySignal<ReadonlyMap<string, ProjectFeature>>;
 }
 
@@ -199,6 +204,9 @@ export interface AppActions {
   setParam(group: ParamGroup, key: string, value: number): boolean;
   setDemandMethod(method: DemandMethod): void;
   resetParams(): void;
+
+  // import: nothing is written before `confirm`
+  readonly importer: Omit<Importer, 'state' | 'init'>;
 }
 
 export interface App {
@@ -330,7 +338,33 @@ export function createApp(deps: AppDeps): App {
         ANALYSIS_LAYER_IDS.some((id) => id !== 'seatGap' && id !== 'specialGap' && visible.value.has(id)),
     ),
     client: deps.coverage?.client ?? null,
-    loadSurface: deps.coverage?.loadSurface ?? null,
+    // an imported population surface, when one is stored, replaces the shipped modelled one
+    loadSurface: deps.coverage
+      ? async () => {
+          const stored = await readStoredPopulation(deps.repository).catch(() => null);
+          return stored ? stored.bytes : (deps.coverage?.loadSurface() ?? Promise.reject(new Error('no surface')));
+        }
+      : null,
+  });
+  const importer = createImporter({
+    reader: createFileReader(index, deps.makeIoWorker ?? null),
+    repository: deps.repository,
+    reference: deps.reference,
+    index,
+    ctx,
+    newId,
+    scenario,
+    scenarioNames: () => new Set(store.state.scenarios.peek().map((s) => s.meta.name)),
+    scenarioIds: () => new Set(store.state.scenarios.peek().map((s) => s.meta.id)),
+    createScenario: (held) => store.restore(held),
+    commit: (edit) => store.commit(edit),
+    setExisting: analysis.setExisting,
+    loadSurface: analysis.loadSurface,
+    shippedSurface: deps.coverage?.loadSurface ?? null,
+    showLayer: (id) => {
+      if (!visible.peek().has(id)) actions.toggleLayer(id);
+    },
+    notify,
   });
   const layerInput = computed<LayerInput>(() => ({
     projectsByKind: shownByKind.value,
@@ -629,6 +663,7 @@ export function createApp(deps: AppDeps): App {
     setDemandMethod: (method) =>
       persist({ ...settings.value, analysis: { ...settings.value.analysis, demandMethod: method } }),
     resetParams: () => persist({ ...settings.value, analysis: DEFAULT_PARAMS }),
+    importer,
   };
 
   const init = async (): Promise<void> => {
@@ -648,6 +683,7 @@ export function createApp(deps: AppDeps): App {
     visible.value = new Set(
       LAYER_IDS.filter((id) => (isOptIn(id) ? view.shown.includes(id) : !view.hidden.includes(id))),
     );
+    await importer.init();
     try {
       await store.init(view.scenarioId);
     } catch (e: unknown) {
@@ -705,6 +741,7 @@ export function createApp(deps: AppDeps): App {
     countyName,
     townshipName,
     analysis: analysis.state,
+    importer: importer.state,
     byId: store.state.byId,
   };
   return {

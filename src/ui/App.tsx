@@ -8,6 +8,7 @@ import { describeEdit } from '../core/edits/describe';
 import { fieldLabelKey } from '../core/model/validate';
 import { EditToolbar } from './EditToolbar';
 import { ProjectForm } from './ProjectForm';
+import { ImportDialog } from './ImportDialog';
 import { ScenarioDialog } from './ScenarioDialog';
 import { ProjectTable } from './ProjectTable';
 import { SettingsDialog } from './SettingsDialog';
@@ -161,7 +162,24 @@ export function App({ app }: { app: AppModel }) {
     };
   }, []);
   return (
-    <div class={`app${hasSelection ? ' with-details' : ''}`}>
+    <div
+      class={`app${hasSelection ? ' with-details' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        // a file dropped anywhere on the app (the map included) opens the import dialog with it
+        const files = e.dataTransfer?.files;
+        if (!files || files.length === 0) return;
+        e.preventDefault();
+        void Promise.all(
+          [...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+        ).then((list) => {
+          if (!app.state.importer.session.peek()) app.actions.importer.open();
+          return app.actions.importer.read(list);
+        });
+      }}
+    >
       <Header app={app} />
       <main class="workspace">
         <Sidebar app={app} />
@@ -176,6 +194,7 @@ export function App({ app }: { app: AppModel }) {
       <ProjectTable app={app} />
       <SettingsDialog app={app} />
       <ScenarioDialog app={app} />
+      <ImportDialog app={app} />
     </div>
   );
 }

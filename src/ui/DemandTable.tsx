@@ -1,3 +1,4 @@
+import { download } from './download';
 import { useState } from 'preact/hooks';
 import type { DemandRow, StageFigures } from '../core/analysis/demand';
 import { demandCsv } from '../core/analysis/demandCsv';
@@ -73,7 +74,7 @@ export function DemandTable({ app }: { app: App }) {
       </button>
     </th>
   );
-  const download = (): void => {
+  const downloadCsv = (): void => {
     const csv = demandCsv(rows, {
       name,
       stage: (s) => t(`stage.${s}`),
@@ -89,12 +90,7 @@ export function DemandTable({ app }: { app: App }) {
         classes: t('demand.col.classes'),
       },
     });
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${t('demand.fileName')}-${state.scenario.value.scenario.name}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(`${t('demand.fileName')}-${state.scenario.value.scenario.name}.csv`, csv, 'text/csv;charset=utf-8');
   };
   return (
     <div class="demand" data-testid="demand-table">
@@ -113,7 +109,7 @@ export function DemandTable({ app }: { app: App }) {
             : t('demand.methodAgeShare', { share: params.ageShare[stage], rate: params.enrolment[stage] })}
           {existing.length === 0 && ` · ${t('demand.noExisting')}`}
         </span>
-        <button type="button" class="ghost" data-testid="demand-csv" onClick={download}>
+        <button type="button" class="ghost" data-testid="demand-csv" onClick={downloadCsv}>
           {t('demand.csv')}
         </button>
       </div>

@@ -1,4 +1,5 @@
 import type { App } from '../state/app';
+import { ImportExport } from './ExportMenu';
 import { ScenarioBar } from './ScenarioBar';
 
 export function Header({ app }: { app: App }) {
@@ -21,6 +22,7 @@ export function Header({ app }: { app: App }) {
       </div>
       <ScenarioBar app={app} />
       <div class="top-actions">
+        <ImportExport app={app} />
         <button
           type="button"
           class="ghost"

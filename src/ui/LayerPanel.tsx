@@ -7,6 +7,9 @@ export function LayerPanel({ app }: { app: App }) {
   const t = state.t.value;
   const input = state.layerInput.value;
   const visible = state.visible.value;
+  const surface = state.analysis.surface.value;
+  const existing = state.importer.existingLayer.value;
+  const popSource = state.importer.populationSource.value;
   return (
     <section class="panel" data-testid="layer-panel" aria-labelledby="layers-title">
       <header class="panel-head">
@@ -62,13 +65,70 @@ export function LayerPanel({ app }: { app: App }) {
                 />
                 {first && <Swatch swatch={first.swatch} />}
                 <span class="layer-name">{label}</span>
-                {layer.id === 'population' && state.analysis.surface.value.type === 'ready' && (
+                {layer.id === 'population' && surface.type === 'ready' && surface.info.modelled && (
                   <span class="badge warn small">{t('coverage.modelledShort')}</span>
                 )}
               </label>
             </li>
           );
         })}
+      </ul>
+      <h3 class="layer-group">{t('ref.title')}</h3>
+      <ul class="reference-list" data-testid="reference-panel">
+        <li data-testid="reference-existing" data-count={existing?.schools.length ?? 0}>
+          <span>
+            {existing
+              ? t('ref.existing', { count: existing.schools.length, file: existing.source.file })
+              : t('ref.existingNone')}
+          </span>
+          <span class="ref-actions">
+            <button
+              type="button"
+              class="link"
+              data-testid="reference-import-existing"
+              onClick={() => actions.importer.open('existing')}
+            >
+              {t('ref.importExisting')}
+            </button>
+            {existing && (
+              <button
+                type="button"
+                class="link danger"
+                data-testid="reference-clear-existing"
+                onClick={() => void actions.importer.clearExisting()}
+              >
+                {t('ref.clearExisting')}
+              </button>
+            )}
+          </span>
+        </li>
+        <li data-testid="reference-population" data-imported={popSource ? 'true' : 'false'}>
+          <span>
+            {popSource
+              ? t('ref.population', { total: popSource.total, file: popSource.file })
+              : t('ref.populationModelled')}
+          </span>
+          <span class="ref-actions">
+            <button
+              type="button"
+              class="link"
+              data-testid="reference-import-population"
+              onClick={() => actions.importer.open('population')}
+            >
+              {t('ref.importPopulation')}
+            </button>
+            {popSource && (
+              <button
+                type="button"
+                class="link"
+                data-testid="reference-restore-population"
+                onClick={() => void actions.importer.clearPopulation()}
+              >
+                {t('ref.restoreModelled')}
+              </button>
+            )}
+          </span>
+        </li>
       </ul>
     </section>
   );

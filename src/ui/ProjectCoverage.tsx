@@ -44,7 +44,9 @@ export function ProjectCoverage({ app, project }: { app: App; project: ProjectFe
           </div>
         );
       })}
-      {state.analysis.surface.value.type === 'ready' && <p class="form-hint muted">{t('coverage.modelled')}</p>}
+      {state.analysis.surface.value.type === 'ready' && state.analysis.surface.value.info.modelled && (
+        <p class="form-hint muted">{t('coverage.modelled')}</p>
+      )}
     </section>
   );
 }

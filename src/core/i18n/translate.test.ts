@@ -28,6 +28,7 @@ describe('messages', () => {
       'param.unit.enrolment',
       'targets.achieved',
       'coverage.levelRadius',
+      'import.fileInfo',
     ];
     const missing = (Object.keys(zh) as MessageKey[]).filter((k) => !CJK.test(zh[k]) && !allowedLatin.includes(k));
     expect(missing).toEqual([]);

@@ -61,6 +61,17 @@ export interface ScenarioMeta {
   readonly descriptionEn?: string;
   readonly illustrative: boolean;
   readonly schemaVersion: typeof SCHEMA_VERSION;
+  /** Where an imported scenario came from: the file, its format and the coordinate system chosen. */
+  readonly imported?: ImportRecord;
+}
+
+export interface ImportRecord {
+  readonly file: string;
+  readonly format: string;
+  /** The coordinate system the file's positions were read in ('wgs84', 'gcj02', 'EPSG:4549', …). */
+  readonly crs: string;
+  /** ISO date and time of the import. */
+  readonly at: string;
 }
 
 /**

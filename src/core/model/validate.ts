@@ -14,6 +14,7 @@ import {
   type ProjectProperties,
   type ScenarioCollection,
   type ScenarioMeta,
+  type ImportRecord,
   type ZoneId,
 } from './project';
 
@@ -323,6 +324,14 @@ export function validateProject(
   });
 }
 
+function importRecord(v: unknown): ImportRecord | null {
+  if (!isRecord(v)) return null;
+  const { file, format, crs, at } = v;
+  if (typeof file !== 'string' || typeof format !== 'string' || typeof crs !== 'string' || typeof at !== 'string')
+    return null;
+  return { file, format, crs, at };
+}
+
 export function validateScenarioMeta(v: unknown): Result<ScenarioMeta, ValidationIssue[]> {
   if (!isRecord(v)) return err([issue('scenario', 'missingMeta')]);
   const issues: ValidationIssue[] = [];
@@ -334,6 +343,7 @@ export function validateScenarioMeta(v: unknown): Result<ScenarioMeta, Validatio
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION)
     issues.push(issue('schemaVersion', 'schemaVersion', { value: JSON.stringify(version), max: SCHEMA_VERSION }));
   if (issues.length > 0) return err(issues);
+  const imported = importRecord(v.imported);
   const meta: ScenarioMeta = {
     id: String(v.id),
     name: String(v.name),
@@ -343,6 +353,7 @@ export function validateScenarioMeta(v: unknown): Result<ScenarioMeta, Validatio
     ...(typeof v.descriptionEn === 'string' ? { descriptionEn: v.descriptionEn } : {}),
     illustrative: v.illustrative === true,
     schemaVersion: SCHEMA_VERSION,
+    ...(imported ? { imported } : {}),
   };
   return ok(meta);
 }

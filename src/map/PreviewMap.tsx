@@ -1,0 +1,122 @@
+/**
+ * The import dialog's preview: the offline basemap with every row that has a position, green when it
+ * will be imported and red when it has an error, and the site outlines read from the file.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { useEffect, useRef } from 'preact/hooks';
+import type { App } from '../state/app';
+import { buildStyle } from './style';
+
+export interface PreviewPoint {
+  readonly row: number;
+  readonly lon: number;
+  readonly lat: number;
+  readonly ok: boolean;
+}
+
+const toCollection = (points: readonly PreviewPoint[]): FeatureCollection<Point, { ok: boolean; row: number }> => ({
+  type: 'FeatureCollection',
+  features: points.map((p) => ({
+    type: 'Feature',
+    properties: { ok: p.ok, row: p.row },
+    geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+  })),
+});
+
+const toSites = (sites: readonly Polygon[]): FeatureCollection<Polygon> => ({
+  type: 'FeatureCollection',
+  features: sites.map((g) => ({ type: 'Feature', properties: {}, geometry: g })),
+});
+
+export function PreviewMap({
+  app,
+  points,
+  sites,
+}: {
+  app: App;
+  points: readonly PreviewPoint[];
+  sites: readonly Polygon[];
+}) {
+  const { state } = app;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const latest = useRef({ points, sites });
+  latest.current = { points, sites };
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const [w, s, e, n] = state.reference.city.bbox;
+    const map = new maplibregl.Map({
+      container: el,
+      style: buildStyle(state.reference, state.lang.value),
+      bounds: [w, s, e, n],
+      fitBoundsOptions: { padding: 10 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.on('load', () => {
+      map.addSource('preview-sites', { type: 'geojson', data: toSites(latest.current.sites) });
+      map.addSource('preview-points', { type: 'geojson', data: toCollection(latest.current.points) });
+      map.addLayer({
+        id: 'preview-sites',
+        type: 'line',
+        source: 'preview-sites',
+        paint: { 'line-color': '#dc2626', 'line-width': 1.5 },
+      });
+      map.addLayer({
+        id: 'preview-points',
+        type: 'circle',
+        source: 'preview-points',
+        paint: {
+          'circle-radius': 4,
+          'circle-color': ['case', ['get', 'ok'], '#16a34a', '#dc2626'],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1,
+        },
+      });
+      mapRef.current = map;
+      fit(map, latest.current.points);
+    });
+    return () => {
+      mapRef.current = null;
+      map.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    void map.getSource<maplibregl.GeoJSONSource>('preview-points')?.setData(toCollection(points));
+    void map.getSource<maplibregl.GeoJSONSource>('preview-sites')?.setData(toSites(sites));
+    fit(map, points);
+  }, [points, sites]);
+
+  return (
+    <div
+      class="preview-map"
+      ref={container}
+      data-testid="import-preview-map"
+      data-points={points.length}
+      data-ok={points.filter((p) => p.ok).length}
+    />
+  );
+}
+
+function fit(map: maplibregl.Map, points: readonly PreviewPoint[]): void {
+  if (points.length === 0) return;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const p of points) {
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+  }
+  map.fitBounds([w, s, e, n], { padding: 30, maxZoom: 14, duration: 0 });
+}

@@ -1,0 +1,451 @@
+/**
+ * The import dialog's state: a file is read (in the io worker), the planner adjusts the field mapping,
+ * coordinate system, axis order and target, sees every row's fate, and only "confirm" writes — a new
+ * scenario, one undoable edit in the current one, or a reference layer. Nothing is written before.
+ */
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { zipSync } from 'fflate';
+import { addProjectsEdit, type EditContext } from '../core/edits/build';
+import type { Edit } from '../core/edits/edit';
+import type { ReferenceData, ReferenceIndex } from '../core/geodata/reference';
+import type { CrsId } from '../core/io/crs';
+import {
+  existingFromRows,
+  parseExistingLayer,
+  type ExistingLayer,
+  type ExistingSchoolRecord,
+} from '../core/io/existing';
+import type { FieldMapping, MappedField } from '../core/io/fields';
+import { initialChoices, interpretProjects, type CrsSuggestion, type Interpretation } from '../core/io/interpret';
+import { buildPopulationSurface } from '../core/io/population';
+import type { InputFile, IoError, RawTable } from '../core/io/types';
+import type { ProjectKind } from '../core/model/kinds';
+import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
+import { err, isRecord, ok, type Result } from '../core/result';
+import type { Repository } from '../persistence/repository';
+import type { FileReader } from './importService';
+import type { NoticeRequest } from './scenarios';
+
+export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population'] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
+export interface ImportSession {
+  readonly fileName: string;
+  readonly size: number;
+  readonly stage: 'choose' | 'reading' | 'ready' | 'failed' | 'saving';
+  readonly progress: number;
+  readonly error: IoError | null;
+  readonly table: RawTable | null;
+  readonly mapping: FieldMapping;
+  readonly crs: CrsId;
+  readonly swapped: boolean;
+  readonly crsReason: CrsSuggestion['reason'] | null;
+  readonly defaultKind: ProjectKind | null;
+  readonly target: ImportTarget;
+}
+
+/** The stored population surface: the QZPS bytes and where they came from. */
+export interface PopulationRecord {
+  readonly bytes: ArrayBuffer;
+  readonly source: {
+    readonly file: string;
+    readonly importedAt: number;
+    readonly total: number;
+    readonly outside: number;
+  };
+}
+
+export interface ImporterDeps {
+  readonly reader: FileReader;
+  readonly repository: Repository;
+  readonly reference: ReferenceData;
+  readonly index: ReferenceIndex;
+  readonly ctx: EditContext;
+  readonly newId: () => string;
+  readonly scenario: ReadonlySignal<ScenarioCollection>;
+  readonly scenarioNames: () => ReadonlySet<string>;
+  readonly scenarioIds: () => ReadonlySet<string>;
+  readonly createScenario: (held: ScenarioCollection) => Promise<boolean>;
+  readonly commit: (edit: Edit) => Promise<boolean>;
+  readonly setExisting: (schools: readonly ExistingSchoolRecord[]) => void;
+  readonly loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
+  /** The shipped (modelled) population surface, to go back to. */
+  readonly shippedSurface: (() => Promise<ArrayBuffer>) | null;
+  readonly showLayer: (id: 'existing' | 'population') => void;
+  readonly notify: (n: NoticeRequest) => void;
+  readonly now?: () => number;
+}
+
+const EMPTY_MAPPING: FieldMapping = {
+  name: null,
+  lon: null,
+  lat: null,
+  kind: null,
+  action: null,
+  status: null,
+  year: null,
+  seats: null,
+  classes: null,
+  county: null,
+  township: null,
+  ownership: null,
+  investment: null,
+  landArea: null,
+  central: null,
+  notes: null,
+  population: null,
+};
+
+const baseName = (name: string): string => name.replace(/\.[^.]+$/, '').trim() || name;
+
+/** Loose Shapefile parts (.shp, .dbf, .prj, .cpg) chosen together are zipped into one file. */
+export function combineFiles(files: readonly InputFile[]): InputFile | null {
+  if (files.length === 0) return null;
+  const shp = files.find((f) => /\.shp$/i.test(f.name));
+  if (files.length > 1 && shp) {
+    const parts = Object.fromEntries(
+      files.filter((f) => /\.(shp|dbf|prj|cpg)$/i.test(f.name)).map((f) => [f.name, f.bytes]),
+    );
+    return { name: `${baseName(shp.name)}.zip`, bytes: zipSync(parts) };
+  }
+  if (shp) return { name: shp.name, bytes: shp.bytes };
+  return files[0] ?? null;
+}
+
+/** The stored population surface, when one was imported and its record is readable; else null. */
+export async function readStoredPopulation(repo: Repository): Promise<PopulationRecord | null> {
+  const raw: unknown = await repo.loadReference('population');
+  if (!isRecord(raw) || !(raw.bytes instanceof ArrayBuffer) || !isRecord(raw.source)) return null;
+  const src = raw.source;
+  if (typeof src.file !== 'string' || typeof src.total !== 'number') return null;
+  return {
+    bytes: raw.bytes,
+    source: {
+      file: src.file,
+      importedAt: Number(src.importedAt) || 0,
+      total: src.total,
+      outside: Number(src.outside) || 0,
+    },
+  };
+}
+
+export function createImporter(deps: ImporterDeps) {
+  const session = signal<ImportSession | null>(null);
+  const existingLayer = signal<ExistingLayer | null>(null);
+  const populationSource = signal<PopulationRecord['source'] | null>(null);
+  const now = deps.now ?? Date.now;
+
+  const patch = (p: Partial<ImportSession>): void => {
+    const s = session.peek();
+    if (s) session.value = { ...s, ...p };
+  };
+
+  /** Rows as projects under the current choices (not for our own exports, rasters or population). */
+  const interpretation = computed<Result<Interpretation, IoError> | null>(() => {
+    const s = session.value;
+    const t = s?.table;
+    if (!s || !t || t.scenario || t.raster || s.target === 'population') return null;
+    let n = 0;
+    return interpretProjects(
+      t,
+      {
+        mapping: s.mapping,
+        crs: s.crs,
+        swapped: s.swapped,
+        ...(t.prjWkt ? { prjWkt: t.prjWkt } : {}),
+        defaultKind: s.defaultKind,
+        defaultYear: deps.scenario.value.scenario.planYear,
+        // preview ids only; confirm assigns real ones
+        newId: () => `preview-${++n}`,
+        source: (row) => `${s.fileName} ${t.unit === 'row' ? '#' : 'F'}${row}`,
+      },
+      deps.ctx,
+    );
+  });
+
+  /** Projects that would be imported (ours: the exported scenario's; else the interpreted rows). */
+  const projects = computed<readonly ProjectFeature[]>(() => {
+    const t = session.value?.table;
+    if (t?.scenario) return t.scenario.features;
+    const i = interpretation.value;
+    return i?.ok ? i.value.rows.map((r) => r.project) : [];
+  });
+
+  async function read(files: readonly InputFile[]): Promise<void> {
+    const file = combineFiles(files);
+    if (!file) return;
+    const target: ImportTarget = session.peek()?.target ?? 'new';
+    session.value = {
+      fileName: file.name,
+      size: file.bytes.length,
+      stage: 'reading',
+      progress: 0,
+      error: null,
+      table: null,
+      mapping: EMPTY_MAPPING,
+      crs: 'wgs84',
+      swapped: false,
+      crsReason: null,
+      defaultKind: null,
+      target,
+    };
+    const r = await deps.reader.read(file, (fraction) => patch({ progress: fraction }));
+    const s = session.peek();
+    if (!s || s.fileName !== file.name) return;
+    if (!r.ok) {
+      if (r.error.code === 'cancelled') return;
+      patch({ stage: 'failed', error: r.error });
+      return;
+    }
+    const table = r.value;
+    const c = initialChoices(table, file.name, deps.index.bbox);
+    // a population grid goes to the population target; our own scenario export to a new scenario
+    const suggested: ImportTarget =
+      table.raster || (c.mapping.population !== null && c.mapping.name === null)
+        ? 'population'
+        : table.scenario
+          ? 'new'
+          : s.target === 'population'
+            ? 'new'
+            : s.target;
+    patch({
+      stage: 'ready',
+      progress: 1,
+      table,
+      mapping: c.mapping,
+      crs: c.crs,
+      swapped: c.swapped,
+      crsReason: c.reason,
+      target: suggested,
+    });
+  }
+
+  function uniqueName(name: string): string {
+    const names = deps.scenarioNames();
+    let n = name;
+    for (let k = 2; names.has(n); k++) n = `${name}（${k}）`;
+    return n;
+  }
+
+  /** Projects with ids not yet used in the current scenario (a merge must not overwrite). */
+  function freshIds(list: readonly ProjectFeature[]): ProjectFeature[] {
+    const taken = new Set(deps.scenario.peek().features.map((p) => p.id));
+    return list.map((p) => {
+      if (!taken.has(p.id) && !p.id.startsWith('preview-')) {
+        taken.add(p.id);
+        return p;
+      }
+      const id = deps.newId();
+      taken.add(id);
+      return { ...p, id, properties: { ...p.properties, id } };
+    });
+  }
+
+  async function confirm(): Promise<Result<void, string>> {
+    const s = session.peek();
+    const t = s?.table;
+    if (!s || !t || s.stage !== 'ready') return err('not ready');
+    patch({ stage: 'saving' });
+    const done = (r: Result<void, string>): Result<void, string> => {
+      if (r.ok) session.value = null;
+      else patch({ stage: 'ready' });
+      return r;
+    };
+    const importedAt = new Date(now()).toISOString();
+
+    if (s.target === 'population') {
+      const counties = deps.reference.counties.features.map((f) => f.properties.adcode);
+      const built = buildPopulationSurface(
+        t,
+        {
+          mapping: s.mapping,
+          crs: s.crs,
+          swapped: s.swapped,
+          ...(t.prjWkt ? { prjWkt: t.prjWkt } : {}),
+          description: `${s.fileName} (${importedAt.slice(0, 10)})`,
+        },
+        deps.ctx.locateCounty,
+        counties,
+        deps.index.bbox,
+      );
+      if (!built.ok) {
+        deps.notify({
+          tone: 'error',
+          key: `io.error.${built.error.code}`,
+          params: { ...built.error.params, name: s.fileName },
+        });
+        return done(err(built.error.code));
+      }
+      const bytes = built.value.bytes.slice().buffer;
+      const accepted = await deps.loadSurface(() => Promise.resolve(bytes.slice(0)));
+      if (!accepted) {
+        deps.notify({ tone: 'error', key: 'io.error.tiffInvalid', params: { detail: 'surface' } });
+        return done(err('surface'));
+      }
+      const source = { file: s.fileName, importedAt: now(), total: built.value.total, outside: built.value.outside };
+      try {
+        await deps.repository.saveReference('population', { bytes, source } satisfies PopulationRecord);
+      } catch (e) {
+        deps.notify({
+          tone: 'error',
+          key: 'storage.saveFailed',
+          params: { message: e instanceof Error ? e.message : String(e) },
+        });
+        return done(err('save'));
+      }
+      populationSource.value = source;
+      deps.showLayer('population');
+      deps.notify({
+        tone: 'info',
+        key: 'io.done.population',
+        params: { total: built.value.total, outside: built.value.outside },
+      });
+      return done(ok(undefined));
+    }
+
+    const list = projects.peek();
+    if (list.length === 0) return done(err('nothing'));
+
+    if (s.target === 'existing') {
+      const schools = existingFromRows(list.map((project, i) => ({ row: i, project })));
+      const layer: ExistingLayer = {
+        schools: schools.map((x) => ({ ...x, id: deps.newId() })),
+        source: { file: s.fileName, importedAt: now(), crs: s.crs },
+      };
+      try {
+        await deps.repository.saveReference('existingSchools', layer);
+      } catch (e) {
+        deps.notify({
+          tone: 'error',
+          key: 'storage.saveFailed',
+          params: { message: e instanceof Error ? e.message : String(e) },
+        });
+        return done(err('save'));
+      }
+      existingLayer.value = layer;
+      deps.setExisting(layer.schools);
+      deps.showLayer('existing');
+      deps.notify({ tone: 'info', key: 'io.done.existing', params: { count: layer.schools.length } });
+      return done(ok(undefined));
+    }
+
+    if (s.target === 'merge') {
+      const fresh = freshIds(list);
+      const okCommit = await deps.commit(addProjectsEdit(fresh));
+      if (okCommit)
+        deps.notify({
+          tone: 'info',
+          key: 'io.done.merged',
+          params: { count: fresh.length, name: deps.scenario.peek().scenario.name },
+        });
+      return done(okCommit ? ok(undefined) : err('commit'));
+    }
+
+    // a new scenario: our own export keeps its metadata (a new id if that one is taken here)
+    const own = t.scenario;
+    const id = own && !deps.scenarioIds().has(own.scenario.id) ? own.scenario.id : deps.newId();
+    const meta: ScenarioMeta = own
+      ? { ...own.scenario, id, name: uniqueName(own.scenario.name) }
+      : {
+          id,
+          name: uniqueName(baseName(s.fileName)),
+          planYear: deps.scenario.peek().scenario.planYear,
+          illustrative: false,
+          schemaVersion: SCHEMA_VERSION,
+          imported: {
+            file: s.fileName,
+            format: t.format,
+            crs: s.swapped ? `${s.crs} (x/y swapped)` : s.crs,
+            at: importedAt,
+          },
+        };
+    const features = own
+      ? list
+      : list.map((p) => {
+          const pid = deps.newId();
+          return { ...p, id: pid, properties: { ...p.properties, id: pid } };
+        });
+    const created = await deps.createScenario({ type: 'FeatureCollection', scenario: meta, features });
+    if (created)
+      deps.notify({ tone: 'info', key: 'io.done.created', params: { count: features.length, name: meta.name } });
+    return done(created ? ok(undefined) : err('create'));
+  }
+
+  return {
+    state: {
+      session: session as ReadonlySignal<ImportSession | null>,
+      interpretation,
+      projects,
+      existingLayer: existingLayer as ReadonlySignal<ExistingLayer | null>,
+      populationSource: populationSource as ReadonlySignal<PopulationRecord['source'] | null>,
+    },
+    /** Restores the stored reference layers (at start-up). */
+    async init(): Promise<void> {
+      try {
+        const raw = await deps.repository.loadReference('existingSchools');
+        const { layer, skipped } = parseExistingLayer(raw, deps.index);
+        if (layer) {
+          existingLayer.value = layer;
+          deps.setExisting(layer.schools);
+        }
+        if (skipped > 0) deps.notify({ tone: 'error', key: 'storage.skippedProjects', params: { count: skipped } });
+        populationSource.value = (await readStoredPopulation(deps.repository))?.source ?? null;
+      } catch (e) {
+        deps.notify({
+          tone: 'error',
+          key: 'storage.loadFailed',
+          params: { message: e instanceof Error ? e.message : String(e) },
+        });
+      }
+    },
+    open: (target: ImportTarget = 'new'): void => {
+      deps.reader.cancel();
+      session.value = {
+        fileName: '',
+        size: 0,
+        stage: 'choose',
+        progress: 0,
+        error: null,
+        table: null,
+        mapping: EMPTY_MAPPING,
+        crs: 'wgs84',
+        swapped: false,
+        crsReason: null,
+        defaultKind: null,
+        target,
+      };
+    },
+    close: (): void => {
+      deps.reader.cancel();
+      session.value = null;
+    },
+    cancelRead: (): void => {
+      deps.reader.cancel();
+      patch({ stage: 'choose', progress: 0 });
+    },
+    read,
+    setMapping: (field: MappedField, column: number | null): void => {
+      const s = session.peek();
+      if (s) patch({ mapping: { ...s.mapping, [field]: column } });
+    },
+    setCrs: (crs: CrsId): void => patch({ crs }),
+    setSwapped: (swapped: boolean): void => patch({ swapped }),
+    setDefaultKind: (kind: ProjectKind | null): void => patch({ defaultKind: kind }),
+    setTarget: (target: ImportTarget): void => patch({ target }),
+    confirm,
+    async clearExisting(): Promise<void> {
+      await deps.repository.saveReference('existingSchools', null);
+      batch(() => {
+        existingLayer.value = null;
+        deps.setExisting([]);
+      });
+    },
+    async clearPopulation(): Promise<void> {
+      await deps.repository.saveReference('population', null);
+      populationSource.value = null;
+      if (deps.shippedSurface) await deps.loadSurface(deps.shippedSurface);
+    },
+  };
+}
+
+export type Importer = ReturnType<typeof createImporter>;

@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readFile } from '../../src/core/io/registry';
+import type { ProjectFeature } from '../../src/core/model/project';
+import { waitForMap } from './browser';
+import { countColor, jumpTo, openApp, seedProjects, useBrowser, waitSaved } from './helpers';
+
+const browser = useBrowser();
+const FIXTURES = new URL('../fixtures/io/', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'qz-io-'));
+
+interface Shown {
+  readonly id: string;
+  readonly name: string;
+  readonly revision: number;
+  readonly features: readonly ProjectFeature[];
+  readonly scenarios: number;
+}
+const shown = (page: Page): Promise<Shown> =>
+  page.evaluate(() => {
+    const s = window.__qzApp?.state;
+    return {
+      id: s?.scenario.value.scenario.id ?? '',
+      name: s?.scenario.value.scenario.name ?? '',
+      revision: s?.summary.value?.revision ?? -1,
+      features: s?.scenario.value.features ?? [],
+      scenarios: s?.scenarios.value.length ?? 0,
+    };
+  });
+
+async function importFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file-input').setInputFiles(path);
+}
+
+async function download(page: Page, testid: string): Promise<{ name: string; path: string }> {
+  await page.getByTestId('export-open').click();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = join(tmp, d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), path };
+}
+
+describe('import and export', () => {
+  it('imports an XLSX through the dialog onto the map; a malformed file changes nothing; exports CSV and XLSX', async () => {
+    const { page, consoleErrors } = await openApp(browser());
+    const before = await shown(page);
+
+    // a malformed file: a clear message, and the shown scenario and its stored revision are untouched
+    const broken = join(tmp, '损坏的方案.geojson');
+    writeFileSync(broken, '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":');
+    await importFile(page, broken);
+    const fatal = page.locator('[data-testid=import-errors][data-code]');
+    await expect.poll(() => fatal.getAttribute('data-code')).toBe('invalidJson');
+    expect(await fatal.textContent()).toContain('不是有效的 JSON');
+    await page.getByTestId('import-close').click();
+    const after = await shown(page);
+    expect(after.revision).toBe(before.revision);
+    expect(after.features).toEqual(before.features);
+
+    // the XLSX: mapped by its Chinese headers, previewed, then imported into a new scenario
+    await importFile(page, join(FIXTURES, 'projects.xlsx'));
+    const preview = page.getByTestId('import-preview');
+    await expect.poll(() => preview.getAttribute('data-count')).toBe('3');
+    expect(await page.getByTestId('import-map-name').locator('option:checked').textContent()).toBe('项目名称');
+    expect(await page.getByTestId('import-crs-select').inputValue()).toBe('wgs84');
+    await expect.poll(() => page.getByTestId('import-preview-map').getAttribute('data-ok')).toBe('3');
+    // choosing 百度 moves the points: still three, a few hundred metres away
+    await page.getByTestId('import-crs-select').selectOption('bd09');
+    await expect.poll(() => preview.getAttribute('data-count')).toBe('3');
+    await page.getByTestId('import-crs-select').selectOption('wgs84');
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(async () => (await shown(page)).name).toBe('projects');
+    await waitSaved(page);
+    const imported = await shown(page);
+    expect(imported.features.map((f) => f.properties.name).sort()).toEqual(
+      ['丰泽区东海实验小学', '南安市柳城初级中学', '晋江市第二实验幼儿园'].sort(),
+    );
+    expect(imported.features.find((f) => f.properties.kind === 'primary')?.geometry.coordinates).toEqual([
+      118.6446, 24.8826,
+    ]);
+    // on the map: the layer panel counts them and their symbols draw
+    await expect.poll(() => page.getByTestId('layer-stats-primary').textContent()).toContain('1');
+    await expect.poll(() => page.getByTestId('layer-stats-junior').textContent()).toContain('1');
+    // the new scenario holds only these three: the primary school's green symbol is drawn at its place
+    await jumpTo(page, 118.6446, 24.8826, 15);
+    await expect.poll(() => countColor(page, '#3E9B4F', 20)).toBeGreaterThan(20);
+    expect(
+      await page.evaluate(() => JSON.stringify(window.__qzApp?.state.scenario.value.scenario.imported ?? null)),
+    ).toContain('"crs":"wgs84"');
+
+    // exports of the project table re-read as the same three projects
+    const csv = await download(page, 'export-csv');
+    expect(csv.name).toBe('projects.csv');
+    const csvBytes = new Uint8Array(readFileSync(csv.path));
+    expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const xlsx = await download(page, 'export-xlsx');
+    expect(xlsx.name).toBe('projects.xlsx');
+    const readBack = await readFile({ name: xlsx.name, bytes: new Uint8Array(readFileSync(xlsx.path)) });
+    expect(readBack.ok && readBack.value.records.length).toBe(3);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('exports the scenario as GeoJSON and re-imports it into a new scenario that compares equal; reference layers persist', async () => {
+    const { page, consoleErrors } = await openApp(browser());
+    const seed = await shown(page);
+    expect(seed.features.length).toBe(seedProjects().length);
+    const file = await download(page, 'export-geojson');
+    expect(file.name).toBe(`${seed.name}.geojson`);
+    const doc = JSON.parse(readFileSync(file.path, 'utf8')) as {
+      scenario: { name: string };
+      qzExport: { crs: string };
+    };
+    expect(doc.qzExport.crs).toBe('EPSG:4326');
+
+    await importFile(page, file.path);
+    await expect.poll(() => page.getByTestId('import-own').count()).toBe(1);
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(async () => (await shown(page)).scenarios).toBe(seed.scenarios + 1);
+    await waitSaved(page);
+    const copy = await shown(page);
+    expect(copy.id).not.toBe(seed.id);
+    expect(copy.name).toBe(`${seed.name}（2）`);
+    expect(copy.features).toEqual(seed.features);
+
+    // existing schools from a Shapefile in CGCS2000 GK CM 120°E, and a population raster
+    await importFile(page, join(FIXTURES, 'schools-4549.zip'));
+    await page.getByTestId('import-target-existing').check();
+    await expect.poll(() => page.getByTestId('import-crs-select').inputValue()).toBe('EPSG:4549');
+    await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-count')).toBe('3');
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('reference-existing').getAttribute('data-count')).toBe('3');
+    expect(await page.getByTestId('layer-toggle-existing').isChecked()).toBe(true);
+
+    await importFile(page, join(FIXTURES, 'population.tif'));
+    await expect.poll(() => page.getByTestId('import-raster').count()).toBe(1);
+    expect(await page.getByTestId('import-target-population').isChecked()).toBe(true);
+    await page.getByTestId('import-confirm').click();
+    await expect.poll(() => page.getByTestId('reference-population').getAttribute('data-imported')).toBe('true');
+    const modelled = await page.evaluate(() => {
+      const s = window.__qzApp?.state.analysis.surface.value;
+      return s?.type === 'ready' ? s.info.modelled : null;
+    });
+    expect(modelled).toBe(false);
+
+    // both survive a reload
+    await page.reload();
+    await waitForMap(page);
+    await expect.poll(() => page.getByTestId('reference-existing').getAttribute('data-count')).toBe('3');
+    await expect.poll(() => page.getByTestId('reference-population').getAttribute('data-imported')).toBe('true');
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const s = window.__qzApp?.state.analysis.surface.value;
+          return s?.type === 'ready' ? s.info.total : null;
+        }),
+      )
+      .toBeLessThan(20_001);
+    expect(consoleErrors).toEqual([]);
+  });
+});
