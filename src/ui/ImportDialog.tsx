@@ -59,7 +59,7 @@ export function errorText(t: T, e: IoError): string {
   return t(`io.error.${e.code}`, { ...e.params });
 }
 
-function problemText(t: T, p: RowProblem, column: string | undefined): string {
+function problemText(t: T, p: RowProblem): string {
   const params: Record<string, string | number> = { ...p.params };
   if (p.code === 'invalidProject') {
     const issue = typeof params.issue === 'string' ? params.issue : '';
@@ -67,8 +67,7 @@ function problemText(t: T, p: RowProblem, column: string | undefined): string {
     const text = t(`issue.${issue}` as MessageKey, { ...params, field: fieldKey ? t(fieldKey) : (p.field ?? '') });
     return text;
   }
-  const text = t(`io.problem.${p.code}`, params);
-  return column && p.field !== 'geometry' ? `${column}：${text}` : text;
+  return t(`io.problem.${p.code}`, params);
 }
 
 const formatSize = (n: number): string =>
@@ -105,6 +104,8 @@ export function ImportDialog({ app }: { app: App }) {
   const projects = state.importer.projects.value;
   const population = session.target === 'population';
   const own = table?.scenario ?? null;
+  const meta = state.scenario.value.scenario;
+  const scenarioName = state.lang.value === 'en' && meta.nameEn ? meta.nameEn : meta.name;
 
   const problems: readonly RowProblem[] = [...(interp?.ok ? interp.value.problems : (table?.problems ?? []))].sort(
     (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
@@ -112,7 +113,6 @@ export function ImportDialog({ app }: { app: App }) {
   const errorRows = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
   const warnings = problems.filter((p) => p.severity === 'warning').length;
   const total = table ? new Set(table.records.map((r) => r.n)).size : 0;
-  const columnOf = (p: RowProblem): string | undefined => p.field;
 
   const points: readonly PreviewPoint[] = own
     ? own.features.map((f, i) => ({
@@ -234,9 +234,7 @@ export function ImportDialog({ app }: { app: App }) {
                   }
                   onChange={() => im.setTarget(target)}
                 />
-                {target === 'merge'
-                  ? t('import.target.merge', { name: state.scenario.value.scenario.name })
-                  : t(`import.target.${target}`)}
+                {target === 'merge' ? t('import.target.merge', { name: scenarioName }) : t(`import.target.${target}`)}
               </label>
             ))}
           </fieldset>
@@ -375,7 +373,13 @@ export function ImportDialog({ app }: { app: App }) {
                     <ul>
                       {problems.slice(0, MAX_LISTED).map((p, i) => (
                         <li key={i} class={p.severity} data-row={p.row} data-code={p.code}>
-                          <span class="at">{at(p)}</span> {problemText(t, p, columnOf(p))}
+                          <span class="at">{at(p)}</span>
+                          {p.field && p.field !== 'geometry' && p.code !== 'invalidProject' && (
+                            <span class="column" data-i18n-exempt="">
+                              {p.field}
+                            </span>
+                          )}
+                          {problemText(t, p)}
                         </li>
                       ))}
                       {problems.length > MAX_LISTED && (

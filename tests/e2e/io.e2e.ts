@@ -36,6 +36,23 @@ async function importFile(page: Page, path: string): Promise<void> {
   await page.getByTestId('import-file-input').setInputFiles(path);
 }
 
+/** Drops a file on the map canvas, as a planner drags it from the desktop. */
+async function dropOnMap(page: Page, path: string): Promise<void> {
+  const b64 = readFileSync(path).toString('base64');
+  const name = path.split('/').pop() ?? 'file';
+  await page.evaluate(
+    ({ b64, name }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      const target = document.querySelector('.maplibregl-canvas') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { b64, name },
+  );
+}
+
 async function download(page: Page, testid: string): Promise<{ name: string; path: string }> {
   await page.getByTestId('export-open').click();
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
@@ -56,6 +73,15 @@ describe('import and export', () => {
     const fatal = page.locator('[data-testid=import-errors][data-code]');
     await expect.poll(() => fatal.getAttribute('data-code')).toBe('invalidJson');
     expect(await fatal.textContent()).toContain('不是有效的 JSON');
+    // a large file is read with a progress bar and can be cancelled
+    const big = join(tmp, 'big.csv');
+    writeFileSync(big, `名称,类型,经度,纬度\n${'某小学,小学,118.6,24.9\n'.repeat(500_000)}`);
+    await page.getByTestId('import-file-input').setInputFiles(big);
+    await page.getByTestId('import-reading').waitFor();
+    expect(await page.locator('[data-testid=import-reading] progress').count()).toBe(1);
+    await page.getByTestId('import-cancel-read').click();
+    await page.getByTestId('import-dropzone').waitFor();
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
     await page.getByTestId('import-close').click();
     const after = await shown(page);
     expect(after.revision).toBe(before.revision);
@@ -116,7 +142,8 @@ describe('import and export', () => {
     };
     expect(doc.qzExport.crs).toBe('EPSG:4326');
 
-    await importFile(page, file.path);
+    // dropped on the map: the dialog opens with it
+    await dropOnMap(page, file.path);
     await expect.poll(() => page.getByTestId('import-own').count()).toBe(1);
     await page.getByTestId('import-confirm').click();
     await expect.poll(async () => (await shown(page)).scenarios).toBe(seed.scenarios + 1);

@@ -138,6 +138,19 @@ describe('language', () => {
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('drawer-tab-demand').click();
     expect(await cjkLeftovers(page)).toEqual([]);
+    // import and export: the menu, the dialog, and a preview of a Chinese CSV with swapped columns
+    await page.getByTestId('export-open').click();
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('import-open').click();
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page
+      .getByTestId('import-file-input')
+      .setInputFiles(new URL('../fixtures/io/projects-swapped.csv', import.meta.url).pathname);
+    await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-count')).toBe('3');
+    expect(await page.getByTestId('import-swap').isChecked()).toBe(true);
+    expect(await cjkLeftovers(page)).toEqual([]);
+    await page.getByTestId('import-close').click();
     await page.getByTestId('table-toggle').click();
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();
