@@ -1,5 +1,4 @@
 import type { App } from '../state/app';
-import { ImportExport } from './ExportMenu';
 import { ScenarioBar } from './ScenarioBar';
 
 export function Header({ app }: { app: App }) {
@@ -22,7 +21,6 @@ export function Header({ app }: { app: App }) {
       </div>
       <ScenarioBar app={app} />
       <div class="top-actions">
-        <ImportExport app={app} />
         <button
           type="button"
           class="ghost"

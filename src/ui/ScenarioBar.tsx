@@ -1,4 +1,5 @@
 import type { App } from '../state/app';
+import { ImportExport } from './ExportMenu';
 import { formatTime } from './format';
 
 function SaveStatus({ app }: { app: App }) {
@@ -106,6 +107,7 @@ export function ScenarioBar({ app }: { app: App }) {
           </button>
         )}
       </div>
+      <ImportExport app={app} />
       <SaveStatus app={app} />
     </div>
   );

@@ -54,7 +54,6 @@ async function dropOnMap(page: Page, path: string): Promise<void> {
 }
 
 async function download(page: Page, testid: string): Promise<{ name: string; path: string }> {
-  await page.getByTestId('export-open').click();
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
   const path = join(tmp, d.suggestedFilename());
   await d.saveAs(path);

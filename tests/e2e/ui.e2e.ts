@@ -139,9 +139,9 @@ describe('language', () => {
     await page.getByTestId('drawer-tab-demand').click();
     expect(await cjkLeftovers(page)).toEqual([]);
     // import and export: the menu, the dialog, and a preview of a Chinese CSV with swapped columns
-    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-more').click();
     expect(await cjkLeftovers(page)).toEqual([]);
-    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-more').click();
     await page.getByTestId('import-open').click();
     expect(await cjkLeftovers(page)).toEqual([]);
     await page
