@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageFigures } from './coverage';
 import { editingFigures } from './editing';
+import { ioFigures } from './io';
 import { buildSizes, timeToFirstMap, type Figure } from './startup';
 
 const BASELINE = join(import.meta.dirname, 'baseline.json');
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const figures: Figure[] = [
     ...buildSizes(),
     ...coverageFigures(),
+    ...(await ioFigures()),
     ...(await timeToFirstMap()),
     ...(await editingFigures()),
   ];

@@ -65,6 +65,11 @@ export function CoveragePanel({ app }: { app: App }) {
           {t('coverage.modelled')}
         </p>
       )}
+      {surface.type === 'ready' && !surface.info.modelled && (
+        <p class="hint small" data-testid="coverage-population-source">
+          {t('coverage.populationSource', { total: Math.round(surface.info.total), source: surface.info.description })}
+        </p>
+      )}
       {surface.type === 'loading' && <p class="hint">{t('coverage.loading')}</p>}
       {surface.type === 'failed' && (
         <p class="hint warn" role="alert" data-testid="coverage-error">

@@ -17,3 +17,22 @@ describe('createCountyLocator', () => {
     expect(locate(117.0, 25.0)).toBeNull(); // west of 安溪
   });
 });
+
+describe('createCountyLocator (grid cache)', () => {
+  it('agrees with a plain point-in-polygon test everywhere, boundaries and coast included', async () => {
+    const { booleanPointInPolygon } = await import('@turf/turf');
+    const counties = loadReference().counties;
+    const locate = createCountyLocator(counties);
+    const plain = (lon: number, lat: number): string | null =>
+      counties.features.find((f) => booleanPointInPolygon([lon, lat], f))?.properties.adcode ?? null;
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 3000; i++) {
+      const lon = 117.5 + rnd() * 1.7;
+      const lat = 24.3 + rnd() * 1.8;
+      // ask twice: the second answer may come from the cache
+      expect(locate(lon, lat)).toBe(plain(lon, lat));
+      expect(locate(lon + 1e-7, lat)).toBe(plain(lon + 1e-7, lat));
+    }
+  });
+});

@@ -221,7 +221,14 @@ export function interpretProjects(
     };
     let seats = num('seats', true);
     let classes = num('classes', true);
-    const seatsBad = problems.some((p, i) => i >= before && p.code === 'badNumber' && p.severity === 'error');
+    const rowHasError = (code?: RowProblem['code']): boolean => {
+      for (let i = before; i < problems.length; i++) {
+        const p = problems[i];
+        if (p?.severity === 'error' && (code === undefined || p.code === code)) return true;
+      }
+      return false;
+    };
+    const seatsBad = rowHasError('badNumber');
     if (info && !seatsBad) {
       if (seats === null && classes === null) {
         classes = info.defaultClasses;
@@ -261,7 +268,7 @@ export function interpretProjects(
       if (named !== null && named !== countyCode)
         problem('countyMismatch', colName('county'), { value: countyText }, 'warning');
     }
-    if (problems.slice(before).some((p) => p.severity === 'error') || countyCode === null || kind === null) continue;
+    if (rowHasError() || countyCode === null || kind === null) continue;
 
     const townshipCode = townshipFromText(text(col('township')), countyCode, ctx);
     const id = o.newId();

@@ -289,3 +289,55 @@ describe('CSV and XLSX export', () => {
     expect(csvCell(-5)).toBe('-5');
   });
 });
+
+describe('population from polygons', () => {
+  it('spreads each polygon over the cells it covers, in proportion to area, keeping the total', async () => {
+    const ref = loadReference();
+    const ctx = editContext();
+    const square = (lon: number, lat: number, d: number): number[][][] => [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ];
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { 人口: 8000 },
+          geometry: { type: 'Polygon', coordinates: square(118.6, 24.9, 0.02) },
+        },
+        {
+          type: 'Feature',
+          properties: { 人口: 500 },
+          geometry: { type: 'Polygon', coordinates: square(118.55, 24.95, 0.001) },
+        },
+      ],
+    };
+    const t = await readFile({ name: 'pop.geojson', bytes: new TextEncoder().encode(JSON.stringify(fc)) });
+    if (!t.ok) throw new Error(t.error.code);
+    const c = initialChoices(t.value, 'pop.geojson', ctx.index.bbox);
+    expect(c.mapping.population).toBe(0);
+    const r = buildPopulationSurface(
+      t.value,
+      { ...c, description: 'polygons' },
+      createCountyLocator(ref.counties),
+      ref.counties.features.map((f) => f.properties.adcode),
+      ctx.index.bbox,
+    );
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.total + r.value.outside).toBeGreaterThan(8490);
+    expect(r.value.total + r.value.outside).toBeLessThan(8510);
+    const d = decodeSurface(r.value.bytes.slice().buffer);
+    if (!d.ok) throw new Error(d.error);
+    // the 2 km square covers ~8 × 9 cells of ~250 m: roughly equal shares; the tiny one sits in one cell
+    const pops = [...d.value.surface.pop].sort((a, b) => b - a);
+    expect(pops[0]).toBe(500);
+    expect(pops.length).toBeGreaterThan(60);
+    expect(Math.max(...pops.slice(1))).toBeLessThan(8000 / 50);
+  });
+});
