@@ -92,6 +92,26 @@ async function main(): Promise<void> {
     await a.waitForTimeout(800);
     await waitForMap(a);
     await a.screenshot({ path: 'docs/screenshots/analysis-en.png' });
+
+    // import: a bureau's GBK CSV (a title row, a row without coordinates, a formula cell), then a
+    // Shapefile in CGCS2000 Gauss-Krüger as existing schools, in English
+    const ictx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const im = await ictx.newPage();
+    await im.goto(URL);
+    await waitForMap(im);
+    await im.getByTestId('import-open').click();
+    await im.getByTestId('import-file-input').setInputFiles('tests/fixtures/io/projects-gbk.csv');
+    await im.getByTestId('import-preview').waitFor();
+    await im.waitForTimeout(2500);
+    await im.screenshot({ path: 'docs/screenshots/import-zh.png' });
+    await im.getByTestId('import-close').click();
+    await im.getByTestId('lang-toggle').click();
+    await im.getByTestId('import-open').click();
+    await im.getByTestId('import-file-input').setInputFiles('tests/fixtures/io/schools-4549.zip');
+    await im.getByTestId('import-preview').waitFor();
+    await im.getByTestId('import-target-existing').check();
+    await im.waitForTimeout(2500);
+    await im.screenshot({ path: 'docs/screenshots/import-en.png' });
     await browser.close();
   });
 }

@@ -49,7 +49,7 @@ export function crsLabel(t: T, crs: CrsId, prjName?: string): string {
       width: gk.width,
       cm: gk.centralMeridian,
       zone: gk.zone === null ? '' : t('crs.gkZone', { zone: gk.zone }),
-      code: gk.epsg,
+      code: String(gk.epsg),
     });
   if (crs === 'wgs84' || crs === 'cgcs2000' || crs === 'gcj02' || crs === 'bd09') return t(`crs.${crs}`);
   return crs;

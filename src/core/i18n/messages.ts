@@ -959,7 +959,7 @@ export const en: Messages = {
   'import.sheet': 'Sheet "{sheet}"',
   'import.ownExport':
     'Scenario "{name}" exported by this app: {count} projects, exported {date}. It is imported exactly as exported, every field and site outline included.',
-  'import.summary': '{total} {unit}: {ok} can be imported, {errors} have errors (skipped), {warnings} notes',
+  'import.summary': '{total} {unit}: {ok} can be imported, {errors} with errors (skipped); warnings: {warnings}',
   'import.unit.row': 'rows',
   'import.unit.feature': 'features',
   'import.mapping': 'Field mapping',
