@@ -7,6 +7,7 @@ import { createMemoryRepository } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
 import { createApp, type App } from './app';
 import { combineFiles } from './importer';
+import { createCoverageClient, inProcessTransport } from './coverageService';
 
 const index = loadIndex();
 const reference = loadReference();
@@ -21,13 +22,17 @@ const fixture = (name: string): { name: string; bytes: Uint8Array } => ({
   bytes: new Uint8Array(readFileSync(new URL(`../../tests/fixtures/io/${name}`, import.meta.url))),
 });
 
-async function make(repo: Repository = createMemoryRepository(index)): Promise<App> {
+const shipped = (): Promise<ArrayBuffer> =>
+  Promise.resolve(new Uint8Array(readFileSync(new URL('../../geodata/population.bin', import.meta.url))).buffer);
+
+async function make(repo: Repository = createMemoryRepository(index), withEngine = false): Promise<App> {
   let n = 0;
   const app = createApp({
     reference,
     scenario: seed,
     targets,
     repository: repo,
+    ...(withEngine ? { coverage: { client: createCoverageClient(inProcessTransport()), loadSurface: shipped } } : {}),
     newId: () => `id-${++n}`,
     viewSaveDelay: 0,
   });
@@ -103,6 +108,37 @@ describe('importer (files read in process)', () => {
     expect(again.state.importer.existingLayer.value?.schools.map((s) => s.name)).toContain('晋江市第二实验幼儿园');
     await again.actions.importer.clearExisting();
     expect(await repo.loadReference('existingSchools')).toBeUndefined();
+  });
+
+  it('a population raster replaces the modelled surface, is kept, and the modelled one can be restored', async () => {
+    const repo = createMemoryRepository(index);
+    const app = await make(repo, true);
+    const ready = async (modelled: boolean): Promise<number> => {
+      for (let i = 0; i < 200; i++) {
+        const s = app.state.analysis.surface.value;
+        if (s.type === 'ready' && s.info.modelled === modelled) return s.info.total;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error('surface not ready');
+    };
+    expect(await ready(true)).toBe(8_850_000);
+    app.actions.importer.open('population');
+    await app.actions.importer.read([fixture('population.tif')]);
+    expect(app.state.importer.session.value?.target).toBe('population');
+    expect((await app.actions.importer.confirm()).ok).toBe(true);
+    const total = await ready(false);
+    expect(total).toBeGreaterThan(10_000);
+    expect(total).toBeLessThan(20_001);
+    expect(app.state.importer.populationSource.value).toMatchObject({ file: 'population.tif', total });
+    // a new app on the same storage starts from the imported surface
+    const again = await make(repo, true);
+    for (let i = 0; i < 200 && again.state.analysis.surface.value.type !== 'ready'; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    const s = again.state.analysis.surface.value;
+    expect(s.type === 'ready' && s.info.total).toBe(total);
+    await app.actions.importer.clearPopulation();
+    expect(await ready(true)).toBe(8_850_000);
+    expect(await repo.loadReference('population')).toBeUndefined();
   });
 
   it('loose Shapefile parts are zipped into one file', () => {

@@ -17,7 +17,6 @@ import {
 } from '../core/io/existing';
 import type { FieldMapping, MappedField } from '../core/io/fields';
 import { initialChoices, interpretProjects, type CrsSuggestion, type Interpretation } from '../core/io/interpret';
-import { buildPopulationSurface } from '../core/io/population';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import type { ProjectKind } from '../core/model/kinds';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
@@ -254,20 +253,20 @@ export function createImporter(deps: ImporterDeps) {
     const importedAt = new Date(now()).toISOString();
 
     if (s.target === 'population') {
-      const counties = deps.reference.counties.features.map((f) => f.properties.adcode);
-      const built = buildPopulationSurface(
-        t,
-        {
+      // off the main thread: a WorldPop-size raster is millions of pixels
+      const built = await deps.reader.buildPopulation({
+        table: t,
+        options: {
           mapping: s.mapping,
           crs: s.crs,
           swapped: s.swapped,
           ...(t.prjWkt ? { prjWkt: t.prjWkt } : {}),
           description: `${s.fileName} (${importedAt.slice(0, 10)})`,
         },
-        deps.ctx.locateCounty,
-        counties,
-        deps.index.bbox,
-      );
+        counties: deps.reference.counties,
+        bbox: deps.index.bbox,
+      });
+      if (session.peek()?.stage !== 'saving') return err('cancelled');
       if (!built.ok) {
         deps.notify({
           tone: 'error',

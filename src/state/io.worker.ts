@@ -1,15 +1,24 @@
-/** Web Worker entry: reads imported files with the codec registry, off the main thread (see importService.ts). */
+/** Web Worker entry: reads imported files and builds population surfaces, off the main thread (see importService.ts). */
 import { readFile } from '../core/io/registry';
-import type { ReadRequest, ReadResponse } from './importService';
+import { runPopulationJob, type IoRequest, type IoResponse } from './importService';
 
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<ReadRequest>) => void) | null;
-  postMessage(message: ReadResponse, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<IoRequest>) => void) | null;
+  postMessage(message: IoResponse, transfer?: Transferable[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
 scope.onmessage = (e) => {
-  const { id, file, ref } = e.data;
+  const req = e.data;
+  if (req.type === 'population') {
+    const result = runPopulationJob(req.job);
+    scope.postMessage(
+      { id: req.id, type: 'population', result },
+      result.ok ? [result.value.bytes.buffer as ArrayBuffer] : [],
+    );
+    return;
+  }
+  const { id, file, ref } = req;
   let last = 0;
   void readFile(file, {
     ref,
