@@ -198,15 +198,28 @@ export function createImporter(deps: ImporterDeps) {
     }
     const table = r.value;
     const c = initialChoices(table, file.name, deps.index.bbox);
-    // a population grid goes to the population target; our own scenario export to a new scenario
-    const suggested: ImportTarget =
-      table.raster || (c.mapping.population !== null && c.mapping.name === null)
-        ? 'population'
-        : table.scenario
-          ? 'new'
-          : s.target === 'population'
-            ? 'new'
+    // a raster is a population grid; a table with a population column and no names is one too
+    const hasPopulation = c.mapping.population !== null;
+    const suggested: ImportTarget = table.raster
+      ? 'population'
+      : table.scenario
+        ? s.target === 'merge'
+          ? 'merge'
+          : 'new'
+        : s.target === 'population'
+          ? hasPopulation
+            ? 'population'
+            : 'new'
+          : hasPopulation && c.mapping.name === null
+            ? 'population'
             : s.target;
+    table.raster || (c.mapping.population !== null && c.mapping.name === null)
+      ? 'population'
+      : table.scenario
+        ? 'new'
+        : s.target === 'population'
+          ? 'new'
+          : s.target;
     patch({
       stage: 'ready',
       progress: 1,

@@ -279,6 +279,12 @@ const CASES: Case[] = [
       }),
     'xlsxInvalid',
   ],
+  [
+    'an Excel 97–2003 .xls',
+    'a.xls',
+    () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)]),
+    'xlsxInvalid',
+  ],
   ['KML that is not XML', 'a.kml', () => enc('<kml><Placemark><name>x</Placemark'), 'kmlInvalid'],
   ['.kml without <kml>', 'a.kml', () => enc('<gpx><wpt/></gpx>'), 'kmlInvalid'],
   [

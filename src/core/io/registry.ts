@@ -153,6 +153,9 @@ export async function readFile(file: InputFile, ctx: ReadContext = {}): Promise<
       code: 'tooLarge',
       params: { size: Math.round(file.bytes.length / 1048576), max: MAX_FILE_BYTES / 1048576 },
     });
+  // Excel 97–2003 workbooks (OLE compound files) are common in bureaus: say what to do with them
+  const ole = file.bytes[0] === 0xd0 && file.bytes[1] === 0xcf && file.bytes[2] === 0x11 && file.bytes[3] === 0xe0;
+  if (ole || /\.xls$/i.test(file.name)) return err({ code: 'xlsxInvalid', params: { detail: '.xls' } });
   const codec = detectCodec(file);
   if (!codec) return err({ code: 'unknownFormat', params: { name: file.name } });
   try {
