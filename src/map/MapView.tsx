@@ -5,6 +5,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { ProjectFeature } from '../core/model/project';
 import type { MessageKey } from '../core/i18n/messages';
 import { buildLayers } from '../../layers/index';
@@ -22,11 +23,12 @@ const CITY_PADDING = { top: 24, bottom: 44, left: 24, right: 56 };
 /** Flying to a project keeps its neighbourhood (other projects, the county) in view. */
 const FLY_ZOOM = 12;
 
-interface Hover {
-  readonly x: number;
-  readonly y: number;
-  readonly project: ProjectFeature;
-}
+type Hover =
+  | { readonly x: number; readonly y: number; readonly project: ProjectFeature }
+  | { readonly x: number; readonly y: number; readonly existing: ExistingSchoolRecord };
+
+type Picked = ProjectFeature | ExistingSchoolRecord;
+const isProject = (o: Picked): o is ProjectFeature => 'properties' in o;
 
 /** Test and debugging hook: the live map and a promise for the first fully drawn frame. */
 declare global {
@@ -189,9 +191,12 @@ export function MapView({ app }: { app: App }) {
             guard.onAfterRender(ctx);
             if (layerGroupsResolved && current.every((l) => l.isLoaded)) resolveReady();
           },
-          onHover: (info: PickingInfo<ProjectFeature>) => {
-            map.getCanvas().style.cursor = info.object ? 'pointer' : '';
-            setHover(info.object ? { x: info.x, y: info.y, project: info.object } : null);
+          onHover: (info: PickingInfo<Picked>) => {
+            const o = info.object;
+            map.getCanvas().style.cursor = o && isProject(o) ? 'pointer' : '';
+            setHover(
+              o ? (isProject(o) ? { x: info.x, y: info.y, project: o } : { x: info.x, y: info.y, existing: o }) : null,
+            );
           },
         });
         map.addControl(overlay);
@@ -201,8 +206,10 @@ export function MapView({ app }: { app: App }) {
           // clicks on the drawing handles, or while placing or drawing, belong to the editor
           if (editor?.hits(e)) return;
           const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 6 }) as
-            PickingInfo<ProjectFeature> | null | undefined;
-          actions.select(info?.object ? info.object.id : null);
+            PickingInfo<Picked> | null | undefined;
+          // existing schools are reference data: hovering names them, clicking selects no project
+          const o = info?.object;
+          actions.select(o && isProject(o) ? o.id : null);
         });
         let first = true;
         disposers.push(
@@ -247,7 +254,7 @@ export function MapView({ app }: { app: App }) {
   return (
     <div class="map-wrap">
       <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
-      {hover && !state.dragPreview.value && (
+      {hover && 'project' in hover && !state.dragPreview.value && (
         <div class="map-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} role="tooltip">
           <strong>{state.projectName.value(hover.project)}</strong>
           <span>
@@ -255,6 +262,20 @@ export function MapView({ app }: { app: App }) {
             {t(`status.${hover.project.properties.status}`)}
           </span>
           <span>{t('layers.seats', { seats: hover.project.properties.seats })}</span>
+        </div>
+      )}
+      {hover && 'existing' in hover && !state.dragPreview.value && (
+        <div
+          class="map-tooltip"
+          style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }}
+          role="tooltip"
+          data-testid="existing-tooltip"
+        >
+          <strong data-i18n-exempt="">{hover.existing.name}</strong>
+          <span>
+            {t('layer.existing')} · {t(`kind.${hover.existing.kind}`)}
+          </span>
+          <span>{t('existing.capacity', { seats: hover.existing.seats })}</span>
         </div>
       )}
     </div>

@@ -100,7 +100,7 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[], loaded: Lo
         id: d.id,
         data: d.data as ExistingSchoolRecord[],
         visible: d.visible,
-        pickable: false,
+        pickable: true,
         stroked: true,
         filled: true,
         getPosition: (s) => [s.lon, s.lat],

@@ -213,13 +213,6 @@ export function createImporter(deps: ImporterDeps) {
           : hasPopulation && c.mapping.name === null
             ? 'population'
             : s.target;
-    table.raster || (c.mapping.population !== null && c.mapping.name === null)
-      ? 'population'
-      : table.scenario
-        ? 'new'
-        : s.target === 'population'
-          ? 'new'
-          : s.target;
     patch({
       stage: 'ready',
       progress: 1,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/core/io/registry';
 import type { ProjectFeature } from '../../src/core/model/project';
 import { waitForMap } from './browser';
-import { countColor, jumpTo, openApp, seedProjects, useBrowser, waitSaved } from './helpers';
+import { countColor, jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from './helpers';
 
 const browser = useBrowser();
 const FIXTURES = new URL('../fixtures/io/', import.meta.url).pathname;
@@ -160,6 +160,11 @@ describe('import and export', () => {
     await page.getByTestId('import-confirm').click();
     await expect.poll(() => page.getByTestId('reference-existing').getAttribute('data-count')).toBe('3');
     expect(await page.getByTestId('layer-toggle-existing').isChecked()).toBe(true);
+    // hovering an existing school names it (reference data: no project is selected by it)
+    await jumpTo(page, 118.3861, 24.9603, 16);
+    const at = await screenPoint(page, 118.3861, 24.9603);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.getByTestId('existing-tooltip').textContent()).toContain('南安市柳城初级中学');
 
     await importFile(page, join(FIXTURES, 'population.tif'));
     await expect.poll(() => page.getByTestId('import-raster').count()).toBe(1);

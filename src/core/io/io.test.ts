@@ -144,6 +144,23 @@ describe('XLSX', () => {
   });
 });
 
+describe('XLSX with several sheets', () => {
+  it('reads the sheet whose header names the most fields, not a notes sheet before it', async () => {
+    const { writeXlsx } = await import('./xlsx');
+    const bytes = await writeXlsx([
+      { name: '说明', header: ['填表说明'], rows: [['坐标请用 WGS84'], ['学位为新增学位']] },
+      {
+        name: '项目清单',
+        header: ['名称', '类型', '经度', '纬度', '学位'],
+        rows: [[KNOWN[0].name, '小学', KNOWN[0].lon, KNOWN[0].lat, 2160]],
+      },
+    ]);
+    const t = await readFile({ name: 'book.xlsx', bytes });
+    expect(t.ok && t.value.sheet).toBe('项目清单');
+    expect(t.ok && t.value.records.length).toBe(1);
+  });
+});
+
 describe('KML and KMZ', () => {
   for (const name of ['survey.kml', 'survey.kmz']) {
     it(`${name}: points, outlines as site + centroid, lines refused`, async () => {

@@ -7,6 +7,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import { err, type Result } from '../result';
 import { escapeFormula } from './csv';
+import { detectMapping, findHeaderRow } from './fields';
 import { tableFromRows } from './tabular';
 import type { CellValue, IoError, RawTable } from './types';
 import { listZip } from './zip';
@@ -30,10 +31,18 @@ export async function readXlsx(bytes: Uint8Array): Promise<Result<RawTable, IoEr
   } catch (e) {
     return err({ code: 'xlsxInvalid', params: { detail: e instanceof Error ? e.message.slice(0, 80) : 'parse' } });
   }
-  const sheet = sheets.find((s) => s.data.some((r) => r.some((v) => v !== null && v !== ''))) ?? sheets[0];
-  if (!sheet) return err({ code: 'noRecords' });
-  const rows = sheet.data.map((r) => r.map(toCell));
-  return tableFromRows(rows, 'xlsx', { sheet: sheet.sheet });
+  // a workbook often starts with a 说明 (notes) sheet: take the sheet whose header names the most fields
+  let best: { rows: CellValue[][]; name: string; score: number } | null = null;
+  for (const sh of sheets) {
+    const rows = sh.data.map((r) => r.map(toCell));
+    if (!rows.some((r) => r.some((v) => v !== null && v !== ''))) continue;
+    const text = rows.map((r) => r.map((v) => (v === null ? '' : String(v))));
+    const mapping = detectMapping(text[findHeaderRow(text)] ?? []);
+    const score = Object.values(mapping).filter((v) => v !== null).length;
+    if (!best || score > best.score) best = { rows, name: sh.sheet, score };
+  }
+  if (!best) return err({ code: 'noRecords' });
+  return tableFromRows(best.rows, 'xlsx', { sheet: best.name });
 }
 
 export interface SheetDoc {
