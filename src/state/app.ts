@@ -358,6 +358,7 @@ export function createApp(deps: AppDeps): App {
     scenarioIds: () => new Set(store.state.scenarios.peek().map((s) => s.meta.id)),
     createScenario: (held) => store.restore(held),
     commit: (edit) => store.commit(edit),
+    switchTo: (id) => store.switchTo(id),
     setExisting: analysis.setExisting,
     loadSurface: analysis.loadSurface,
     shippedSurface: deps.coverage?.loadSurface ?? null,

@@ -81,6 +81,25 @@ describe('importer (files read in process)', () => {
     expect(app.state.scenario.value.features.length).toBe(before);
   });
 
+  it('merges into another scenario: it is shown, and the merge is undone there', async () => {
+    const app = await make();
+    await app.actions.newScenario('方案B');
+    await app.flush();
+    const b = app.state.scenario.value.scenario.id;
+    await app.actions.switchScenario('illustrative-2022');
+    app.actions.importer.open();
+    await app.actions.importer.read([fixture('projects-gbk.csv')]);
+    app.actions.importer.setMergeInto(b);
+    expect((await app.actions.importer.confirm()).ok).toBe(true);
+    await app.flush();
+    expect(app.state.scenario.value.scenario.id).toBe(b);
+    expect(app.state.scenario.value.features).toHaveLength(4);
+    expect(app.state.scenarios.value.find((s) => s.meta.id === 'illustrative-2022')?.projectCount).toBe(90);
+    await app.actions.undo();
+    await app.flush();
+    expect(app.state.scenario.value.features).toHaveLength(0);
+  });
+
   it('a malformed file is reported and leaves the scenarios as they were', async () => {
     const repo = createMemoryRepository(index);
     const app = await make(repo);

@@ -41,6 +41,8 @@ export interface ImportSession {
   readonly crsReason: CrsSuggestion['reason'] | null;
   readonly defaultKind: ProjectKind | null;
   readonly target: ImportTarget;
+  /** The scenario a merge goes into (the shown one unless the planner picks another). */
+  readonly mergeInto: string | null;
 }
 
 /** The stored population surface: the QZPS bytes and where they came from. */
@@ -66,6 +68,7 @@ export interface ImporterDeps {
   readonly scenarioIds: () => ReadonlySet<string>;
   readonly createScenario: (held: ScenarioCollection) => Promise<boolean>;
   readonly commit: (edit: Edit) => Promise<boolean>;
+  readonly switchTo: (id: string) => Promise<unknown>;
   readonly setExisting: (schools: readonly ExistingSchoolRecord[]) => void;
   readonly loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
   /** The shipped (modelled) population surface, to go back to. */
@@ -187,6 +190,7 @@ export function createImporter(deps: ImporterDeps) {
       crsReason: null,
       defaultKind: null,
       target,
+      mergeInto: null,
     };
     const r = await deps.reader.read(file, (fraction) => patch({ progress: fraction }));
     const s = session.peek();
@@ -335,6 +339,11 @@ export function createImporter(deps: ImporterDeps) {
     }
 
     if (s.target === 'merge') {
+      // merging into another scenario shows that scenario first, so the edit lands (and is undone) there
+      if (s.mergeInto !== null && s.mergeInto !== deps.scenario.peek().scenario.id) {
+        await deps.switchTo(s.mergeInto);
+        if (deps.scenario.peek().scenario.id !== s.mergeInto) return done(err('switch'));
+      }
       const fresh = freshIds(list);
       const okCommit = await deps.commit(addProjectsEdit(fresh));
       if (okCommit)
@@ -418,6 +427,7 @@ export function createImporter(deps: ImporterDeps) {
         crsReason: null,
         defaultKind: null,
         target,
+        mergeInto: null,
       };
     },
     close: (): void => {
@@ -437,6 +447,7 @@ export function createImporter(deps: ImporterDeps) {
     setSwapped: (swapped: boolean): void => patch({ swapped }),
     setDefaultKind: (kind: ProjectKind | null): void => patch({ defaultKind: kind }),
     setTarget: (target: ImportTarget): void => patch({ target }),
+    setMergeInto: (id: string): void => patch({ target: 'merge', mergeInto: id }),
     confirm,
     async clearExisting(): Promise<void> {
       await deps.repository.saveReference('existingSchools', null);

@@ -105,7 +105,6 @@ export function ImportDialog({ app }: { app: App }) {
   const population = session.target === 'population';
   const own = table?.scenario ?? null;
   const meta = state.scenario.value.scenario;
-  const scenarioName = state.lang.value === 'en' && meta.nameEn ? meta.nameEn : meta.name;
 
   const problems: readonly RowProblem[] = [...(interp?.ok ? interp.value.problems : (table?.problems ?? []))].sort(
     (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
@@ -234,7 +233,26 @@ export function ImportDialog({ app }: { app: App }) {
                   }
                   onChange={() => im.setTarget(target)}
                 />
-                {target === 'merge' ? t('import.target.merge', { name: scenarioName }) : t(`import.target.${target}`)}
+                {target === 'merge' ? (
+                  <>
+                    {t('import.target.mergeInto')}
+                    <select
+                      class="merge-into"
+                      data-testid="import-merge-into"
+                      value={session.mergeInto ?? meta.id}
+                      onChange={(e) => im.setMergeInto(e.currentTarget.value)}
+                    >
+                      {state.scenarios.value.map((sc) => (
+                        <option key={sc.meta.id} value={sc.meta.id} data-i18n-exempt="">
+                          {state.lang.value === 'en' && sc.meta.nameEn ? sc.meta.nameEn : sc.meta.name}
+                        </option>
+                      ))}
+                    </select>
+                    {t('import.target.undoable')}
+                  </>
+                ) : (
+                  t(`import.target.${target}`)
+                )}
               </label>
             ))}
           </fieldset>
