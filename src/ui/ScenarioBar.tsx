@@ -52,6 +52,20 @@ export function ScenarioBar({ app }: { app: App }) {
           </option>
         ))}
       </select>
+      {meta.imported && (
+        <span
+          class="badge info"
+          data-testid="imported-badge"
+          title={t('scenario.importedTitle', {
+            file: meta.imported.file,
+            format: meta.imported.format.toUpperCase(),
+            crs: meta.imported.crs,
+            at: meta.imported.at.slice(0, 16).replace('T', ' '),
+          })}
+        >
+          {t('scenario.imported')}
+        </span>
+      )}
       {meta.illustrative && (
         <span class="badge" data-testid="illustrative-badge" title={t('badge.illustrativeHint')}>
           {t('badge.illustrative')}

@@ -116,6 +116,7 @@ describe('import and export', () => {
     expect(
       await page.evaluate(() => JSON.stringify(window.__qzApp?.state.scenario.value.scenario.imported ?? null)),
     ).toContain('"crs":"wgs84"');
+    expect(await page.getByTestId('imported-badge').getAttribute('title')).toContain('projects.xlsx');
 
     // exports of the project table re-read as the same three projects
     const csv = await download(page, 'export-csv');
