@@ -5,13 +5,14 @@
  * Run with `npx tsx scripts/build-io-fixtures.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
 import { writeArrayBuffer } from 'geotiff';
 import { writeXlsx } from '../src/core/io/xlsx';
 
 const OUT = new URL('../tests/fixtures/io/', import.meta.url);
+const FIXED = new Date('2022-01-01T00:00:00Z');
 const write = (name: string, data: string | Uint8Array): void => writeFileSync(new URL(name, OUT), data);
 
 /** A GBK encoder built from the platform's GBK decoder (TextEncoder only writes UTF-8). */
@@ -109,7 +110,8 @@ const xlsx = await writeXlsx([
     ]),
   },
 ]);
-write('projects.xlsx', xlsx);
+// the writer stamps zip entries with the current time: re-zip with a fixed one, so the file is reproducible
+write('projects.xlsx', zipSync(unzipSync(xlsx), { mtime: FIXED }));
 
 // KML (a school as a point, one as a site outline) and the same zipped as KMZ
 const d = 0.0008;
@@ -131,7 +133,7 @@ const kml = `<?xml version="1.0" encoding="UTF-8"?>
 </Document></kml>
 `;
 write('survey.kml', kml);
-write('survey.kmz', zipSync({ 'doc.kml': strToU8(kml) }, { mtime: new Date('2022-01-01T00:00:00Z') }));
+write('survey.kmz', zipSync({ 'doc.kml': strToU8(kml) }, { mtime: FIXED }));
 
 // Shapefile, points in EPSG:4549 (CGCS2000 3° GK CM 120°E, no zone prefix), attributes in GBK with a .cpg
 const def4549 = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
@@ -215,7 +217,7 @@ const shpFiles = {
   'schools.prj': strToU8(prj4549),
   'schools.cpg': strToU8('GBK'),
 };
-write('schools-4549.zip', zipSync(shpFiles, { mtime: new Date('2022-01-01T00:00:00Z') }));
+write('schools-4549.zip', zipSync(shpFiles, { mtime: FIXED }));
 // the same without .cpg: the DBF's GBK must be recognised by its failing UTF-8
 write(
   'schools-4549-nocpg.zip',
@@ -225,7 +227,7 @@ write(
       'schools.dbf': shpFiles['schools.dbf'],
       'schools.prj': shpFiles['schools.prj'],
     },
-    { mtime: new Date('2022-01-01T00:00:00Z') },
+    { mtime: FIXED },
   ),
 );
 
