@@ -87,6 +87,8 @@ export interface AnalysisDeps {
   readonly client: CoverageClient | null;
   /** Loads the population surface's bytes (same-origin file in the app, disk in tests). */
   readonly loadSurface: (() => Promise<ArrayBuffer>) | null;
+  /** Existing schools from the imported reference layer (none until one is imported). */
+  readonly existing: ReadonlySignal<readonly ExistingSchoolRecord[]>;
 }
 
 const NONE: readonly never[] = [];
@@ -103,7 +105,6 @@ export function createAnalysis(deps: AnalysisDeps): {
   setLevel: (level: CoverageLevel) => void;
   /** Replaces the population surface (an imported one, or the shipped one again). */
   loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
-  setExisting: (schools: readonly ExistingSchoolRecord[]) => void;
   dispose: () => void;
 } {
   const level = signal<CoverageLevel>('primary');
@@ -112,7 +113,7 @@ export function createAnalysis(deps: AnalysisDeps): {
   );
   const result = signal<CoverageResult | null>(null);
   const population = signal<RasterImage | null>(null);
-  const existing = signal<readonly ExistingSchoolRecord[]>([]);
+  const existing = deps.existing;
   const counties = deps.reference.counties.features;
   const countyProps: readonly CountyProperties[] = counties.map((f) => f.properties);
 
@@ -291,9 +292,6 @@ export function createAnalysis(deps: AnalysisDeps): {
       level.value = l;
     },
     loadSurface,
-    setExisting: (list) => {
-      existing.value = list;
-    },
     dispose: () => {
       disposeCompute();
       deps.client?.dispose();

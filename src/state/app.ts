@@ -45,7 +45,7 @@ import {
   type ParamGroup,
 } from '../core/analysis/params';
 import { createFileReader, type WorkerLike } from './importService';
-import { createImporter, readStoredPopulation, type Importer } from './importer';
+import { createImporter, type Importer } from './importer';
 import { createAnalysis, type AnalysisState } from './analysis';
 import type { CoverageClient } from './coverageService';
 import { createScenarioStore, type NoticeRequest, type SaveStatus } from './scenarios';
@@ -206,7 +206,7 @@ export interface AppActions {
   resetParams(): void;
 
   // import: nothing is written before `confirm`
-  readonly importer: Omit<Importer, 'state' | 'init'>;
+  readonly importer: Omit<Importer, 'state' | 'init' | 'startupSurface'>;
 }
 
 export interface App {
@@ -323,6 +323,26 @@ export function createApp(deps: AppDeps): App {
     return drag && drag.id === p.id ? [{ ...p, geometry: { type: 'Point', coordinates: [drag.lon, drag.lat] } }] : [p];
   });
   const shownProjects = computed<readonly ProjectFeature[]>(() => [...shownByKind.value.values()].flat());
+  const importer = createImporter({
+    reader: createFileReader(index, deps.makeIoWorker ?? null),
+    repository: deps.repository,
+    reference: deps.reference,
+    ctx,
+    newId,
+    scenario,
+    scenarioNames: () => new Set(store.state.scenarios.peek().map((s) => s.meta.name)),
+    scenarioIds: () => new Set(store.state.scenarios.peek().map((s) => s.meta.id)),
+    createScenario: (held) => store.restore(held),
+    commit: (edit) => store.commit(edit),
+    switchTo: (id) => store.switchTo(id),
+    // the analysis is created next; this is only called after start-up
+    loadSurface: (load) => analysis.loadSurface(load),
+    shippedSurface: deps.coverage?.loadSurface ?? null,
+    showLayer: (id) => {
+      if (!visible.peek().has(id)) actions.toggleLayer(id);
+    },
+    notify,
+  });
   const analysis = createAnalysis({
     reference: deps.reference,
     targets: deps.targets,
@@ -340,32 +360,10 @@ export function createApp(deps: AppDeps): App {
     client: deps.coverage?.client ?? null,
     // an imported population surface, when one is stored, replaces the shipped modelled one
     loadSurface: deps.coverage
-      ? async () => {
-          const stored = await readStoredPopulation(deps.repository).catch(() => null);
-          return stored ? stored.bytes : (deps.coverage?.loadSurface() ?? Promise.reject(new Error('no surface')));
-        }
+      ? async () =>
+          (await importer.startupSurface()) ?? deps.coverage?.loadSurface() ?? Promise.reject(new Error('no surface'))
       : null,
-  });
-  const importer = createImporter({
-    reader: createFileReader(index, deps.makeIoWorker ?? null),
-    repository: deps.repository,
-    reference: deps.reference,
-    index,
-    ctx,
-    newId,
-    scenario,
-    scenarioNames: () => new Set(store.state.scenarios.peek().map((s) => s.meta.name)),
-    scenarioIds: () => new Set(store.state.scenarios.peek().map((s) => s.meta.id)),
-    createScenario: (held) => store.restore(held),
-    commit: (edit) => store.commit(edit),
-    switchTo: (id) => store.switchTo(id),
-    setExisting: analysis.setExisting,
-    loadSurface: analysis.loadSurface,
-    shippedSurface: deps.coverage?.loadSurface ?? null,
-    showLayer: (id) => {
-      if (!visible.peek().has(id)) actions.toggleLayer(id);
-    },
-    notify,
+    existing: computed(() => importer.state.existingLayer.value?.schools ?? []),
   });
   const layerInput = computed<LayerInput>(() => ({
     projectsByKind: shownByKind.value,

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadIndex, loadReference, readJson } from '../../tests/unit/reference';
-import { validateScenario } from '../core/model/validate';
-import { parsePlanTargets } from '../core/plan/targets';
+import { loadIndex, loadReference } from '../../tests/unit/reference';
+import { loadSeed, loadTargets } from '../../tests/unit/scenarioFixture';
 import { createMemoryRepository } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
 import { createApp, type App } from './app';
@@ -11,11 +10,8 @@ import { createCoverageClient, inProcessTransport } from './coverageService';
 
 const index = loadIndex();
 const reference = loadReference();
-const seedResult = validateScenario(readJson('seeds/scenario-2022.geojson'), index);
-const targetsResult = parsePlanTargets(readJson('seeds/plan-targets.json'));
-if (!seedResult.ok || !targetsResult.ok) throw new Error('seed data invalid');
-const seed = seedResult.value.scenario;
-const targets = targetsResult.value;
+const seed = loadSeed();
+const targets = loadTargets();
 
 const fixture = (name: string): { name: string; bytes: Uint8Array } => ({
   name,

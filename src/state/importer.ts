@@ -3,25 +3,20 @@
  * coordinate system, axis order and target, sees every row's fate, and only "confirm" writes — a new
  * scenario, one undoable edit in the current one, or a reference layer. Nothing is written before.
  */
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { zipSync } from 'fflate';
 import { addProjectsEdit, type EditContext } from '../core/edits/build';
 import type { Edit } from '../core/edits/edit';
-import type { ReferenceData, ReferenceIndex } from '../core/geodata/reference';
+import type { ReferenceData } from '../core/geodata/reference';
 import type { CrsId } from '../core/io/crs';
-import {
-  existingFromRows,
-  parseExistingLayer,
-  type ExistingLayer,
-  type ExistingSchoolRecord,
-} from '../core/io/existing';
-import type { FieldMapping, MappedField } from '../core/io/fields';
+import { existingFromProjects, parseExistingLayer, type ExistingLayer } from '../core/io/existing';
+import { emptyMapping, type FieldMapping, type MappedField } from '../core/io/fields';
 import { initialChoices, interpretProjects, type CrsSuggestion, type Interpretation } from '../core/io/interpret';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import type { ProjectKind } from '../core/model/kinds';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
 import { err, isRecord, ok, type Result } from '../core/result';
-import type { Repository } from '../persistence/repository';
+import type { ReferenceKey, Repository } from '../persistence/repository';
 import type { FileReader } from './importService';
 import type { NoticeRequest } from './scenarios';
 
@@ -60,7 +55,6 @@ export interface ImporterDeps {
   readonly reader: FileReader;
   readonly repository: Repository;
   readonly reference: ReferenceData;
-  readonly index: ReferenceIndex;
   readonly ctx: EditContext;
   readonly newId: () => string;
   readonly scenario: ReadonlySignal<ScenarioCollection>;
@@ -69,7 +63,6 @@ export interface ImporterDeps {
   readonly createScenario: (held: ScenarioCollection) => Promise<boolean>;
   readonly commit: (edit: Edit) => Promise<boolean>;
   readonly switchTo: (id: string) => Promise<unknown>;
-  readonly setExisting: (schools: readonly ExistingSchoolRecord[]) => void;
   readonly loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
   /** The shipped (modelled) population surface, to go back to. */
   readonly shippedSurface: (() => Promise<ArrayBuffer>) | null;
@@ -78,25 +71,26 @@ export interface ImporterDeps {
   readonly now?: () => number;
 }
 
-const EMPTY_MAPPING: FieldMapping = {
-  name: null,
-  lon: null,
-  lat: null,
-  kind: null,
-  action: null,
-  status: null,
-  year: null,
-  seats: null,
-  classes: null,
-  county: null,
-  township: null,
-  ownership: null,
-  investment: null,
-  landArea: null,
-  central: null,
-  notes: null,
-  population: null,
-};
+/** A session with nothing chosen yet: for a file being read, or the empty dialog. */
+const freshSession = (
+  stage: 'choose' | 'reading',
+  target: ImportTarget,
+  file: { name: string; size: number } = { name: '', size: 0 },
+): ImportSession => ({
+  fileName: file.name,
+  size: file.size,
+  stage,
+  progress: 0,
+  error: null,
+  table: null,
+  mapping: emptyMapping(),
+  crs: 'wgs84',
+  swapped: false,
+  crsReason: null,
+  defaultKind: null,
+  target,
+  mergeInto: null,
+});
 
 const baseName = (name: string): string => name.replace(/\.[^.]+$/, '').trim() || name;
 
@@ -115,7 +109,7 @@ export function combineFiles(files: readonly InputFile[]): InputFile | null {
 }
 
 /** The stored population surface, when one was imported and its record is readable; else null. */
-export async function readStoredPopulation(repo: Repository): Promise<PopulationRecord | null> {
+async function readStoredPopulation(repo: Repository): Promise<PopulationRecord | null> {
   const raw: unknown = await repo.loadReference('population');
   if (!isRecord(raw) || !(raw.bytes instanceof ArrayBuffer) || !isRecord(raw.source)) return null;
   const src = raw.source;
@@ -136,6 +130,10 @@ export function createImporter(deps: ImporterDeps) {
   const existingLayer = signal<ExistingLayer | null>(null);
   const populationSource = signal<PopulationRecord['source'] | null>(null);
   const now = deps.now ?? Date.now;
+  /** The stored population, read once at start-up for both the engine and the reference panel. */
+  let stored: Promise<PopulationRecord | null> | null = null;
+  const startupPopulation = (): Promise<PopulationRecord | null> =>
+    (stored ??= readStoredPopulation(deps.repository).catch(() => null));
 
   const patch = (p: Partial<ImportSession>): void => {
     const s = session.peek();
@@ -177,21 +175,7 @@ export function createImporter(deps: ImporterDeps) {
     const file = combineFiles(files);
     if (!file) return;
     const target: ImportTarget = session.peek()?.target ?? 'new';
-    session.value = {
-      fileName: file.name,
-      size: file.bytes.length,
-      stage: 'reading',
-      progress: 0,
-      error: null,
-      table: null,
-      mapping: EMPTY_MAPPING,
-      crs: 'wgs84',
-      swapped: false,
-      crsReason: null,
-      defaultKind: null,
-      target,
-      mergeInto: null,
-    };
+    session.value = freshSession('reading', target, { name: file.name, size: file.bytes.length });
     const r = await deps.reader.read(file, (fraction) => patch({ progress: fraction }));
     const s = session.peek();
     if (!s || s.fileName !== file.name) return;
@@ -201,7 +185,7 @@ export function createImporter(deps: ImporterDeps) {
       return;
     }
     const table = r.value;
-    const c = initialChoices(table, file.name, deps.index.bbox);
+    const c = initialChoices(table, file.name, deps.ctx.index.bbox);
     // a raster is a population grid; a table with a population column and no names is one too
     const hasPopulation = c.mapping.population !== null;
     const suggested: ImportTarget = table.raster
@@ -250,6 +234,21 @@ export function createImporter(deps: ImporterDeps) {
     });
   }
 
+  /** Stores a reference layer (null removes it); a failure is reported and nothing changes. */
+  async function saveReference(key: ReferenceKey, value: unknown): Promise<boolean> {
+    try {
+      await deps.repository.saveReference(key, value);
+      return true;
+    } catch (e) {
+      deps.notify({
+        tone: 'error',
+        key: 'storage.saveFailed',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      });
+      return false;
+    }
+  }
+
   async function confirm(): Promise<Result<void, string>> {
     const s = session.peek();
     const t = s?.table;
@@ -274,7 +273,7 @@ export function createImporter(deps: ImporterDeps) {
           description: `${s.fileName} (${importedAt.slice(0, 10)})`,
         },
         counties: deps.reference.counties,
-        bbox: deps.index.bbox,
+        bbox: deps.ctx.index.bbox,
       });
       if (session.peek()?.stage !== 'saving') return err('cancelled');
       if (!built.ok) {
@@ -292,16 +291,7 @@ export function createImporter(deps: ImporterDeps) {
         return done(err('surface'));
       }
       const source = { file: s.fileName, importedAt: now(), total: built.value.total, outside: built.value.outside };
-      try {
-        await deps.repository.saveReference('population', { bytes, source } satisfies PopulationRecord);
-      } catch (e) {
-        deps.notify({
-          tone: 'error',
-          key: 'storage.saveFailed',
-          params: { message: e instanceof Error ? e.message : String(e) },
-        });
-        return done(err('save'));
-      }
+      if (!(await saveReference('population', { bytes, source } satisfies PopulationRecord))) return done(err('save'));
       populationSource.value = source;
       deps.showLayer('population');
       deps.notify({
@@ -316,23 +306,13 @@ export function createImporter(deps: ImporterDeps) {
     if (list.length === 0) return done(err('nothing'));
 
     if (s.target === 'existing') {
-      const schools = existingFromRows(list.map((project, i) => ({ row: i, project })));
+      const schools = existingFromProjects(list);
       const layer: ExistingLayer = {
         schools: schools.map((x) => ({ ...x, id: deps.newId() })),
         source: { file: s.fileName, importedAt: now(), crs: s.crs },
       };
-      try {
-        await deps.repository.saveReference('existingSchools', layer);
-      } catch (e) {
-        deps.notify({
-          tone: 'error',
-          key: 'storage.saveFailed',
-          params: { message: e instanceof Error ? e.message : String(e) },
-        });
-        return done(err('save'));
-      }
+      if (!(await saveReference('existingSchools', layer))) return done(err('save'));
       existingLayer.value = layer;
-      deps.setExisting(layer.schools);
       deps.showLayer('existing');
       deps.notify({ tone: 'info', key: 'io.done.existing', params: { count: layer.schools.length } });
       return done(ok(undefined));
@@ -393,17 +373,16 @@ export function createImporter(deps: ImporterDeps) {
       existingLayer: existingLayer as ReadonlySignal<ExistingLayer | null>,
       populationSource: populationSource as ReadonlySignal<PopulationRecord['source'] | null>,
     },
+    /** The imported population surface's bytes to start the engine from, or null for the shipped one. */
+    startupSurface: async (): Promise<ArrayBuffer | null> => (await startupPopulation())?.bytes ?? null,
     /** Restores the stored reference layers (at start-up). */
     async init(): Promise<void> {
       try {
         const raw = await deps.repository.loadReference('existingSchools');
-        const { layer, skipped } = parseExistingLayer(raw, deps.index);
-        if (layer) {
-          existingLayer.value = layer;
-          deps.setExisting(layer.schools);
-        }
+        const { layer, skipped } = parseExistingLayer(raw, deps.ctx.index);
+        if (layer) existingLayer.value = layer;
         if (skipped > 0) deps.notify({ tone: 'error', key: 'storage.skippedProjects', params: { count: skipped } });
-        populationSource.value = (await readStoredPopulation(deps.repository))?.source ?? null;
+        populationSource.value = (await startupPopulation())?.source ?? null;
       } catch (e) {
         deps.notify({
           tone: 'error',
@@ -414,21 +393,7 @@ export function createImporter(deps: ImporterDeps) {
     },
     open: (target: ImportTarget = 'new'): void => {
       deps.reader.cancel();
-      session.value = {
-        fileName: '',
-        size: 0,
-        stage: 'choose',
-        progress: 0,
-        error: null,
-        table: null,
-        mapping: EMPTY_MAPPING,
-        crs: 'wgs84',
-        swapped: false,
-        crsReason: null,
-        defaultKind: null,
-        target,
-        mergeInto: null,
-      };
+      session.value = freshSession('choose', target);
     },
     close: (): void => {
       deps.reader.cancel();
@@ -450,14 +415,10 @@ export function createImporter(deps: ImporterDeps) {
     setMergeInto: (id: string): void => patch({ target: 'merge', mergeInto: id }),
     confirm,
     async clearExisting(): Promise<void> {
-      await deps.repository.saveReference('existingSchools', null);
-      batch(() => {
-        existingLayer.value = null;
-        deps.setExisting([]);
-      });
+      if (await saveReference('existingSchools', null)) existingLayer.value = null;
     },
     async clearPopulation(): Promise<void> {
-      await deps.repository.saveReference('population', null);
+      if (!(await saveReference('population', null))) return;
       populationSource.value = null;
       if (deps.shippedSurface) await deps.loadSurface(deps.shippedSurface);
     },

@@ -8,6 +8,7 @@ import { describeEdit } from '../core/edits/describe';
 import { fieldLabelKey } from '../core/model/validate';
 import { EditToolbar } from './EditToolbar';
 import { ProjectForm } from './ProjectForm';
+import { readPicked } from './files';
 import { ImportDialog } from './ImportDialog';
 import { ScenarioDialog } from './ScenarioDialog';
 import { ProjectTable } from './ProjectTable';
@@ -172,9 +173,7 @@ export function App({ app }: { app: AppModel }) {
         const files = e.dataTransfer?.files;
         if (!files || files.length === 0) return;
         e.preventDefault();
-        void Promise.all(
-          [...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-        ).then((list) => {
+        void readPicked(files).then((list) => {
           if (!app.state.importer.session.peek()) app.actions.importer.open();
           return app.actions.importer.read(list);
         });

@@ -7,6 +7,7 @@ import type { IoError, RowProblem } from '../core/io/types';
 import type { MessageKey, Params } from '../core/i18n/translate';
 import { fieldLabelKey } from '../core/model/validate';
 import { PROJECT_KINDS, type ProjectKind } from '../core/model/kinds';
+import { readPicked } from './files';
 import { PreviewMap, type PreviewPoint } from '../map/PreviewMap';
 import type { App } from '../state/app';
 import { IMPORT_TARGETS, type ImportTarget } from '../state/importer';
@@ -93,9 +94,7 @@ export function ImportDialog({ app }: { app: App }) {
 
   const readFiles = async (files: FileList | null): Promise<void> => {
     if (!files || files.length === 0) return;
-    const list = await Promise.all(
-      [...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    const list = await readPicked(files);
     await im.read(list);
   };
 

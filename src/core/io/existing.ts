@@ -5,9 +5,8 @@
 import type { ExistingSchool } from '../analysis/demand';
 import type { ReferenceIndex } from '../geodata/reference';
 import { isProjectKind } from '../model/kinds';
-import { OWNERSHIPS, type Ownership } from '../model/project';
+import { OWNERSHIPS, type Ownership, type ProjectFeature } from '../model/project';
 import { isRecord } from '../result';
-import type { InterpretedRow } from './interpret';
 
 export interface ExistingSchoolRecord extends ExistingSchool {
   readonly id: string;
@@ -22,9 +21,9 @@ export interface ExistingLayer {
   readonly source: { readonly file: string; readonly importedAt: number; readonly crs: string };
 }
 
-/** Rows read by the project interpreter, as existing schools (their seats are current capacity). */
-export const existingFromRows = (rows: readonly InterpretedRow[]): ExistingSchoolRecord[] =>
-  rows.map(({ project: p }) => ({
+/** Projects read from a file, as existing schools (their seats are current capacity). */
+export const existingFromProjects = (projects: readonly ProjectFeature[]): ExistingSchoolRecord[] =>
+  projects.map((p) => ({
     id: p.id,
     name: p.properties.name,
     kind: p.properties.kind,

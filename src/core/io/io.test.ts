@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { editContext } from '../../../tests/unit/scenarioFixture';
 import { decodeSurface } from '../analysis/surfaceCodec';
-import { existingFromRows } from './existing';
+import { existingFromProjects } from './existing';
 import { initialChoices, interpretProjects, type Interpretation } from './interpret';
 import { buildPopulationSurface } from './population';
 import { readFile } from './registry';
@@ -204,7 +204,7 @@ describe('Shapefile', () => {
 describe('reference layers', () => {
   it('existing schools keep kind, seats and county', async () => {
     const r = interpret(await read('projects-gbk.csv'), 'schools.csv');
-    const schools = existingFromRows(r.rows);
+    const schools = existingFromProjects(r.rows.map((x) => x.project));
     expect(schools.find((s) => s.name === KNOWN[1].name)).toMatchObject({
       kind: 'kindergarten',
       seats: 360,

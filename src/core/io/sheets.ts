@@ -6,7 +6,7 @@ import type { ProjectFeature } from '../model/project';
 import type { SheetDoc } from './xlsx';
 import type { CellValue } from './types';
 
-/** One row per project, in the planner's language; coordinates in WGS84 (or GCJ-02 when asked). */
+/** One row per project, in the planner's language; coordinates in WGS84. */
 export function projectSheet(
   projects: readonly ProjectFeature[],
   lang: Lang,
