@@ -1,7 +1,20 @@
 import type { ProjectFeature, ScenarioMeta } from '../model/project';
 
 /** What an edit did, named for the undo/redo buttons ("撤销：移动 丰泽区示意幼儿园3"). */
-export const EDIT_KINDS = ['add', 'move', 'edit', 'site', 'delete', 'bulk', 'rename', 'reset'] as const;
+export const EDIT_KINDS = [
+  'add',
+  'move',
+  'edit',
+  'site',
+  'delete',
+  'bulk',
+  'rename',
+  'reset',
+  'slideAdd',
+  'slideEdit',
+  'slideDelete',
+  'slideMove',
+] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
 /** One project before and after; null before = added, null after = deleted. */

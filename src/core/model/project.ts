@@ -1,5 +1,6 @@
 import type { Feature, Point, Polygon } from 'geojson';
 import type { ProjectAction, ProjectKind, ProjectStatus } from './kinds';
+import type { Slide } from './slides';
 
 /** Where a project's point comes from. 'illustrative' = 位置示意: a made-up site for demonstration. */
 export const LOCATION_PRECISIONS = ['illustrative', 'approximate', 'surveyed'] as const;
@@ -63,6 +64,8 @@ export interface ScenarioMeta {
   readonly schemaVersion: typeof SCHEMA_VERSION;
   /** Where an imported scenario came from: the file, its format and the coordinate system chosen. */
   readonly imported?: ImportRecord;
+  /** Saved views for presenting (幻灯片), in order; absent = none. */
+  readonly slides?: readonly Slide[];
 }
 
 export interface ImportRecord {

@@ -1,3 +1,4 @@
+import { parseSlides } from './slides';
 import type { MessageKey } from '../i18n/messages';
 import type { ReferenceIndex } from '../geodata/reference';
 import { err, isRecord, ok, type Result } from '../result';
@@ -344,6 +345,7 @@ export function validateScenarioMeta(v: unknown): Result<ScenarioMeta, Validatio
     issues.push(issue('schemaVersion', 'schemaVersion', { value: JSON.stringify(version), max: SCHEMA_VERSION }));
   if (issues.length > 0) return err(issues);
   const imported = importRecord(v.imported);
+  const { slides } = parseSlides(v.slides);
   const meta: ScenarioMeta = {
     id: String(v.id),
     name: String(v.name),
@@ -354,6 +356,7 @@ export function validateScenarioMeta(v: unknown): Result<ScenarioMeta, Validatio
     illustrative: v.illustrative === true,
     schemaVersion: SCHEMA_VERSION,
     ...(imported ? { imported } : {}),
+    ...(slides.length > 0 ? { slides } : {}),
   };
   return ok(meta);
 }
