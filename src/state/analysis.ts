@@ -30,7 +30,7 @@ import type {
   RasterOverlay,
   Rgba,
 } from '../../layers/types';
-import type { CoverageClient, CoverageResult, SurfaceInfo } from './coverageService';
+import type { CoverageClient, CoverageResult, CoveredByLevel, SurfaceInfo } from './coverageService';
 
 export interface CoverageRow {
   /** County adcode, or 'city'. */
@@ -58,6 +58,14 @@ export type SurfaceStatus =
   | { readonly type: 'loading' }
   | { readonly type: 'ready'; readonly info: SurfaceInfo }
   | { readonly type: 'failed'; readonly message: string };
+
+/** Covered population of scenario A and B per level: per county (the surface's order), then the city. */
+export interface CoverageComparison {
+  readonly counties: readonly string[];
+  readonly population: readonly number[];
+  readonly a: CoveredByLevel;
+  readonly b: CoveredByLevel;
+}
 
 export interface AnalysisState {
   readonly level: ReadonlySignal<CoverageLevel>;
@@ -105,6 +113,8 @@ export function createAnalysis(deps: AnalysisDeps): {
   setLevel: (level: CoverageLevel) => void;
   /** Replaces the population surface (an imported one, or the shipped one again). */
   loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
+  /** Covered population of two scenarios' projects; null when no surface is loaded. */
+  compareCoverage: (a: readonly ProjectFeature[], b: readonly ProjectFeature[]) => Promise<CoverageComparison | null>;
   dispose: () => void;
 } {
   const level = signal<CoverageLevel>('primary');
@@ -292,6 +302,23 @@ export function createAnalysis(deps: AnalysisDeps): {
       level.value = l;
     },
     loadSurface,
+    compareCoverage: async (a, b) => {
+      // the surface may still be loading (start-up): wait for it to settle
+      if (surface.peek().type === 'loading')
+        await new Promise<void>((resolve) => {
+          const stop = effect(() => {
+            if (surface.value.type === 'loading') return;
+            queueMicrotask(() => stop());
+            resolve();
+          });
+        });
+      const i = info.peek();
+      const client = deps.client;
+      if (!i || !client) return null;
+      const params = deps.params.peek();
+      const r = await client.compare(sitesFromProjects(a, params), sitesFromProjects(b, params));
+      return { counties: i.counties, population: [...i.population, i.total], a: r.a, b: r.b };
+    },
     dispose: () => {
       disposeCompute();
       deps.client?.dispose();

@@ -48,12 +48,17 @@ import { createFileReader, type WorkerLike } from './importService';
 import { createImporter, type Importer } from './importer';
 import { createAnalysis, type AnalysisState } from './analysis';
 import type { CoverageClient } from './coverageService';
+import { createMeeting, type MeetingActions, type MeetingState } from './meeting';
+import { createCompare, type CompareActions, type CompareState } from './compare';
+import { cumulativeSeats, projectsByYear, type SeatsByYear } from '../core/plan/phasing';
+import { PHASE_YEARS } from '../core/model/slides';
 import { createScenarioStore, type NoticeRequest, type SaveStatus } from './scenarios';
 import { createLocalChannel, type TabChannel } from './tabs';
 
 export type CameraRequest =
   | { readonly seq: number; readonly type: 'project'; readonly lon: number; readonly lat: number }
-  | { readonly seq: number; readonly type: 'city' };
+  | { readonly seq: number; readonly type: 'city' }
+  | { readonly seq: number; readonly type: 'view'; readonly lon: number; readonly lat: number; readonly zoom: number };
 
 export interface Camera {
   readonly lon: number;
@@ -86,7 +91,7 @@ export type Dialog =
   | { readonly type: 'resetScenario' }
   | { readonly type: 'deleteProjects'; readonly ids: readonly string[] };
 
-export type SidebarTab = 'layers' | 'coverage' | 'targets';
+export type SidebarTab = 'layers' | 'coverage' | 'targets' | 'slides';
 export type DrawerTab = 'projects' | 'demand';
 
 export interface AppDeps {
@@ -150,6 +155,12 @@ export interface AppState {
   readonly analysis: AnalysisState;
   readonly importer: Importer['state'];
   readonly byId: ReadonlySignal<ReadonlyMap<string, ProjectFeature>>;
+  /** Phasing: show projects completed by the end of this year (null: all). */
+  readonly phaseYear: ReadonlySignal<number | null>;
+  /** Cumulative new seats by year, 2022–2035, of the whole scenario. */
+  readonly seatsByYear: ReadonlySignal<SeatsByYear>;
+  readonly meeting: MeetingState;
+  readonly compare: CompareState;
 }
 
 export interface AppActions {
@@ -205,6 +216,10 @@ export interface AppActions {
   setDemandMethod(method: DemandMethod): void;
   resetParams(): void;
 
+  setPhaseYear(year: number | null): void;
+  readonly meeting: MeetingActions;
+  readonly compare: CompareActions;
+
   // import: nothing is written before `confirm`
   readonly importer: Omit<Importer, 'state' | 'init' | 'startupSurface'>;
 }
@@ -246,6 +261,7 @@ export function createApp(deps: AppDeps): App {
   const drawerTab = signal<DrawerTab>('projects');
   const notice = signal<Notice | null>(null);
   const persisted = signal<boolean | null>(null);
+  const phaseYear = signal<number | null>(null);
   let initialCamera: Camera | null = null;
   /** What the last deleted scenario held, for the notice's "restore" button. */
   let deleted: ScenarioCollection | null = null;
@@ -291,7 +307,7 @@ export function createApp(deps: AppDeps): App {
   const lang = computed(() => settings.value.lang);
   const projectsByKind = computed(() => {
     const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, []]));
-    for (const p of scenario.value.features) byKind.get(p.properties.kind)?.push(p);
+    for (const p of projectsByYear(scenario.value.features, phaseYear.value)) byKind.get(p.properties.kind)?.push(p);
     const result: ReadonlyMap<ProjectKind, readonly ProjectFeature[]> = byKind;
     return result;
   });
@@ -365,6 +381,27 @@ export function createApp(deps: AppDeps): App {
       : null,
     existing: computed(() => importer.state.existingLayer.value?.schools ?? []),
   });
+  const meeting = createMeeting({
+    scenario,
+    commit: (edit) => store.commit(edit),
+    camera: () => lastCamera,
+    visible,
+    setVisible: (ids) => {
+      visible.value = ids;
+      saveView();
+    },
+    year: phaseYear,
+    setYear: (year) => {
+      phaseYear.value = year;
+    },
+    goTo: (c) => {
+      camera.value = { seq: ++seq, type: 'view', lon: c.lon, lat: c.lat, zoom: c.zoom };
+    },
+    newId,
+    defaultTitle: () => translate(lang.peek(), 'slides.defaultTitle'),
+    notify,
+  });
+  const seatsByYear = computed(() => cumulativeSeats(scenario.value.features));
   const layerInput = computed<LayerInput>(() => ({
     projectsByKind: shownByKind.value,
     central: central.value,
@@ -395,6 +432,15 @@ export function createApp(deps: AppDeps): App {
       const tw = index.townshipByCode.get(code);
       return tw ? (l === 'en' ? tw.nameEn : tw.name) : code;
     };
+  });
+  const compare = createCompare({
+    repository: deps.repository,
+    scenarios: store.state.scenarios,
+    current: scenario,
+    countyOrder: deps.reference.counties.features.map((f) => f.properties.adcode),
+    lang,
+    countyName,
+    compareCoverage: (a, b) => analysis.compareCoverage(a, b),
   });
   const rows = computed(() =>
     queryProjects(scenario.value.features, filter.value, sort.value, projectName.value, lang.value),
@@ -480,6 +526,11 @@ export function createApp(deps: AppDeps): App {
           ? { key, dir: cur.dir === 'asc' ? 'desc' : 'asc' }
           : { key, dir: key === 'seats' || key === 'classes' ? 'desc' : 'asc' };
     },
+    setPhaseYear: (year) => {
+      phaseYear.value = year === null ? null : Math.max(PHASE_YEARS.min, Math.min(PHASE_YEARS.max, Math.round(year)));
+    },
+    meeting: meeting.actions,
+    compare: compare.actions,
     flyToCity: () => {
       camera.value = { seq: ++seq, type: 'city' };
     },
@@ -742,6 +793,10 @@ export function createApp(deps: AppDeps): App {
     analysis: analysis.state,
     importer: importer.state,
     byId: store.state.byId,
+    phaseYear,
+    seatsByYear,
+    meeting: meeting.state,
+    compare: compare.state,
   };
   return {
     state,

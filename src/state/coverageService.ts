@@ -6,7 +6,7 @@
 import { createCoverageEngine, type CoverageEngine, type CoverageSite } from '../core/analysis/engine';
 import { COVERAGE_LEVELS, type CoverageLevel } from '../core/analysis/params';
 import { paintAssignment, paintPopulation, paintUncovered, type RasterImage } from '../core/analysis/raster';
-import { gridBounds, type RasterGrid } from '../core/analysis/surface';
+import { gridBounds, type PopulationSurface, type RasterGrid } from '../core/analysis/surface';
 import { decodeSurface } from '../core/analysis/surfaceCodec';
 import { CATCHMENT_PALETTE, POPULATION_RAMP, UNASSIGNED, UNCOVERED_RAMP } from '../../layers/analysisColors';
 
@@ -51,12 +51,23 @@ export type CoverageRequest =
       readonly level: CoverageLevel;
       readonly uncovered: boolean;
       readonly assignment: boolean;
+    }
+  /** Covered population of two site sets (scenario comparison), on an engine of its own. */
+  | {
+      readonly type: 'compare';
+      readonly seq: number;
+      readonly a: readonly CoverageSite[];
+      readonly b: readonly CoverageSite[];
     };
+
+/** Covered population per level: one entry per county index, then the whole surface. */
+export type CoveredByLevel = Readonly<Record<CoverageLevel, readonly number[]>>;
 
 export type CoverageResponse =
   | { readonly type: 'surface'; readonly ok: true; readonly info: SurfaceInfo; readonly population: RasterImage }
   | { readonly type: 'surface'; readonly ok: false; readonly error: string }
   | { readonly type: 'result'; readonly result: CoverageResult }
+  | { readonly type: 'compared'; readonly seq: number; readonly a: CoveredByLevel; readonly b: CoveredByLevel }
   | { readonly type: 'failed'; readonly seq: number; readonly error: string };
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -68,6 +79,19 @@ export function createCoverageHandler(): (req: CoverageRequest) => {
 } {
   let engine: CoverageEngine | null = null;
   let grid: RasterGrid | null = null;
+  let surfaceData: PopulationSurface | null = null;
+  /** A second engine for comparisons, so the live one keeps its incremental state. */
+  let compareEngine: CoverageEngine | null = null;
+  const coveredAll = (e: CoverageEngine): Record<CoverageLevel, number[]> => {
+    const covered = {} as Record<CoverageLevel, number[]>;
+    for (const level of COVERAGE_LEVELS) {
+      const row: number[] = [];
+      for (let c = 0; c < e.counties.length; c++) row.push(e.covered(level, c));
+      row.push(e.covered(level));
+      covered[level] = row;
+    }
+    return covered;
+  };
   return (req) => {
     if (req.type === 'surface') {
       const t0 = now();
@@ -76,6 +100,8 @@ export function createCoverageHandler(): (req: CoverageRequest) => {
       const { surface, header } = decoded.value;
       engine = createCoverageEngine(surface);
       grid = surface.grid;
+      surfaceData = surface;
+      compareEngine = null;
       const e = engine;
       const info: SurfaceInfo = {
         counties: surface.counties,
@@ -95,19 +121,20 @@ export function createCoverageHandler(): (req: CoverageRequest) => {
         transfer: [population.data.buffer as ArrayBuffer],
       };
     }
-    if (!engine || !grid)
+    if (!engine || !grid || !surfaceData)
       return { response: { type: 'failed', seq: req.seq, error: 'no population surface loaded' }, transfer: [] };
+    if (req.type === 'compare') {
+      const c = (compareEngine ??= createCoverageEngine(surfaceData));
+      c.update(req.a);
+      const a = coveredAll(c);
+      // B differs from A in a few schools: the incremental update visits only those
+      c.update(req.b);
+      return { response: { type: 'compared', seq: req.seq, a, b: coveredAll(c) }, transfer: [] };
+    }
     const e = engine;
     const t0 = now();
     const stats = e.update(req.sites);
-    const nc = e.counties.length;
-    const covered = {} as Record<CoverageLevel, number[]>;
-    for (const level of COVERAGE_LEVELS) {
-      const row: number[] = [];
-      for (let c = 0; c < nc; c++) row.push(e.covered(level, c));
-      row.push(e.covered(level));
-      covered[level] = row;
-    }
+    const covered = coveredAll(e);
     const sitePop: Record<string, number> = {};
     for (const s of req.sites) sitePop[s.key] = e.sitePopulation(s.key);
     const uncovered = req.uncovered ? paintUncovered(e, req.level, grid, UNCOVERED_RAMP) : null;
@@ -186,6 +213,8 @@ export interface CoverageClient {
   /** Asks for a result; while one is computing, a newer request replaces any waiting one. */
   compute(req: ComputeRequest): void;
   onResult(cb: (r: CoverageResult) => void): void;
+  /** Covered population of two site sets (answered in order with the other requests). */
+  compare(a: readonly CoverageSite[], b: readonly CoverageSite[]): Promise<{ a: CoveredByLevel; b: CoveredByLevel }>;
   onError(cb: (message: string) => void): void;
   dispose(): void;
 }
@@ -200,6 +229,10 @@ export function createCoverageClient(transport: CoverageTransport): CoverageClie
     resolve: (v: { info: SurfaceInfo; population: RasterImage }) => void;
     reject: (e: Error) => void;
   } | null = null;
+  const comparing = new Map<
+    number,
+    { resolve: (v: { a: CoveredByLevel; b: CoveredByLevel }) => void; reject: (e: Error) => void }
+  >();
   const send = (req: ComputeRequest): void => {
     busy = true;
     transport.post({ type: 'compute', seq: ++seq, ...req }, []);
@@ -218,6 +251,16 @@ export function createCoverageClient(transport: CoverageTransport): CoverageClie
       surfaceWait = null;
       if (res.ok) w?.resolve({ info: res.info, population: res.population });
       else w?.reject(new Error(res.error));
+      return;
+    }
+    if (res.type === 'compared') {
+      comparing.get(res.seq)?.resolve({ a: res.a, b: res.b });
+      comparing.delete(res.seq);
+      return;
+    }
+    if (res.type === 'failed' && comparing.has(res.seq)) {
+      comparing.get(res.seq)?.reject(new Error(res.error));
+      comparing.delete(res.seq);
       return;
     }
     if (res.type === 'failed') {
@@ -242,6 +285,12 @@ export function createCoverageClient(transport: CoverageTransport): CoverageClie
     onResult: (cb) => {
       resultCb = cb;
     },
+    compare: (a, b) =>
+      new Promise((resolve, reject) => {
+        const id = ++seq;
+        comparing.set(id, { resolve, reject });
+        transport.post({ type: 'compare', seq: id, a, b }, []);
+      }),
     onError: (cb) => {
       errorCb = cb;
     },
