@@ -15,7 +15,8 @@ import { primaryLayer } from './primary';
 import { buildSelectionLayer } from './selection';
 import { sitesLayer } from './sites';
 import { specialLayer } from './special';
-import type { AnalysisLayerModule, LayerDescriptor, LayerInput, MapLayerModule } from './types';
+import type { MessageKey } from '../src/core/i18n/messages';
+import type { AnalysisLayerModule, LayerDescriptor, LayerId, LayerInput, LegendSwatch, MapLayerModule } from './types';
 import { vocationalLayer } from './vocational';
 
 export const PROJECT_LAYERS: readonly MapLayerModule[] = [
@@ -73,3 +74,38 @@ export function buildLayers(input: LayerInput): LayerDescriptor[] {
 
 export * from './types';
 export { selectionLegend } from './selection';
+
+/** The legend of what is on the map: visible project kinds, the central-district ring, visible analysis layers. */
+export function visibleLegend(
+  visible: ReadonlySet<LayerId>,
+): { readonly labelKey: MessageKey; readonly swatch: LegendSwatch }[] {
+  const out: { labelKey: MessageKey; swatch: LegendSwatch }[] = [];
+  for (const l of MAP_LAYERS) if (visible.has(l.id)) out.push({ labelKey: l.legend.labelKey, swatch: l.legend.swatch });
+  for (const l of ANALYSIS_LAYERS) if (visible.has(l.id)) out.push(...l.legend);
+  return out;
+}
+
+const rgba = (c: readonly number[]): string =>
+  `rgba(${c[0] ?? 0},${c[1] ?? 0},${c[2] ?? 0},${((c[3] ?? 255) / 255).toFixed(2)})`;
+
+/** A legend swatch as a standalone 22×22 SVG document (drawn into exported images). */
+export function swatchSvg(swatch: LegendSwatch): string {
+  const wrap = (body: string): string =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 22 22">${body}</svg>`;
+  switch (swatch.type) {
+    case 'icon':
+      return swatch.svg;
+    case 'ring':
+      return wrap(
+        `<circle cx="11" cy="11" r="8" fill="${swatch.fill ? rgba(swatch.fill) : 'none'}" stroke="${rgba(swatch.color)}" stroke-width="2.5"/>`,
+      );
+    case 'line':
+      return wrap(
+        `<line x1="2" y1="11" x2="20" y2="11" stroke="${swatch.color}" stroke-width="${swatch.width}"${swatch.dash ? ` stroke-dasharray="${swatch.dash}"` : ''}/>`,
+      );
+    case 'fill':
+      return wrap(
+        `<rect x="3" y="5" width="16" height="12" rx="2" fill="${swatch.color}" stroke="${swatch.outline}" stroke-width="1"/>`,
+      );
+  }
+}

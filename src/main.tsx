@@ -21,12 +21,15 @@ import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
 import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './state/coverageService';
 import { App } from './ui/App';
+import { registerServiceWorker, watchRegistration } from './state/updates';
 import './ui/styles.css';
 
 declare global {
   interface Window {
     /** Test and debugging hook: the app's state and actions. */
     __qzApp?: ReturnType<typeof createApp>;
+    /** Test hook: treat a registration the test made as a new version (the update prompt). */
+    __qzWatchRegistration?: typeof watchRegistration;
   }
 }
 
@@ -120,9 +123,12 @@ async function main(): Promise<void> {
       makeIoWorker: () => new Worker(new URL('./state/io.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
+    window.__qzWatchRegistration = watchRegistration;
     await app.init();
     root.innerHTML = '';
     render(<App app={app} />, root);
+    // offline after the first load; a new version waits for the planner's "reload to update"
+    if (import.meta.env.PROD) registerServiceWorker('./sw.js', () => app.flush());
   } catch (e: unknown) {
     showError(root, e instanceof Error ? e.message : String(e));
   }

@@ -13,6 +13,7 @@ import type { App } from '../state/app';
 import { onlineLayers } from './basemaps';
 import { loadIconAtlas, toDeckLayers } from './deckLayers';
 import { attachEditor, type MapEditor } from './editor';
+import { setLiveMap } from './live';
 import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
 
@@ -105,13 +106,17 @@ export function MapView({ app }: { app: App }) {
     const disposers: (() => void)[] = [];
     let overlay: MapLibreOverlay | null = null;
     let editor: MapEditor | null = null;
-    map.on('moveend', () => {
+    const reportCamera = (): void => {
       const c = map.getCenter();
       actions.cameraChanged({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
-    });
+    };
+    map.on('moveend', reportCamera);
+    // the state knows the camera from the start (a slide saved before any pan captures it)
+    map.once('load', reportCamera);
     let resolveReady: () => void = () => undefined;
     const ready = new Promise<void>((r) => (resolveReady = r));
     window.__qzMap = { map, ready };
+    setLiveMap(map);
 
     // language: label fields and control tooltips
     disposers.push(
@@ -144,6 +149,14 @@ export function MapView({ app }: { app: App }) {
         requestAnimationFrame(() => {
           map.resize();
           if (req.type === 'city') map.fitBounds([w, s, e, n], { padding: CITY_PADDING, duration: 800 });
+          else if (req.type === 'view')
+            // a slide: a smooth flight, unless the planner asked the system for less motion
+            map.flyTo({
+              center: [req.lon, req.lat],
+              zoom: req.zoom,
+              duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200,
+              essential: false,
+            });
           else
             map.flyTo({
               center: [req.lon, req.lat],
@@ -245,6 +258,7 @@ export function MapView({ app }: { app: App }) {
       for (const d of disposers) d();
       editor?.dispose();
       if (overlay) map.removeControl(overlay);
+      setLiveMap(null);
       map.remove();
       delete window.__qzMap;
     };

@@ -12,8 +12,18 @@ export interface LoadedAtlas {
   readonly image: string;
 }
 
-/** Rasterises the symbol sheet once (at 1×, cells are 64 px, drawn at ~24 px: crisp on HiDPI too). */
-export async function loadIconAtlas(): Promise<LoadedAtlas> {
+let shared: Promise<LoadedAtlas> | null = null;
+
+/**
+ * Rasterises the symbol sheet once per page (at 1×, cells are 64 px, drawn at ~24 px: crisp on HiDPI
+ * too); the map on screen and the export renderer share it.
+ */
+export function loadIconAtlas(): Promise<LoadedAtlas> {
+  shared ??= rasteriseAtlas();
+  return shared;
+}
+
+async function rasteriseAtlas(): Promise<LoadedAtlas> {
   const atlas = buildIconAtlas();
   const img = new Image(atlas.width, atlas.height);
   img.src = svgDataUrl(atlas.svg);

@@ -161,6 +161,8 @@ export interface AppState {
   readonly seatsByYear: ReadonlySignal<SeatsByYear>;
   readonly meeting: MeetingState;
   readonly compare: CompareState;
+  /** What the layers read for a slide or export: these layers, projects completed by `year`, no selection. */
+  layerInputFor(layers: ReadonlySet<LayerId>, year: number | null): LayerInput;
 }
 
 export interface AppActions {
@@ -795,6 +797,19 @@ export function createApp(deps: AppDeps): App {
     byId: store.state.byId,
     phaseYear,
     seatsByYear,
+    layerInputFor: (layers, year) => {
+      const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, []]));
+      const list = projectsByYear(scenario.peek().features, year);
+      for (const p of list) byKind.get(p.properties.kind)?.push(p);
+      return {
+        projectsByKind: byKind,
+        central: list.filter((p) => p.properties.centralDistrict),
+        sites: list.filter((p) => p.properties.site !== null),
+        visible: layers,
+        selected: [],
+        analysis: analysis.state.layerInput.peek(),
+      };
+    },
     meeting: meeting.state,
     compare: compare.state,
   };

@@ -16,9 +16,14 @@ import { SettingsDialog } from './SettingsDialog';
 import { CoveragePanel } from './CoveragePanel';
 import { TargetsPanel } from './TargetsPanel';
 import { Tabs } from './Tabs';
+import { CompareView } from './CompareView';
+import { PhasingPanel } from './PhasingPanel';
+import { Presentation } from './Presentation';
+import { SlidesPanel } from './SlidesPanel';
+import { UpdatePrompt } from './UpdatePrompt';
 import type { SidebarTab } from '../state/app';
 
-const SIDEBAR_TABS: readonly SidebarTab[] = ['layers', 'coverage', 'targets'];
+const SIDEBAR_TABS: readonly SidebarTab[] = ['layers', 'coverage', 'targets', 'slides'];
 
 function Sidebar({ app }: { app: AppModel }) {
   const t = app.state.t.value;
@@ -37,11 +42,13 @@ function Sidebar({ app }: { app: AppModel }) {
         {tab === 'layers' && (
           <>
             <LayerPanel app={app} />
+            <PhasingPanel app={app} />
             <Legend app={app} />
           </>
         )}
         {tab === 'coverage' && <CoveragePanel app={app} />}
         {tab === 'targets' && <TargetsPanel app={app} />}
+        {tab === 'slides' && <SlidesPanel app={app} />}
       </div>
     </aside>
   );
@@ -128,10 +135,12 @@ function NoticeBar({ app }: { app: AppModel }) {
 
 export function App({ app }: { app: AppModel }) {
   const hasSelection = app.state.selected.value !== null;
+  const presenting = app.state.meeting.presentation.value !== null;
+  const comparing = app.state.compare.session.value !== null;
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const { state, actions } = app;
-      if (state.settingsOpen.peek() || state.dialog.peek()) return;
+      if (state.settingsOpen.peek() || state.dialog.peek() || state.meeting.presentation.peek()) return;
       if (e.key === 'Escape') {
         // Esc cancels placing or drawing first, then closes the selection
         if (state.mode.peek().type !== 'select') actions.setMode({ type: 'select' });
@@ -164,7 +173,7 @@ export function App({ app }: { app: AppModel }) {
   }, []);
   return (
     <div
-      class={`app${hasSelection ? ' with-details' : ''}`}
+      class={`app${hasSelection ? ' with-details' : ''}${presenting ? ' presenting' : ''}${comparing ? ' comparing' : ''}`}
       onDragOver={(e) => {
         if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
       }}
@@ -187,6 +196,7 @@ export function App({ app }: { app: AppModel }) {
           <EditToolbar app={app} />
           <Credits app={app} />
           <NoticeBar app={app} />
+          <Presentation app={app} />
         </section>
         <ProjectForm app={app} />
       </main>
@@ -194,6 +204,8 @@ export function App({ app }: { app: AppModel }) {
       <SettingsDialog app={app} />
       <ScenarioDialog app={app} />
       <ImportDialog app={app} />
+      <CompareView app={app} />
+      <UpdatePrompt app={app} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { App } from '../state/app';
 import { ScenarioBar } from './ScenarioBar';
+import { MeetingButtons } from './MeetingButtons';
 
 export function Header({ app }: { app: App }) {
   const { state, actions } = app;
@@ -20,6 +21,7 @@ export function Header({ app }: { app: App }) {
         </div>
       </div>
       <ScenarioBar app={app} />
+      <MeetingButtons app={app} />
       <div class="top-actions">
         <button
           type="button"

@@ -22,9 +22,32 @@ const seed = { features: seedProjects() };
 const browser = useBrowser();
 
 describe('the offline map', () => {
-  it('draws sea, land and projects with no request leaving the origin and no console error', async () => {
+  it('draws sea, land and projects and the 12 county names, with no request leaving the origin and no console error', async () => {
     const s = await openApp(browser());
     const { page } = s;
+    const names = await page.evaluate(() => {
+      const m = window.__qzMap?.map;
+      return (m?.querySourceFeatures('countyLabels') ?? []).map((f) => String(f.properties.name)).sort();
+    });
+    expect(new Set(names)).toEqual(
+      new Set([
+        '丰泽区',
+        '南安市',
+        '安溪县',
+        '德化县',
+        '惠安县',
+        '晋江市',
+        '永春县',
+        '洛江区',
+        '泉港区',
+        '石狮市',
+        '金门县',
+        '鲤城区',
+      ]),
+    );
+    await expect.poll(() => page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/\d+\s*k?m/);
+    expect(await page.getByRole('button', { name: '放大' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '缩小' }).count()).toBe(1);
     // sea in the Taiwan Strait, the city's land in 安溪, the neighbouring land in 漳州 (context)
     expect(near(await colorAt(page, 119.2, 24.7), hexToRgb(BASEMAP_COLORS.sea))).toBe(true);
     expect(near(await colorAt(page, 117.95, 25.25), hexToRgb(BASEMAP_COLORS.city))).toBe(true);
@@ -45,34 +68,6 @@ describe('the offline map', () => {
     await waitForMap(page);
     expect(foreignRequests(s)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
-    await s.context.close();
-  });
-
-  it('shows the 12 county-level units with Chinese names, a scale bar and zoom controls', async () => {
-    const s = await openApp(browser());
-    const names = await s.page.evaluate(() => {
-      const m = window.__qzMap?.map;
-      return (m?.querySourceFeatures('countyLabels') ?? []).map((f) => String(f.properties.name)).sort();
-    });
-    expect(new Set(names)).toEqual(
-      new Set([
-        '丰泽区',
-        '南安市',
-        '安溪县',
-        '德化县',
-        '惠安县',
-        '晋江市',
-        '永春县',
-        '洛江区',
-        '泉港区',
-        '石狮市',
-        '金门县',
-        '鲤城区',
-      ]),
-    );
-    await expect.poll(() => s.page.locator('.maplibregl-ctrl-scale').textContent()).toMatch(/\d+\s*k?m/);
-    expect(await s.page.getByRole('button', { name: '放大' }).count()).toBe(1);
-    expect(await s.page.getByRole('button', { name: '缩小' }).count()).toBe(1);
     await s.context.close();
   });
 
@@ -103,9 +98,25 @@ describe('the offline map', () => {
     await s.context.close();
   });
 
-  it('keeps deck.gl symbols on their MapLibre position when the map area changes size (deck.gl#9666)', async () => {
+  it('opens the details of a project clicked on the map; keeps deck.gl symbols on their MapLibre position when the map area changes size (deck.gl#9666)', async () => {
     const s = await openApp(browser());
     const { page } = s;
+    const high = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');
+    if (!high) throw new Error('no high school in 安溪 in the seed');
+    const [hLon = 0, hLat = 0] = high.geometry.coordinates;
+    await jumpTo(page, hLon, hLat, 14);
+    const p = await screenPoint(page, hLon, hLat);
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(high.properties.name);
+    expect(await page.getByTestId('details-illustrative').count()).toBe(1);
+    expect(await page.getByTestId('details-seats').innerText()).toContain(high.properties.seats.toLocaleString('en'));
+    expect(await page.getByTestId(`project-row-${high.id}`).getAttribute('aria-selected')).toBe('true');
+    // clicking empty map clears the selection
+    await page.mouse.click(p.x + 200, p.y + 150);
+    await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
+    await page.getByTestId(`project-row-${high.id}`).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
     const target = seed.features.find(
       (f) => f.properties.kind === 'kindergarten' && f.properties.status === 'completed',
     );
@@ -123,28 +134,6 @@ describe('the offline map', () => {
     await page.waitForTimeout(300);
     await jumpTo(page, lon, lat, 15);
     expect(near(await colorAt(page, lon, lat), orange, 40)).toBe(true);
-    await s.context.close();
-  });
-
-  it('opens the details of a project clicked on the map, and closes them', async () => {
-    const s = await openApp(browser());
-    const { page } = s;
-    const target = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');
-    if (!target) throw new Error('no high school in 安溪 in the seed');
-    const [lon = 0, lat = 0] = target.geometry.coordinates;
-    await jumpTo(page, lon, lat, 14);
-    const p = await screenPoint(page, lon, lat);
-    await page.mouse.click(p.x, p.y);
-    await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(target.properties.name);
-    expect(await page.getByTestId('details-illustrative').count()).toBe(1);
-    expect(await page.getByTestId('details-seats').innerText()).toContain(target.properties.seats.toLocaleString('en'));
-    expect(await page.getByTestId(`project-row-${target.id}`).getAttribute('aria-selected')).toBe('true');
-    // clicking empty map clears the selection
-    await page.mouse.click(p.x + 200, p.y + 150);
-    await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
-    await page.getByTestId(`project-row-${target.id}`).click();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
     await s.context.close();
   });
 });

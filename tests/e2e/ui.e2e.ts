@@ -43,39 +43,7 @@ async function cjkLeftovers(page: Page): Promise<string[]> {
 }
 
 describe('project table', () => {
-  it('filters by county, kind and status, searches, sorts and clears', async () => {
-    const s = await openApp(browser());
-    const { page } = s;
-    expect(await rowCount(page)).toBe(90);
-    await page.getByTestId('table-filter-county').selectOption('350503');
-    const fengze = seed.features.filter((f) => f.properties.countyCode === '350503');
-    expect(await rowCount(page)).toBe(fengze.length);
-    await page.getByTestId('table-filter-kind').selectOption('kindergarten');
-    expect(await rowCount(page)).toBe(fengze.filter((f) => f.properties.kind === 'kindergarten').length);
-    await page.getByTestId('table-clear').click();
-    await page.getByTestId('table-filter-status').selectOption('completed');
-    expect(await rowCount(page)).toBe(seed.features.filter((f) => f.properties.status === 'completed').length);
-    await page.getByTestId('table-clear').click();
-    await page.getByTestId('table-filter-central').check();
-    expect(await rowCount(page)).toBe(43);
-    expect(await page.getByTestId('table-summary').innerText()).toContain('43');
-    await page.getByTestId('table-clear').click();
-    expect(await page.getByTestId('table-filter-central').isChecked()).toBe(false);
-    await page.getByTestId('table-search').fill('晋光');
-    expect(await rowCount(page)).toBe(2);
-    await page.getByTestId('table-search').fill('不存在的学校');
-    expect(await rowCount(page)).toBe(0);
-    expect(await page.getByTestId('table-empty').isVisible()).toBe(true);
-    await page.getByTestId('table-clear').click();
-    await page.getByTestId('table-sort-seats').click();
-    const first = page.locator('[data-testid^="project-row-"]').first();
-    const biggest = seed.features.find((f) => f.properties.name === '泉州台商投资区第三实验小学'); // 3,060 seats
-    expect(await first.getAttribute('data-id')).toBe(biggest?.id);
-    expect(await page.getByTestId('table-summary').innerText()).toContain('45,000');
-    await s.context.close();
-  });
-
-  it('selects a row, flies the map to it and shows its details', async () => {
+  it('selects a row, flies the map to it and shows its details; filters, searches, sorts and clears', async () => {
     const s = await openApp(browser());
     const { page } = s;
     const target = seed.features.find((f) => f.properties.name === '泉州市实验小学洛江第二校区');
@@ -104,6 +72,34 @@ describe('project table', () => {
     expect(Math.abs((center?.[0] ?? 0) - lon)).toBeLessThan(0.002);
     expect(Math.abs((center?.[1] ?? 0) - lat)).toBeLessThan(0.002);
     expect(await page.evaluate(() => window.__qzMap?.map.getZoom())).toBeGreaterThanOrEqual(12);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('table-clear').click();
+    expect(await rowCount(page)).toBe(90);
+    await page.getByTestId('table-filter-county').selectOption('350503');
+    const fengze = seed.features.filter((f) => f.properties.countyCode === '350503');
+    expect(await rowCount(page)).toBe(fengze.length);
+    await page.getByTestId('table-filter-kind').selectOption('kindergarten');
+    expect(await rowCount(page)).toBe(fengze.filter((f) => f.properties.kind === 'kindergarten').length);
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-filter-status').selectOption('completed');
+    expect(await rowCount(page)).toBe(seed.features.filter((f) => f.properties.status === 'completed').length);
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-filter-central').check();
+    expect(await rowCount(page)).toBe(43);
+    expect(await page.getByTestId('table-summary').innerText()).toContain('43');
+    await page.getByTestId('table-clear').click();
+    expect(await page.getByTestId('table-filter-central').isChecked()).toBe(false);
+    await page.getByTestId('table-search').fill('晋光');
+    expect(await rowCount(page)).toBe(2);
+    await page.getByTestId('table-search').fill('不存在的学校');
+    expect(await rowCount(page)).toBe(0);
+    expect(await page.getByTestId('table-empty').isVisible()).toBe(true);
+    await page.getByTestId('table-clear').click();
+    await page.getByTestId('table-sort-seats').click();
+    const first = page.locator('[data-testid^="project-row-"]').first();
+    const biggest = seed.features.find((f) => f.properties.name === '泉州台商投资区第三实验小学'); // 3,060 seats
+    expect(await first.getAttribute('data-id')).toBe(biggest?.id);
+    expect(await page.getByTestId('table-summary').innerText()).toContain('45,000');
     await s.context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportPixelRatio, metresPerPixel, paperPt, paperPx, pngSize, scaleBar } from './paper';
+import { exportPixelRatio, metresPerPixel, paperPt, paperPx, pngSize, scaleBar, viewBounds } from './paper';
 
 describe('paper and image sizes', () => {
   it('gives ISO A sizes in points and pixels', () => {
@@ -22,5 +22,16 @@ describe('paper and image sizes', () => {
     expect(scaleBar(60, 150).label).toBe('5 km');
     const mpp = metresPerPixel(0, 0);
     expect(mpp).toBeCloseTo(78271.5, 0);
+  });
+});
+
+describe('viewBounds', () => {
+  it('gives the box a camera shows, symmetric in longitude, fewer degrees of latitude to the north (Mercator)', () => {
+    const [w, s, e, n] = viewBounds({ lon: 118.6, lat: 24.9, zoom: 10 }, 1024, 512);
+    // 1024 px at zoom 10 = 2 tiles of 512 px = 360 / 1024 × 2 degrees
+    expect(e - w).toBeCloseTo((360 / 1024) * 2, 9);
+    expect((w + e) / 2).toBeCloseTo(118.6, 9);
+    expect(n - 24.9).toBeLessThan(24.9 - s);
+    expect(n - s).toBeCloseTo(((360 / 1024) * 1) / (1 / Math.cos((24.9 * Math.PI) / 180)), 2);
   });
 });

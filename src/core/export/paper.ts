@@ -64,3 +64,22 @@ export function scaleBar(metresPerPx: number, maxPx: number): { metres: number; 
 export function metresPerPixel(lat: number, zoom: number): number {
   return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
 }
+
+const mercY = (lat: number): number => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const latOfY = (y: number): number => ((2 * Math.atan(Math.exp(y)) - Math.PI / 2) * 180) / Math.PI;
+
+/**
+ * The lon/lat box a Web Mercator camera shows in a viewport of `width`×`height` CSS pixels (512-px
+ * tiles, north up): what an export drawn at another size must fit to show the same place.
+ */
+export function viewBounds(
+  camera: { readonly lon: number; readonly lat: number; readonly zoom: number },
+  width: number,
+  height: number,
+): [number, number, number, number] {
+  const world = 512 * 2 ** camera.zoom;
+  const dLon = (width / world) * 360;
+  const cy = mercY(camera.lat);
+  const dy = (height / world) * 2 * Math.PI;
+  return [camera.lon - dLon / 2, latOfY(cy - dy / 2), camera.lon + dLon / 2, latOfY(cy + dy / 2)];
+}

@@ -1,0 +1,27 @@
+/** The map on screen, for exports that must show what the planner sees (MapLibre owns the camera). */
+import type * as maplibregl from 'maplibre-gl';
+
+let live: maplibregl.Map | null = null;
+
+export function setLiveMap(map: maplibregl.Map | null): void {
+  live = map;
+}
+
+export interface LiveView {
+  readonly camera: { readonly lon: number; readonly lat: number; readonly zoom: number };
+  readonly viewport: { readonly width: number; readonly height: number };
+  /** The map canvas's size in device pixels (the 'screen' export size). */
+  readonly pixels: { readonly width: number; readonly height: number };
+}
+
+export function liveView(): LiveView | null {
+  if (!live) return null;
+  const c = live.getCenter();
+  const el = live.getContainer();
+  const canvas = live.getCanvas();
+  return {
+    camera: { lon: c.lng, lat: c.lat, zoom: live.getZoom() },
+    viewport: { width: el.clientWidth, height: el.clientHeight },
+    pixels: { width: canvas.width, height: canvas.height },
+  };
+}

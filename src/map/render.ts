@@ -1,0 +1,166 @@
+/**
+ * Draws the map for export at the target size: a second, hidden MapLibre map with the same style and a
+ * deck.gl overlay with the same layers, rendered at the export's own resolution (not a screenshot of
+ * the window). The image shows the same place as the view it was made from.
+ */
+import * as maplibregl from 'maplibre-gl';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer } from '@deck.gl/core';
+import { exportPixelRatio, metresPerPixel, viewBounds } from '../core/export/paper';
+import type { ReferenceData } from '../core/geodata/reference';
+import type { Lang } from '../core/i18n/translate';
+import type { BasemapId } from '../core/settings/settings';
+import { buildLayers, type LayerInput } from '../../layers/index';
+import { onlineLayers } from './basemaps';
+import { loadIconAtlas, toDeckLayers } from './deckLayers';
+import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
+import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
+
+export interface RenderRequest {
+  readonly width: number;
+  readonly height: number;
+  readonly reference: ReferenceData;
+  readonly lang: Lang;
+  readonly basemap: BasemapId;
+  readonly tiandituKey: string;
+}
+
+export interface RenderedMap {
+  readonly canvas: HTMLCanvasElement;
+  /** Metres per image pixel at the centre, for the scale bar. */
+  readonly metresPerPixel: number;
+}
+
+export class RenderTooLargeError extends Error {
+  constructor(readonly max: number) {
+    super(`larger than the graphics can draw (${max} px)`);
+  }
+}
+
+/** The largest drawing buffer this browser's WebGL allows (one probe, cached). */
+let maxSize: number | null = null;
+export function maxRenderSize(): number {
+  if (maxSize !== null) return maxSize;
+  const gl = document.createElement('canvas').getContext('webgl2');
+  const v = gl
+    ? Math.min(Number(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)), Number(gl.getParameter(gl.MAX_TEXTURE_SIZE)))
+    : 4096;
+  gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  maxSize = v;
+  return v;
+}
+
+const waitFor = (map: maplibregl.Map, event: 'load' | 'idle'): Promise<void> =>
+  new Promise((resolve) => map.once(event, () => resolve()));
+
+export interface RenderView {
+  /** The camera of the view to draw, and the CSS size of the map it was seen in. */
+  readonly camera: { readonly lon: number; readonly lat: number; readonly zoom: number };
+  readonly viewport: { readonly width: number; readonly height: number };
+  readonly layerInput: LayerInput;
+}
+
+export interface Renderer {
+  render(view: RenderView): Promise<RenderedMap>;
+  dispose(): void;
+}
+
+/**
+ * A hidden map of the export's size. Several views (the slides of a PDF) are drawn with one map, so
+ * the style, the shaders and the symbol sheet are prepared once.
+ */
+export async function createRenderer(req: RenderRequest, first: RenderView): Promise<Renderer> {
+  const max = maxRenderSize();
+  if (req.width > max || req.height > max) throw new RenderTooLargeError(max);
+  const ratio = exportPixelRatio(req.width, req.height);
+  const host = document.createElement('div');
+  host.setAttribute('aria-hidden', 'true');
+  host.dataset.testid = 'export-render';
+  Object.assign(host.style, {
+    position: 'fixed',
+    left: '-20000px',
+    top: '0',
+    width: `${req.width / ratio}px`,
+    height: `${req.height / ratio}px`,
+    pointerEvents: 'none',
+  });
+  document.body.appendChild(host);
+  const map = new maplibregl.Map({
+    container: host,
+    style: buildStyle(req.reference, req.lang),
+    bounds: viewBounds(first.camera, first.viewport.width, first.viewport.height),
+    fitBoundsOptions: { padding: 0 },
+    pixelRatio: ratio,
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+  });
+  const dispose = (): void => {
+    map.remove();
+    host.remove();
+  };
+  try {
+    await waitFor(map, 'load');
+    for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](req.lang));
+    const online = onlineLayers(req.basemap, req.tiandituKey, req.lang);
+    for (const l of online) {
+      map.addSource(l.id, l.source);
+      map.addLayer({ id: l.id, type: 'raster', source: l.id }, 'county-lines');
+    }
+    for (const id of OFFLINE_FILL_LAYERS)
+      map.setLayoutProperty(id, 'visibility', online.length > 0 ? 'none' : 'visible');
+  } catch (e: unknown) {
+    dispose();
+    throw e;
+  }
+  const atlas = await loadIconAtlas();
+  let layers: Layer[] = toDeckLayers(buildLayers(first.layerInput), atlas);
+  const guard = createUniformBindingGuard();
+  let drawn: (() => void) | null = null;
+  const overlay: MapLibreOverlay = new MapLibreOverlay({
+    interleaved: true,
+    layers,
+    useDevicePixels: ratio,
+    onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => {
+      syncDeckFramebuffer(overlay, map.getCanvas());
+      guard.onBeforeRender(ctx);
+    },
+    onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
+      guard.onAfterRender(ctx);
+      if (drawn && layers.every((l) => l.isLoaded)) drawn();
+    },
+  });
+  map.addControl(overlay);
+
+  return {
+    render: async (view) => {
+      map.fitBounds(viewBounds(view.camera, view.viewport.width, view.viewport.height), { padding: 0, duration: 0 });
+      // deck.gl#10733: layer groups resolve once the style is loaded, so the layers are (re)set here
+      layers = toDeckLayers(buildLayers(view.layerInput), atlas);
+      const deckDrawn = new Promise<void>((r) => (drawn = r));
+      const idle = waitFor(map, 'idle');
+      overlay.setProps({ layers });
+      map.triggerRepaint();
+      await idle;
+      // deck.gl draws again once its layers' async props (the symbol sheet) are loaded
+      await Promise.race([deckDrawn, new Promise((r) => setTimeout(r, 15_000))]);
+      drawn = null;
+      const src = map.getCanvas();
+      const canvas = document.createElement('canvas');
+      canvas.width = req.width;
+      canvas.height = req.height;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2D canvas');
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, req.width, req.height);
+      ctx.drawImage(src, 0, 0, req.width, req.height);
+      const center = map.getCenter();
+      return { canvas, metresPerPixel: metresPerPixel(center.lat, map.getZoom()) / ratio };
+    },
+    dispose: () => {
+      map.removeControl(overlay);
+      dispose();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The service worker's side in the page: registers it (production builds only), and when a new version
+ * has installed and is waiting, offers "reload to update". Reloading waits for every queued write first,
+ * so nothing the planner did is lost; the new version takes over and the page reloads once.
+ */
+import { signal, type ReadonlySignal } from '@preact/signals';
+
+export interface UpdateState {
+  /** A new version is installed and waiting. */
+  readonly ready: ReadonlySignal<boolean>;
+  /** Saving before the reload. */
+  readonly applying: ReadonlySignal<boolean>;
+  readonly dismissed: ReadonlySignal<boolean>;
+}
+
+const ready = signal(false);
+const applying = signal(false);
+const dismissed = signal(false);
+let waiting: ServiceWorker | null = null;
+let flushFirst: () => Promise<unknown> = () => Promise.resolve();
+
+export const updates: UpdateState = { ready, applying, dismissed };
+
+function watch(reg: ServiceWorkerRegistration): void {
+  const offer = (w: ServiceWorker | null): void => {
+    // the first install has no page to update: only a worker replacing a running one is an update
+    if (!w || !navigator.serviceWorker.controller) return;
+    waiting = w;
+    dismissed.value = false;
+    ready.value = true;
+  };
+  if (reg.waiting) offer(reg.waiting);
+  reg.addEventListener('updatefound', () => {
+    const w = reg.installing;
+    w?.addEventListener('statechange', () => {
+      if (w.state === 'installed') offer(w);
+    });
+  });
+}
+
+/** Registers the service worker; `flush` resolves once every queued write has committed. */
+export function registerServiceWorker(swUrl: string, flush: () => Promise<unknown>): void {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  flushFirst = flush;
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // only a takeover the planner asked for reloads the page
+    if (!applying.peek() || reloading) return;
+    reloading = true;
+    location.reload();
+  });
+  navigator.serviceWorker.register(swUrl, { scope: './' }).then(
+    (reg) => {
+      watch(reg);
+      // look for a new version now and then while the app stays open
+      setInterval(() => void reg.update().catch(() => undefined), 60 * 60 * 1000);
+    },
+    () => undefined,
+  );
+}
+
+/** Test hook: a registration the test made (a different script URL) counts as an update. */
+export function watchRegistration(reg: ServiceWorkerRegistration): void {
+  watch(reg);
+}
+
+export async function applyUpdate(): Promise<void> {
+  if (!waiting) return;
+  applying.value = true;
+  await flushFirst();
+  waiting.postMessage('skipWaiting');
+}
+
+export function dismissUpdate(): void {
+  dismissed.value = true;
+}
