@@ -112,6 +112,51 @@ async function main(): Promise<void> {
     await im.getByTestId('import-target-existing').check();
     await im.waitForTimeout(2500);
     await im.screenshot({ path: 'docs/screenshots/import-en.png' });
+
+    // meeting mode: a slide presented at 1920×1080 (Chinese) and 1366×768 (English), then two
+    // scenarios compared under the swipe bar
+    const mctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const m = await mctx.newPage();
+    await m.goto(URL);
+    await waitForMap(m);
+    await m.evaluate(async () => {
+      const app = window.__qzApp;
+      const map = window.__qzMap?.map;
+      if (!app || !map) return;
+      map.jumpTo({ center: [118.62, 24.9], zoom: 11.6 });
+      app.actions.setPhaseYear(2025);
+      await app.actions.meeting.saveSlide('中心市区 2025 年前建成项目');
+      const id = app.state.meeting.slides.value[0]?.id;
+      if (id) await app.actions.meeting.updateSlide(id, { caption: '“抓城建提品质”43 个项目中已列入本方案的部分' });
+      app.actions.setPhaseYear(null);
+      app.actions.meeting.present();
+    });
+    await m.waitForTimeout(2500);
+    await waitForMap(m);
+    await m.screenshot({ path: 'docs/screenshots/present-zh.png' });
+    await m.keyboard.press('Escape');
+    await m.getByTestId('lang-toggle').click();
+    await m.setViewportSize({ width: 1366, height: 768 });
+    await m.getByTestId('present-start').click();
+    await m.waitForTimeout(2500);
+    await waitForMap(m);
+    await m.screenshot({ path: 'docs/screenshots/present-en.png' });
+    await m.keyboard.press('Escape');
+    await m.getByTestId('lang-toggle').click();
+    await m.setViewportSize({ width: 1600, height: 1000 });
+    await m.evaluate(async () => {
+      const app = window.__qzApp;
+      if (!app) return;
+      await app.actions.duplicateScenario('方案B（调整选址）');
+      await app.actions.deleteProjects(['qz2022-001']);
+      await app.actions.moveProject('qz2022-002', 118.64, 24.915);
+      app.actions.setChecked(['qz2022-003']);
+      await app.actions.bulkSet('status', 'completed');
+      app.actions.compare.open();
+    });
+    await m.getByTestId('compare-coverage').waitFor({ timeout: 60_000 });
+    await m.waitForTimeout(2500);
+    await m.screenshot({ path: 'docs/screenshots/compare-zh.png' });
     await browser.close();
   });
 }

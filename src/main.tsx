@@ -127,8 +127,9 @@ async function main(): Promise<void> {
     await app.init();
     root.innerHTML = '';
     render(<App app={app} />, root);
-    // offline after the first load; a new version waits for the planner's "reload to update"
-    if (import.meta.env.PROD) registerServiceWorker('./sw.js', () => app.flush());
+    // offline after the first load; a new version waits for the planner's "reload to update". Registered
+    // once the first map is drawn, so caching the build does not compete with starting up.
+    if (import.meta.env.PROD) setTimeout(() => registerServiceWorker('./sw.js', () => app.flush()), 4000);
   } catch (e: unknown) {
     showError(root, e instanceof Error ? e.message : String(e));
   }

@@ -50,7 +50,10 @@ export function registerServiceWorker(swUrl: string, flush: () => Promise<unknow
     location.reload();
   });
   navigator.serviceWorker.register(swUrl, { scope: './' }).then(
-    (reg) => {
+    (registration) => {
+      // a browser that blocks service workers (policy, automation) may resolve without one
+      const reg = registration as ServiceWorkerRegistration | undefined;
+      if (!reg) return;
       watch(reg);
       // look for a new version now and then while the app stays open
       setInterval(() => void reg.update().catch(() => undefined), 60 * 60 * 1000);

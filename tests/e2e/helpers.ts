@@ -40,9 +40,14 @@ export interface Session {
 /** A fresh context (own storage) with every request and console error recorded. */
 export async function openApp(
   browser: Browser,
-  options: { wait?: boolean; viewport?: { width: number; height: number } } = {},
+  options: { wait?: boolean; viewport?: { width: number; height: number }; serviceWorker?: boolean } = {},
 ): Promise<Session> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 } });
+  // the service worker's first caching of the build costs each page load ~2 s on this VM: only the
+  // test of offline use and updates lets it run
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    serviceWorkers: options.serviceWorker === true ? 'allow' : 'block',
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];

@@ -117,6 +117,9 @@ describe('the offline map', () => {
     await page.getByTestId(`project-row-${high.id}`).click();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('project-details').count()).toBe(0);
+    // the details column has closed: let the map take its width back before reading pixels
+    await page.waitForTimeout(300);
+    await waitForMap(page);
     const target = seed.features.find(
       (f) => f.properties.kind === 'kindergarten' && f.properties.status === 'completed',
     );
