@@ -155,7 +155,7 @@ async function main(): Promise<void> {
       app.actions.compare.open();
     });
     await m.getByTestId('compare-coverage').waitFor({ timeout: 60_000 });
-    await m.waitForTimeout(2500);
+    await m.waitForTimeout(8000);
     await m.screenshot({ path: 'docs/screenshots/compare-zh.png' });
     await browser.close();
   });

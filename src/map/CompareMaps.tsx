@@ -29,6 +29,13 @@ interface Props {
 
 type Mark = 'removed' | 'added' | 'moved' | 'none';
 
+/** Test and debugging hook: the two comparison maps. */
+declare global {
+  interface Window {
+    __qzCompare?: { a: maplibregl.Map; b: maplibregl.Map };
+  }
+}
+
 function projectsGeoJson(list: readonly ProjectFeature[], marks: ReadonlyMap<string, Mark>): FeatureCollection {
   return {
     type: 'FeatureCollection',
@@ -150,6 +157,11 @@ export function CompareMaps(props: Props) {
       wrap.current?.setAttribute('data-center', `${c.lng.toFixed(5)},${c.lat.toFixed(5)}`);
     });
     mb.on('move', follow(mb, ma));
+    // draw once the worker has tiled new project data (otherwise it can wait for the next camera move)
+    for (const map of [ma, mb])
+      map.on('sourcedata', (e) => {
+        if (e.sourceId.startsWith('cmp-')) map.triggerRepaint();
+      });
     let loaded = 0;
     const onLoad = (): void => {
       loaded++;
@@ -158,8 +170,10 @@ export function CompareMaps(props: Props) {
     ma.once('load', onLoad);
     mb.once('load', onLoad);
     maps.current = { a: ma, b: mb };
+    window.__qzCompare = { a: ma, b: mb };
     return () => {
       maps.current = null;
+      delete window.__qzCompare;
       ma.remove();
       mb.remove();
     };
@@ -181,6 +195,15 @@ export function CompareMaps(props: Props) {
         void map.getSource<maplibregl.GeoJSONSource>('cmp-moves')?.setData(moves);
       } else addLayers(map, data, moves, lang);
     }
+    // and draw again for a few seconds: on a busy, software-rendered machine the new data's tiles and the
+    // circle shaders can become ready seconds later without MapLibre requesting a frame for them
+    let tries = 0;
+    const poll = setInterval(() => {
+      m.a.triggerRepaint();
+      m.b.triggerRepaint();
+      if (++tries >= 16) clearInterval(poll);
+    }, 500);
+    return () => clearInterval(poll);
   }, [ready, a, b, diff]);
 
   useEffect(() => {

@@ -25,6 +25,34 @@ async function settledCamera(page: Page): Promise<{ lon: number; lat: number; zo
   });
 }
 
+/** Decodes a PNG in the page and samples it: distinct colours, sea-blue and kindergarten-orange pixels. */
+function pngStats(
+  page: Page,
+  bytes: Buffer,
+): Promise<{ colours: number; sea: number; orange: number; samples: number } | null> {
+  return page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+    const c = document.createElement('canvas');
+    c.width = bmp.width;
+    c.height = bmp.height;
+    const ctx = c.getContext('2d');
+    if (!ctx) return null;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set<number>();
+    let sea = 0;
+    let orange = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      const [r = 0, g = 0, b = 0] = [d[i], d[i + 1], d[i + 2]];
+      colours.add((r << 16) | (g << 8) | b);
+      if (Math.abs(r - 0xbc) < 12 && Math.abs(g - 0xd9) < 12 && Math.abs(b - 0xe6) < 14) sea++;
+      if (Math.abs(r - 0xf2) < 30 && Math.abs(g - 0x8e) < 30 && Math.abs(b - 0x2b) < 30) orange++;
+    }
+    return { colours: colours.size, sea, orange, samples: d.length / 4 };
+  }, bytes.toString('base64'));
+}
+
 const visibleLayers = (page: Page): Promise<string[]> =>
   page.evaluate(() => [...(window.__qzApp?.state.visible.value ?? [])].sort());
 
@@ -127,27 +155,7 @@ describe('meeting mode', () => {
     expect(png.name).toMatch(/\.png$/);
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([1920, 1080]);
-    const stats = await page.evaluate(async (b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const c = document.createElement('canvas');
-      c.width = bmp.width;
-      c.height = bmp.height;
-      const ctx = c.getContext('2d');
-      if (!ctx) return null;
-      ctx.drawImage(bmp, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const colours = new Set<number>();
-      let sea = 0;
-      let orange = 0;
-      for (let i = 0; i < d.length; i += 16) {
-        const [r = 0, g = 0, b = 0] = [d[i], d[i + 1], d[i + 2]];
-        colours.add((r << 16) | (g << 8) | b);
-        if (Math.abs(r - 0xbc) < 12 && Math.abs(g - 0xd9) < 12 && Math.abs(b - 0xe6) < 14) sea++;
-        if (Math.abs(r - 0xf2) < 30 && Math.abs(g - 0x8e) < 30 && Math.abs(b - 0x2b) < 30) orange++;
-      }
-      return { colours: colours.size, sea, orange, samples: d.length / 16 };
-    }, png.bytes.toString('base64'));
+    const stats = await pngStats(page, png.bytes);
     if (!stats) throw new Error('could not decode the PNG');
     // a real map: many colours, and the title block, legend and symbols drawn over it
     expect(stats.colours).toBeGreaterThan(500);
@@ -229,6 +237,14 @@ describe('meeting mode', () => {
     expect(await city.getAttribute('data-delta')).toBe(String(-gone.properties.seats));
     await page.waitForSelector('[data-testid=compare-coverage]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid=compare-maps][data-ready=true]', { timeout: 60_000 });
+    // both maps draw the projects (kindergartens in orange)
+    for (const id of ['compare-map-a', 'compare-map-b'])
+      await expect
+        .poll(async () => (await pngStats(page, await page.getByTestId(id).screenshot()))?.orange ?? 0, {
+          timeout: 30_000,
+          interval: 1000,
+        })
+        .toBeGreaterThan(30);
     // the swipe bar clips map B; side by side shows both
     const clip = await page.getByTestId('compare-map-b').evaluate((el) => getComputedStyle(el).clipPath);
     expect(clip).toContain('inset');
