@@ -21,15 +21,13 @@ import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
 import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './state/coverageService';
 import { App } from './ui/App';
-import { registerServiceWorker, watchRegistration } from './state/updates';
+import { registerServiceWorker } from './state/updates';
 import './ui/styles.css';
 
 declare global {
   interface Window {
     /** Test and debugging hook: the app's state and actions. */
     __qzApp?: ReturnType<typeof createApp>;
-    /** Test hook: treat a registration the test made as a new version (the update prompt). */
-    __qzWatchRegistration?: typeof watchRegistration;
   }
 }
 
@@ -123,7 +121,6 @@ async function main(): Promise<void> {
       makeIoWorker: () => new Worker(new URL('./state/io.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
-    window.__qzWatchRegistration = watchRegistration;
     await app.init();
     root.innerHTML = '';
     render(<App app={app} />, root);

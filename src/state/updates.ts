@@ -62,11 +62,6 @@ export function registerServiceWorker(swUrl: string, flush: () => Promise<unknow
   );
 }
 
-/** Test hook: a registration the test made (a different script URL) counts as an update. */
-export function watchRegistration(reg: ServiceWorkerRegistration): void {
-  watch(reg);
-}
-
 export async function applyUpdate(): Promise<void> {
   if (!waiting) return;
   applying.value = true;
