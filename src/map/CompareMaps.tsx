@@ -157,11 +157,6 @@ export function CompareMaps(props: Props) {
       wrap.current?.setAttribute('data-center', `${c.lng.toFixed(5)},${c.lat.toFixed(5)}`);
     });
     mb.on('move', follow(mb, ma));
-    // draw once the worker has tiled new project data (otherwise it can wait for the next camera move)
-    for (const map of [ma, mb])
-      map.on('sourcedata', (e) => {
-        if (e.sourceId.startsWith('cmp-')) map.triggerRepaint();
-      });
     let loaded = 0;
     const onLoad = (): void => {
       loaded++;

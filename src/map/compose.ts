@@ -17,7 +17,9 @@ export interface MapLayout {
   readonly credits: readonly string[];
 }
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+/** The print font stack: the system's CJK fonts, as on screen. */
+export const PRINT_FONT =
+  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 async function loadSvg(svg: string): Promise<HTMLImageElement> {
   const img = new Image();
@@ -89,7 +91,7 @@ export async function composeMap(
   const u = Math.max(0.6, Math.min(W / 1600, (H * 1.5) / 1600));
   const m = 24 * u;
   const text = (s: string, x: number, y: number, size: number, weight = 400, color = '#1b2733'): void => {
-    ctx.font = `${weight} ${size}px ${FONT}`;
+    ctx.font = `${weight} ${size}px ${PRINT_FONT}`;
     ctx.fillStyle = color;
     ctx.fillText(s, x, y);
     texts.push({ text: s, x, y, size });
@@ -100,9 +102,9 @@ export async function composeMap(
   const subSize = 16 * u;
   const capSize = 15 * u;
   const blockW = Math.min(W * 0.46, 720 * u);
-  ctx.font = `400 ${capSize}px ${FONT}`;
+  ctx.font = `400 ${capSize}px ${PRINT_FONT}`;
   const capLines = layout.caption ? wrap(ctx, layout.caption, blockW - 2 * m).slice(0, 4) : [];
-  ctx.font = `700 ${titleSize}px ${FONT}`;
+  ctx.font = `700 ${titleSize}px ${PRINT_FONT}`;
   const titleLines = wrap(ctx, layout.title, blockW - 2 * m).slice(0, 2);
   const blockH = m + titleLines.length * titleSize * 1.25 + subSize * 1.6 + capLines.length * capSize * 1.5 + m * 0.6;
   panel(ctx, m, m, blockW, blockH, 10 * u);
@@ -139,13 +141,13 @@ export async function composeMap(
   ctx.closePath();
   ctx.fillStyle = '#8a99a8';
   ctx.fill();
-  ctx.font = `700 ${15 * u}px ${FONT}`;
+  ctx.font = `700 ${15 * u}px ${PRINT_FONT}`;
   const nw = ctx.measureText(layout.north).width;
   text(layout.north, nx + (na - nw) / 2, ny + na * 1.18, 15 * u, 700);
 
   // credit line (bottom, full width)
   const creditSize = 11.5 * u;
-  ctx.font = `400 ${creditSize}px ${FONT}`;
+  ctx.font = `400 ${creditSize}px ${PRINT_FONT}`;
   const creditLines = wrap(ctx, layout.credits.join(' · '), W - 2 * m - 260 * u).slice(0, 3);
   const creditH = creditLines.length * creditSize * 1.45 + creditSize;
   const cy0 = H - m - creditH;
@@ -170,7 +172,7 @@ export async function composeMap(
   ctx.strokeStyle = '#1b2733';
   ctx.lineWidth = 1.5 * u;
   ctx.strokeRect(bx, by, bar.px, 6 * u);
-  ctx.font = `600 ${13 * u}px ${FONT}`;
+  ctx.font = `600 ${13 * u}px ${PRINT_FONT}`;
   const lw = ctx.measureText(bar.label).width;
   text(bar.label, bx + (bar.px - lw) / 2, by - 6 * u, 13 * u, 600);
   text('0', bx - 3 * u, by + 20 * u, 10 * u, 400, '#3d4f61');
@@ -182,7 +184,7 @@ export async function composeMap(
     const lsize = 13.5 * u;
     const cols = layout.legend.length > 9 ? 2 : 1;
     const perCol = Math.ceil(layout.legend.length / cols);
-    ctx.font = `400 ${lsize}px ${FONT}`;
+    ctx.font = `400 ${lsize}px ${PRINT_FONT}`;
     const colW = Math.max(...layout.legend.map((e) => ctx.measureText(e.label).width)) + sw + 18 * u;
     const lw2 = Math.min(W * 0.5, cols * colW + m);
     const lh = perCol * rowH + 34 * u + m * 0.4;

@@ -1,6 +1,6 @@
 import { COVERAGE_LEVELS } from '../core/analysis/params';
 import { PROJECT_KINDS } from '../core/model/kinds';
-import { fieldLabelKey } from '../core/model/validate';
+import { changeText, fieldsText } from '../core/compare/diffCsv';
 import { CompareMaps, COMPARE_COLORS } from '../map/CompareMaps';
 import type { App } from '../state/app';
 import { download } from './download';
@@ -51,13 +51,6 @@ export function CompareView({ app }: { app: App }) {
           r.countyCode === null || r.total.a !== r.total.b || changedKinds.some((k) => r.byKind[k].a !== r.byKind[k].b),
       )
     : [];
-  const changeLabel = (r: NonNullable<typeof diff>['rows'][number]): string =>
-    r.status === 'modified'
-      ? [r.moved ? t('compare.moved') : '', r.fields.length > 0 ? t('compare.changed') : '']
-          .filter((x) => x !== '')
-          .join(lang === 'zh' ? '、' : ', ')
-      : t(`compare.${r.status}`);
-
   return (
     <section class="compare" data-testid="compare-view" aria-labelledby="compare-title">
       <header class="compare-bar">
@@ -172,18 +165,11 @@ export function CompareView({ app }: { app: App }) {
                               if (e.key === 'Enter') actions.compare.focusRow(r.id);
                             }}
                           >
-                            <td>{changeLabel(r)}</td>
+                            <td>{changeText(r, lang)}</td>
                             <td data-i18n-exempt="">{p ? state.projectName.value(p) : r.id}</td>
                             <td>{p ? countyName(p.properties.countyCode) : ''}</td>
                             <td class="num">{r.distance !== null && r.moved ? n(r.distance) : ''}</td>
-                            <td>
-                              {r.fields
-                                .map((f) => {
-                                  const key = fieldLabelKey(f);
-                                  return key ? t(key) : f;
-                                })
-                                .join(lang === 'zh' ? '、' : ', ')}
-                            </td>
+                            <td>{fieldsText(r, lang)}</td>
                             <td class="num">{signed(r.seatsDelta, n)}</td>
                           </tr>
                         );

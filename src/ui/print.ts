@@ -9,15 +9,13 @@ import { PROJECT_KINDS } from '../core/model/kinds';
 import type { Slide } from '../core/model/slides';
 import { STAGES } from '../core/analysis/params';
 import { isLayerId, swatchSvg, visibleLegend, type LayerId } from '../../layers/index';
-import { composeMap } from '../map/compose';
+import { composeMap, PRINT_FONT } from '../map/compose';
 import { liveView, type LiveView } from '../map/live';
 import { createRenderer, type Renderer, type RenderView } from '../map/render';
 import type { Lang } from '../core/i18n/translate';
 import type { App } from '../state/app';
 
 export type ExportContent = { readonly type: 'current' } | { readonly type: 'slide'; readonly id: string };
-
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 /** Today as a bureau writes it: 2026年11月29日 / 29 November 2026. */
 export function dateText(lang: Lang, d = new Date()): string {
@@ -242,7 +240,7 @@ export function drawStatsPage(
     align: 'left' | 'right' = 'left',
     color = '#1b2733',
   ): void => {
-    ctx.font = `${weight} ${size}px ${FONT}`;
+    ctx.font = `${weight} ${size}px ${PRINT_FONT}`;
     ctx.fillStyle = color;
     const w = ctx.measureText(s).width;
     const x0 = align === 'right' ? x - w : x;
@@ -301,7 +299,7 @@ export function drawStatsPage(
   ctx.fillRect(m, y - rowH + 8 * u, W - 2 * m, rowH * 1.5);
   header.forEach((h, i) => {
     const x = i === 0 ? m + 8 * u : m + firstW + colW * i - 8 * u;
-    ctx.font = `700 ${fs * 0.92}px ${FONT}`;
+    ctx.font = `700 ${fs * 0.92}px ${PRINT_FONT}`;
     // long headers (stage gaps) wrap to two lines
     const words = ctx.measureText(h).width > colW - 10 * u && h.includes('·') ? h.split('·') : [h];
     words.forEach((w, j) => text(w, x, y + j * fs * 1.1, fs * 0.92, 700, i === 0 ? 'left' : 'right'));

@@ -2,7 +2,29 @@ import { translate, type Lang } from '../i18n/translate';
 import { writeCsv } from '../io/csv';
 import { fieldLabelKey } from '../model/validate';
 import { PROJECT_KINDS } from '../model/kinds';
-import type { ScenarioDiff } from './diff';
+import type { ProjectDiff, ScenarioDiff } from './diff';
+
+const list = (items: readonly string[], lang: Lang): string => items.join(lang === 'zh' ? '、' : ', ');
+
+/** What happened to a project: 新增 / 删除 / 移动、修改. */
+export function changeText(r: ProjectDiff, lang: Lang): string {
+  if (r.status !== 'modified') return translate(lang, `compare.${r.status}`);
+  const parts: string[] = [];
+  if (r.moved) parts.push(translate(lang, 'compare.moved'));
+  if (r.fields.length > 0) parts.push(translate(lang, 'compare.changed'));
+  return list(parts, lang);
+}
+
+/** The fields that changed, named in the planner's language. */
+export function fieldsText(r: ProjectDiff, lang: Lang): string {
+  return list(
+    r.fields.map((f) => {
+      const key = fieldLabelKey(f);
+      return key ? translate(lang, key) : f;
+    }),
+    lang,
+  );
+}
 
 /** The diff's project rows as CSV (UTF-8 with BOM), in the planner's language. */
 export function diffCsv(diff: ScenarioDiff, lang: Lang, countyName: (code: string) => string): string {
@@ -22,23 +44,13 @@ export function diffCsv(diff: ScenarioDiff, lang: Lang, countyName: (code: strin
   ];
   const rows = diff.rows.map((r) => {
     const p = r.b ?? r.a;
-    const change =
-      r.status === 'modified'
-        ? [r.moved ? t('compare.moved') : null, r.fields.length > 0 ? t('compare.changed') : null]
-            .filter((x) => x !== null)
-            .join(lang === 'zh' ? '、' : ', ')
-        : t(`compare.${r.status}`);
-    const fields = r.fields.map((f) => {
-      const key = fieldLabelKey(f);
-      return key ? t(key) : f;
-    });
     return [
-      change,
+      changeText(r, lang),
       p?.properties.name ?? '',
       p ? t(`kind.${p.properties.kind}`) : '',
       p ? countyName(p.properties.countyCode) : '',
       r.distance === null ? null : Math.round(r.distance),
-      fields.join(lang === 'zh' ? '、' : '; '),
+      fieldsText(r, lang),
       r.a?.properties.seats ?? null,
       r.b?.properties.seats ?? null,
       r.seatsDelta,
