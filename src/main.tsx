@@ -16,7 +16,7 @@ import { parsePlanTargets } from './core/plan/targets';
 import type { ReferenceIndex } from './core/geodata/reference';
 import { createIdbRepository } from './persistence/idb';
 import { createMemoryRepository } from './persistence/memory';
-import type { Repository } from './persistence/repository';
+import { storageErrorText, storageFailure, type Repository } from './persistence/repository';
 import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
 import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './state/coverageService';
@@ -57,10 +57,53 @@ async function getBytes(url: string): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
-function repository(index: ReferenceIndex, onVersionChange: () => void): Repository {
-  return typeof indexedDB === 'undefined'
-    ? createMemoryRepository(index)
-    : createIdbRepository(index, { onVersionChange });
+/** A message shown over the page while storage cannot be opened yet, in both languages; null removes it. */
+function showBlocked(root: HTMLElement, blocked: boolean): void {
+  document.querySelector('[data-testid="storage-blocked"]')?.remove();
+  if (!blocked) return;
+  const box = document.createElement('div');
+  box.className = 'fatal blocked';
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = 'storage-blocked';
+  for (const lang of ['zh', 'en'] as const) {
+    const p = document.createElement('p');
+    p.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    p.textContent = translate(lang, 'storage.blocked');
+    box.append(p);
+  }
+  root.append(box);
+}
+
+interface OpenedStorage {
+  readonly repository: Repository;
+  /** Why storage is not durable (the browser's words), when the in-memory fallback is used. */
+  readonly note?: string;
+}
+
+/**
+ * IndexedDB when the browser offers it and it opens; the in-memory fallback otherwise (private windows
+ * of some browsers, a policy), which the app then never calls saved. While another tab holds an older
+ * version of the database open, a message says so and opening carries on the moment it can.
+ */
+async function openStorage(
+  index: ReferenceIndex,
+  root: HTMLElement,
+  onVersionChange: () => void,
+): Promise<OpenedStorage> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null)
+    return { repository: createMemoryRepository(index), note: 'IndexedDB is not available (window.indexedDB)' };
+  const repository = createIdbRepository(index, {
+    onVersionChange,
+    onBlocked: (blocked) => showBlocked(root, blocked),
+  });
+  try {
+    await repository.loadSettings(); // opens the database (and upgrades it)
+    return { repository };
+  } catch (e: unknown) {
+    // a newer version of the app already upgraded it: this page is out of date
+    if (storageFailure(e) === 'version') throw new Error(translate('zh', 'storage.versionChange'), { cause: e });
+    return { repository: createMemoryRepository(index), note: storageErrorText(e) };
+  }
 }
 
 /** Asks the browser not to evict the planner's data under storage pressure. */
@@ -108,19 +151,21 @@ async function main(): Promise<void> {
     const targets = parsePlanTargets(targetsRaw);
     if (!targets.ok) throw new Error(targets.error);
     const index = indexReference(ref.value);
+    let superseded = (): void => undefined;
+    const storage = await openStorage(index, root, () => superseded());
     const app = createApp({
       reference: ref.value,
       scenario: scenario.value.scenario,
       targets: targets.value,
-      repository: repository(index, () => {
-        showError(root, translate('zh', 'storage.versionChange') + ' / ' + translate('en', 'storage.versionChange'));
-      }),
+      repository: storage.repository,
+      ...(storage.note ? { storageNote: storage.note } : {}),
       channel: createBroadcastChannel(index),
       requestPersistence,
       coverage: { client: createCoverageClient(workerTransport()), loadSurface: () => getBytes(populationUrl) },
       makeIoWorker: () => new Worker(new URL('./state/io.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
+    superseded = () => app.actions.storageSuperseded();
     await app.init();
     root.innerHTML = '';
     render(<App app={app} />, root);

@@ -15,7 +15,7 @@ import type { ReferenceIndex } from '../core/geodata/reference';
 import type { ProjectFeature, ScenarioMeta } from '../core/model/project';
 import { validateProject, validateScenarioMeta } from '../core/model/validate';
 import { isRecord } from '../core/result';
-import type { CommitResult, HistoryInfo, ScenarioSummary } from './repository';
+import { StorageError, type CommitResult, type HistoryInfo, type ScenarioSummary } from './repository';
 
 /**
  * Stored record shapes and the transaction logic shared by every Repository implementation, so
@@ -30,6 +30,8 @@ export interface ScenarioRecord {
   readonly createdAt: number;
   readonly modifiedAt: number;
   readonly revision: number;
+  /** One life of the scenario (ScenarioSummary.epoch). Records written before epochs existed read as `c<createdAt>`. */
+  readonly epoch: string;
   readonly projectCount: number;
   readonly seats: number;
   readonly history: HistoryPointer;
@@ -70,6 +72,7 @@ export function parseScenarioRecord(raw: unknown): ScenarioRecord | null {
   if (!meta.ok || meta.value.id !== raw.id) return null;
   if (!finite(raw.createdAt) || !finite(raw.modifiedAt) || !finite(raw.revision)) return null;
   if (!finite(raw.projectCount) || !finite(raw.seats) || !isHistoryPointer(raw.history)) return null;
+  if (raw.epoch !== undefined && (typeof raw.epoch !== 'string' || raw.epoch === '')) return null;
   return {
     id: raw.id,
     v: RECORD_VERSION,
@@ -77,6 +80,7 @@ export function parseScenarioRecord(raw: unknown): ScenarioRecord | null {
     createdAt: raw.createdAt,
     modifiedAt: raw.modifiedAt,
     revision: raw.revision,
+    epoch: raw.epoch ?? `c${raw.createdAt}`,
     projectCount: raw.projectCount,
     seats: raw.seats,
     history: raw.history,
@@ -103,7 +107,15 @@ export const summaryOf = (r: ScenarioRecord): ScenarioSummary => ({
   createdAt: r.createdAt,
   modifiedAt: r.modifiedAt,
   revision: r.revision,
+  epoch: r.epoch,
 });
+
+/** A new epoch: the creation time and 64 random bits, so two creations never share one. */
+export function newEpoch(now: number): string {
+  const bits = new Uint32Array(2);
+  crypto.getRandomValues(bits);
+  return `${now.toString(36)}-${[...bits].map((b) => b.toString(36)).join('')}`;
+}
 
 export function newScenarioRecord(
   meta: ScenarioMeta,
@@ -117,6 +129,7 @@ export function newScenarioRecord(
     createdAt: now,
     modifiedAt: now,
     revision: 1,
+    epoch: newEpoch(now),
     projectCount: projects.length,
     seats: projects.reduce((s, p) => s + p.properties.seats, 0),
     history: EMPTY_HISTORY,
@@ -156,7 +169,7 @@ export async function historyInfo(
 
 async function requireScenario(tx: TxStore, scenarioId: string): Promise<ScenarioRecord> {
   const rec = parseScenarioRecord(await tx.getScenario(scenarioId));
-  if (!rec) throw new Error(`scenario ${scenarioId} not found`);
+  if (!rec) throw new StorageError('missing', `scenario ${scenarioId} not found`);
   return rec;
 }
 

@@ -18,7 +18,7 @@ if (!seedResult.ok || !targetsResult.ok) throw new Error('seed data invalid');
 const seed = seedResult.value.scenario;
 const targets = targetsResult.value;
 
-function make(repo: Repository = createMemoryRepository(index), channel?: TabChannel): App {
+function make(repo: Repository = createMemoryRepository(index, { durable: true }), channel?: TabChannel): App {
   let n = 0;
   return createApp({
     reference,
@@ -80,7 +80,7 @@ describe('app state', () => {
   });
 
   it('adds, moves, edits and deletes projects, with undo and redo named after each edit', async () => {
-    const repo = createMemoryRepository(index);
+    const repo = createMemoryRepository(index, { durable: true });
     const app = make(repo);
     await app.init();
     app.actions.setMode({ type: 'add', kind: 'kindergarten' });
@@ -170,7 +170,7 @@ describe('app state', () => {
   });
 
   it('two tabs on one database see each other’s edits and keep both', async () => {
-    const repo = createMemoryRepository(index);
+    const repo = createMemoryRepository(index, { durable: true });
     const hub = createChannelHub();
     const a = make(repo, hub());
     const b = make(repo, hub());
@@ -201,7 +201,7 @@ describe('app state', () => {
   });
 
   it('a failed write is reported, the change is taken back and nothing saved before is lost', async () => {
-    const repo = createMemoryRepository(index);
+    const repo = createMemoryRepository(index, { durable: true });
     const app = make({
       ...repo,
       commit: (id, edit) =>
@@ -215,13 +215,13 @@ describe('app state', () => {
     await app.actions.deleteProjects([FIRST]);
     await settle(app);
     expect(app.state.saveStatus.value).toBe('error');
-    expect(app.state.notice.value).toMatchObject({ tone: 'error', key: 'storage.saveFailed' });
+    expect(app.state.notice.value).toMatchObject({ tone: 'error', key: 'storage.quotaFull', offerExport: true });
     expect(projectIn(app, FIRST)?.geometry.coordinates).toEqual([118.6, 24.93]);
     expect((await repo.loadScenario('illustrative-2022'))?.projects).toHaveLength(90);
     // a failing view save afterwards does not hide the message about the planner's data
     app.actions.cameraChanged({ lon: 118.6, lat: 24.9, zoom: 11 });
     await settle(app);
-    expect(app.state.notice.value?.key).toBe('storage.saveFailed');
+    expect(app.state.notice.value?.key).toBe('storage.quotaFull');
   });
 
   it('toggles layers and keeps per-kind data arrays stable; a drag shows the project at the pointer', async () => {
@@ -239,6 +239,43 @@ describe('app state', () => {
     expect(dragging.projectsByKind.get('high')).toBe(before.projectsByKind.get('high'));
     app.actions.dragTo(null);
     expect(app.state.layerInput.value.projectsByKind.get(kind)).toBe(before.projectsByKind.get(kind));
+  });
+
+  it('draws a site outline only once its project is built by the phasing year, on the live map as in exports', async () => {
+    const app = make();
+    await app.init();
+    const p = projectIn(app, FIRST);
+    if (!p) throw new Error('expected project');
+    const [lon = 0, lat = 0] = p.geometry.coordinates;
+    const d = 0.001;
+    const ring = [
+      [lon - d, lat - d],
+      [lon + d, lat - d],
+      [lon + d, lat + d],
+      [lon - d, lat + d],
+      [lon - d, lat - d],
+    ];
+    expect(await app.actions.setSite(FIRST, { type: 'Polygon', coordinates: [ring] })).toBe(true);
+    const later = projectIn(app, FIRST);
+    if (!later) throw new Error('expected project');
+    await app.actions.saveProject(FIRST, { ...draftFromProject(later), year: '2030' });
+    const ids = (list: readonly { id: string }[]): string[] => list.map((x) => x.id).sort();
+    const all = new Set(app.state.layerInput.value.visible);
+    for (const year of [2025, 2030, null]) {
+      app.actions.setPhaseYear(year);
+      const live = app.state.layerInput.value;
+      const exported = app.state.layerInputFor(all, year);
+      const built = year === null || year >= 2030;
+      expect(
+        live.sites.some((x) => x.id === FIRST),
+        `site in ${year}`,
+      ).toBe(built);
+      // one derivation: the live map and an export of the same year show the same projects in every list
+      expect(ids(live.sites)).toEqual(ids(exported.sites));
+      expect(ids(live.central)).toEqual(ids(exported.central));
+      for (const [kind, list] of live.projectsByKind)
+        expect(ids(list)).toEqual(ids(exported.projectsByKind.get(kind) ?? []));
+    }
   });
 
   it('filters and sorts the table rows, and names things in the current language', async () => {

@@ -15,12 +15,11 @@ import {
 } from '../core/edits/build';
 import { labelOf } from '../core/edits/describe';
 import { projectFromDraft, type ProjectDraft } from '../core/edits/form';
-import type { Edit } from '../core/edits/edit';
 import type { ReferenceData, ReferenceIndex } from '../core/geodata/reference';
 import { createCountyLocator } from '../core/geodata/locate';
 import { indexReference } from '../core/geodata/reference';
 import { translate, type Lang, type MessageKey, type Params } from '../core/i18n/translate';
-import { PROJECT_KINDS, type ProjectKind } from '../core/model/kinds';
+import type { ProjectKind } from '../core/model/kinds';
 import type { ProjectFeature, ScenarioCollection } from '../core/model/project';
 import type { ValidationIssue } from '../core/model/validate';
 import type { PlanTargets } from '../core/plan/targets';
@@ -54,6 +53,7 @@ import { cumulativeSeats, projectsByYear, type SeatsByYear } from '../core/plan/
 import { PHASE_YEARS } from '../core/model/slides';
 import { createScenarioStore, type NoticeRequest, type SaveStatus } from './scenarios';
 import { createLocalChannel, type TabChannel } from './tabs';
+import { centralOf, groupByKind, layerProjects, sitesOf, withDragged } from '../../layers/input';
 
 export type CameraRequest =
   | { readonly seq: number; readonly type: 'project'; readonly lon: number; readonly lat: number }
@@ -100,6 +100,8 @@ export interface AppDeps {
   readonly scenario: ScenarioCollection;
   readonly targets: PlanTargets;
   readonly repository: Repository;
+  /** Why the repository is not durable (IndexedDB missing or failing to open), shown with the status. */
+  readonly storageNote?: string;
   readonly channel?: TabChannel;
   readonly newId?: () => string;
   /** Asks the browser to keep the data (navigator.storage.persist); resolves to whether it agreed. */
@@ -126,6 +128,12 @@ export interface AppState {
   readonly summary: ReadonlySignal<ScenarioSummary | null>;
   readonly history: ReadonlySignal<HistoryInfo>;
   readonly saveStatus: ReadonlySignal<SaveStatus>;
+  /** Edits on screen that could not be stored (kept, marked unsaved). */
+  readonly unsavedCount: ReadonlySignal<number>;
+  /** False when the app runs on the in-memory fallback: nothing outlives the page. */
+  readonly durable: boolean;
+  /** Why storage is not durable (the browser's words), when it is not. */
+  readonly storageNote: string | null;
   readonly lastSavedAt: ReadonlySignal<number | null>;
   readonly persisted: ReadonlySignal<boolean | null>;
   readonly projectsByKind: ReadonlySignal<ReadonlyMap<ProjectKind, readonly ProjectFeature[]>>;
@@ -196,6 +204,10 @@ export interface AppActions {
   deleteProjects(ids: readonly string[]): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Tries again to store the edits that could not be stored (or the scenario, after storage was cleared). */
+  retrySave(): Promise<boolean>;
+  /** A newer version of the app in another tab took the database over: say so, offer reload and export. */
+  storageSuperseded(): void;
   toggleChecked(id: string): void;
   setChecked(ids: readonly string[]): void;
   bulkSet(field: BulkField, value: unknown): Promise<ValidationIssue[]>;
@@ -293,46 +305,27 @@ export function createApp(deps: AppDeps): App {
       });
       saveView();
     },
-    onApplied: (edit: Edit) => {
-      // a selected or checked project that an edit removed is no longer selected
-      const removed = edit.changes.filter((c) => c.after === null).map((c) => c.id);
-      if (removed.length === 0) return;
+    onChanged: () => {
+      // a selected or checked project that is no longer shown (deleted here or elsewhere) is not selected
+      const ids = store.state.byId.peek();
       batch(() => {
-        if (selectedId.peek() !== null && removed.includes(selectedId.peek() ?? '')) selectedId.value = null;
-        if (removed.some((id) => checked.peek().has(id)))
-          checked.value = new Set([...checked.peek()].filter((id) => !removed.includes(id)));
+        const sel = selectedId.peek();
+        if (sel !== null && !ids.has(sel)) selectedId.value = null;
+        const c = checked.peek();
+        if ([...c].some((id) => !ids.has(id))) checked.value = new Set([...c].filter((id) => ids.has(id)));
       });
     },
   });
   const scenario = store.state.scenario;
 
   const lang = computed(() => settings.value.lang);
-  const projectsByKind = computed(() => {
-    const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, []]));
-    for (const p of projectsByYear(scenario.value.features, phaseYear.value)) byKind.get(p.properties.kind)?.push(p);
-    const result: ReadonlyMap<ProjectKind, readonly ProjectFeature[]> = byKind;
-    return result;
-  });
+  // the project layers' lists: one derivation (layers/input.ts) for the live map and for exports
+  const projectsByKind = computed(() => groupByKind(projectsByYear(scenario.value.features, phaseYear.value)));
   /** The same arrays, except the dragged project's kind, where it is shown at the pointer. */
-  const shownByKind = computed(() => {
-    const base = projectsByKind.value;
-    const drag = dragPreview.value;
-    if (!drag) return base;
-    const p = store.state.byId.value.get(drag.id);
-    if (!p) return base;
-    const moved: ProjectFeature = { ...p, geometry: { type: 'Point', coordinates: [drag.lon, drag.lat] } };
-    const next: Map<ProjectKind, readonly ProjectFeature[]> = new Map(base);
-    next.set(
-      p.properties.kind,
-      (base.get(p.properties.kind) ?? []).map((f) => (f.id === drag.id ? moved : f)),
-    );
-    return next;
-  });
+  const shownByKind = computed(() => withDragged(projectsByKind.value, dragPreview.value));
   // from the shown positions, so the central-district ring follows a dragged project
-  const central = computed(() =>
-    [...shownByKind.value.values()].flatMap((list) => list.filter((p) => p.properties.centralDistrict)),
-  );
-  const sites = computed(() => scenario.value.features.filter((p) => p.properties.site !== null));
+  const central = computed(() => centralOf(shownByKind.value));
+  const sites = computed(() => sitesOf(projectsByKind.value));
   const selected = computed(() => store.state.byId.value.get(selectedId.value ?? '') ?? null);
   const selectedList = computed<readonly ProjectFeature[]>(() => {
     const p = selected.value;
@@ -640,6 +633,9 @@ export function createApp(deps: AppDeps): App {
       const label = await store.redo();
       if (label) notify({ tone: 'info', key: 'history.redone', edit: label });
     },
+    retrySave: () => store.retry(),
+    storageSuperseded: () =>
+      notify({ tone: 'error', key: 'storage.versionChange', action: 'reload', offerExport: true }),
     toggleChecked: (id) => {
       const next = new Set(checked.value);
       if (next.has(id)) next.delete(id);
@@ -765,6 +761,9 @@ export function createApp(deps: AppDeps): App {
     summary: store.state.summary,
     history: store.state.history,
     saveStatus: store.state.saveStatus,
+    unsavedCount: store.state.unsavedCount,
+    durable: deps.repository.durable,
+    storageNote: deps.storageNote ?? null,
     lastSavedAt: store.state.lastSavedAt,
     persisted,
     projectsByKind,
@@ -797,19 +796,12 @@ export function createApp(deps: AppDeps): App {
     byId: store.state.byId,
     phaseYear,
     seatsByYear,
-    layerInputFor: (layers, year) => {
-      const byKind = new Map<ProjectKind, ProjectFeature[]>(PROJECT_KINDS.map((k) => [k, []]));
-      const list = projectsByYear(scenario.peek().features, year);
-      for (const p of list) byKind.get(p.properties.kind)?.push(p);
-      return {
-        projectsByKind: byKind,
-        central: list.filter((p) => p.properties.centralDistrict),
-        sites: list.filter((p) => p.properties.site !== null),
-        visible: layers,
-        selected: [],
-        analysis: analysis.state.layerInput.peek(),
-      };
-    },
+    layerInputFor: (layers, year) => ({
+      ...layerProjects(scenario.peek().features, year),
+      visible: layers,
+      selected: [],
+      analysis: analysis.state.layerInput.peek(),
+    }),
     meeting: meeting.state,
     compare: compare.state,
   };

@@ -17,7 +17,15 @@ describe('tab messages', () => {
       scenarioId: 's',
       revision: 3,
       applied: deleteProjectsEdit([first]),
-      summary: { meta: seed.scenario, projectCount: 89, seats: 44_000, createdAt: 1, modifiedAt: 2, revision: 3 },
+      summary: {
+        meta: seed.scenario,
+        projectCount: 89,
+        seats: 44_000,
+        createdAt: 1,
+        modifiedAt: 2,
+        revision: 3,
+        epoch: 'e1',
+      },
       history: {
         undo: { kind: 'delete', subject: first.properties.name, count: 1 },
         redo: null,
@@ -39,6 +47,7 @@ describe('tab messages', () => {
     ).toBe(null);
     expect(parseTabMessage({ ...m, history: { ...m.history, undo: { kind: 'explode' } } }, index)).toBe(null);
     expect(parseTabMessage({ ...m, summary: { ...m.summary, meta: null } }, index)).toBe(null);
+    expect(parseTabMessage({ ...m, summary: { ...m.summary, epoch: 7 } }, index)).toBe(null);
     expect(parseTabMessage('hello', index)).toBe(null);
   });
 

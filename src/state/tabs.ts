@@ -58,7 +58,7 @@ function parseSummary(v: unknown): ScenarioSummary | null {
   if (!isRecord(v)) return null;
   const meta = validateScenarioMeta(v.meta);
   const nums = [v.projectCount, v.seats, v.createdAt, v.modifiedAt, v.revision];
-  if (!meta.ok || !nums.every(count)) return null;
+  if (!meta.ok || !nums.every(count) || typeof v.epoch !== 'string' || v.epoch === '') return null;
   return {
     meta: meta.value,
     projectCount: v.projectCount as number,
@@ -66,6 +66,7 @@ function parseSummary(v: unknown): ScenarioSummary | null {
     createdAt: v.createdAt as number,
     modifiedAt: v.modifiedAt as number,
     revision: v.revision as number,
+    epoch: v.epoch,
   };
 }
 

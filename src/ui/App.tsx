@@ -10,6 +10,7 @@ import { EditToolbar } from './EditToolbar';
 import { ProjectForm } from './ProjectForm';
 import { readPicked } from './files';
 import { ImportDialog } from './ImportDialog';
+import { exportScenario } from './ExportMenu';
 import { ScenarioDialog } from './ScenarioDialog';
 import { ProjectTable } from './ProjectTable';
 import { SettingsDialog } from './SettingsDialog';
@@ -111,6 +112,34 @@ function NoticeBar({ app }: { app: AppModel }) {
           {t('history.undo')}
         </button>
       )}
+      {n.action === 'retrySave' && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-retry"
+          onClick={() => {
+            app.actions.dismissNotice();
+            void app.actions.retrySave();
+          }}
+        >
+          {t('storage.retry')}
+        </button>
+      )}
+      {n.action === 'reload' && (
+        <button type="button" class="link" data-testid="notice-reload" onClick={() => location.reload()}>
+          {t('storage.reloadPage')}
+        </button>
+      )}
+      {n.offerExport && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-export"
+          onClick={() => void exportScenario(app, 'geojson')}
+        >
+          {t('storage.export')}
+        </button>
+      )}
       {n.action === 'restoreScenario' && (
         <button
           type="button"
@@ -160,9 +189,11 @@ export function App({ app }: { app: AppModel }) {
         void actions.redo();
       }
     };
-    // a write still in flight when the tab is closed: ask the browser to confirm leaving
+    // a write still in flight, or edits that are not (or cannot be) stored: ask the browser to confirm leaving
     const onLeave = (e: BeforeUnloadEvent): void => {
-      if (app.state.saveStatus.peek() === 'saving') e.preventDefault();
+      const status = app.state.saveStatus.peek();
+      const volatileChanges = status === 'volatile' && app.state.history.peek().undoCount > 0;
+      if (status === 'saving' || status === 'unsaved' || volatileChanges) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onLeave);

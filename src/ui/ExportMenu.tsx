@@ -17,6 +17,13 @@ const MORE: readonly { kind: ExportKind; testid: string; key: LabelKey }[] = [
   { kind: 'countyCsv', testid: 'export-county-csv', key: 'export.countyCsv' },
 ];
 
+/** Builds an export of the scenario on screen and hands it to the browser as a download. */
+export async function exportScenario(app: App, kind: ExportKind): Promise<void> {
+  const { state } = app;
+  const f = await buildExport(kind, state.scenario.value, state.summary.value, state.lang.value, state.index);
+  download(f.name, f.data, f.mime);
+}
+
 /** The import button and the export buttons of the top bar. */
 export function ImportExport({ app }: { app: App }) {
   const { state, actions } = app;
@@ -26,8 +33,7 @@ export function ImportExport({ app }: { app: App }) {
 
   const run = async (kind: ExportKind): Promise<void> => {
     setOpen(false);
-    const f = await buildExport(kind, state.scenario.value, state.summary.value, state.lang.value, state.index);
-    download(f.name, f.data, f.mime);
+    await exportScenario(app, kind);
   };
 
   return (

@@ -1,5 +1,5 @@
 import type { App } from '../state/app';
-import { ImportExport } from './ExportMenu';
+import { ImportExport, exportScenario } from './ExportMenu';
 import { formatTime } from './format';
 
 function SaveStatus({ app }: { app: App }) {
@@ -8,16 +8,39 @@ function SaveStatus({ app }: { app: App }) {
   const status = state.saveStatus.value;
   const at = state.lastSavedAt.value ?? state.summary.value?.modifiedAt ?? null;
   const persisted = state.persisted.value;
-  const title = [
-    at !== null ? t('save.savedAt', { time: formatTime(state.lang.value, at) }) : '',
-    persisted === true ? t('save.persisted') : persisted === false ? t('save.notPersisted') : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const title =
+    status === 'volatile'
+      ? [
+          t('storage.volatileTitle'),
+          state.storageNote ? t('storage.volatileReason', { message: state.storageNote }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ')
+      : status === 'unsaved'
+        ? t('save.unsavedTitle', { count: state.unsavedCount.value })
+        : [
+            at !== null ? t('save.savedAt', { time: formatTime(state.lang.value, at) }) : '',
+            persisted === true ? t('save.persisted') : persisted === false ? t('save.notPersisted') : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
   return (
-    <span class={`save-status ${status}`} data-testid="save-status" data-status={status} role="status" title={title}>
-      <span class="dot" aria-hidden="true" />
-      {t(`save.${status}`)}
+    <span class="save-status-group">
+      <span class={`save-status ${status}`} data-testid="save-status" data-status={status} role="status" title={title}>
+        <span class="dot" aria-hidden="true" />
+        {t(`save.${status}`)}
+        {status === 'volatile' && <span class="save-note">{t('save.volatileShort')}</span>}
+      </span>
+      {(status === 'volatile' || status === 'unsaved') && (
+        <button
+          type="button"
+          class="link small"
+          data-testid="save-export"
+          onClick={() => void exportScenario(app, 'geojson')}
+        >
+          {t('storage.export')}
+        </button>
+      )}
     </span>
   );
 }

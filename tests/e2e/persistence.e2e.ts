@@ -1,8 +1,8 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent, waitForMap } from './browser';
-import { baseUrl, jumpTo, openApp, useBrowser, waitSaved } from './helpers';
+import { baseUrl, jumpTo, openApp, origin, useBrowser, waitSaved } from './helpers';
 
 const browser = useBrowser();
 const TARGET = 'qz2022-010';
@@ -17,16 +17,40 @@ async function open(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** Renames a project through the table (found by searching its name) and the form. */
-async function rename(page: Page, id: string, name: string): Promise<void> {
+/** Starts renaming a project through the table (found by searching its name) and the form. */
+async function startRename(page: Page, id: string, name: string): Promise<void> {
   const current = (await nameOf(page, id)) ?? '';
   await page.getByTestId('table-search').fill(current);
   await page.getByTestId(`project-row-${id}`).click();
   await page.getByTestId('table-search').fill('');
   await page.getByTestId('form-name').fill(name);
   await page.getByTestId('project-form-save').click();
+}
+
+/** Renames a project through the table and the form, and waits until the map shows the new name. */
+async function rename(page: Page, id: string, name: string): Promise<void> {
+  await startRename(page, id, name);
   await expect.poll(() => nameOf(page, id)).toBe(name);
 }
+
+/** The project's name as IndexedDB holds it (read directly, not through the app). */
+const storedName = (page: Page, id: string): Promise<string | null> =>
+  page.evaluate(async (id) => {
+    const sid = window.__qzApp?.state.scenario.value.scenario.id ?? '';
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('qz-school-planning');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error ?? new Error('open failed'));
+    });
+    const rec = await new Promise<unknown>((resolve, reject) => {
+      const q = db.transaction('projects').objectStore('projects').get([sid, id]);
+      q.onsuccess = () => resolve(q.result);
+      q.onerror = () => reject(q.error ?? new Error('read failed'));
+    });
+    db.close();
+    const name = (rec as { feature?: { properties?: { name?: unknown } } } | undefined)?.feature?.properties?.name;
+    return typeof name === 'string' ? name : null;
+  }, id);
 
 /** What must survive: the scenario shown, its edit, its undo history, hidden layers, the camera. */
 async function expectRestored(page: Page, scenarioName: string): Promise<void> {
@@ -69,13 +93,32 @@ describe('persistence', () => {
       await expectRestored(page, '方案A 副本');
       await first.context.close();
 
-      // the whole browser closed and started again on the same profile
+      // the whole browser closed and started again on the same profile, now with a full disk: Chromium
+      // reports it as the transaction aborting as it commits (QuotaExceededError), not as a throw from put
       const second = await launchPersistent(first.dir);
-      const again = await open(second.context);
+      const again = second.context.pages()[0] ?? (await second.context.newPage());
+      const cdp = await second.context.newCDPSession(again);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: origin(), quotaSize: 1000 });
+      await again.goto(baseUrl());
+      await waitForMap(again);
       await expectRestored(again, '方案A 副本');
+      await startRename(again, TARGET, '不会保存的名字');
+      await expect.poll(() => again.getByTestId('save-status').getAttribute('data-status')).toBe('error');
+      await expect.poll(() => again.getByTestId('notice').getAttribute('data-key')).toBe('storage.quotaFull');
+      expect(await again.getByTestId('notice').textContent()).toContain('QuotaExceededError');
+      expect(await again.getByTestId('notice-export').isVisible()).toBe(true);
+      // taken back on screen; what was saved before is still what IndexedDB holds
+      await expect.poll(() => nameOf(again, TARGET)).toBe('改名后的学校');
+      expect(await storedName(again, TARGET)).toBe('改名后的学校');
+      expect(await again.getByTestId('undo').getAttribute('title')).toContain('编辑 改名后的学校');
+      // space freed: the next edit is stored
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: origin() });
+      await rename(again, TARGET, '空间释放后的名字');
+      await waitSaved(again);
+      expect(await storedName(again, TARGET)).toBe('空间释放后的名字');
       // the illustrative scenario is still there, untouched, and was not seeded twice
       await again.getByTestId('scenario-select').selectOption('illustrative-2022');
-      await expect.poll(() => nameOf(again, TARGET)).not.toBe('改名后的学校');
+      await expect.poll(() => nameOf(again, TARGET)).not.toBe('空间释放后的名字');
       expect(await again.evaluate(() => window.__qzApp?.state.scenario.value.features.length)).toBe(90);
       await second.context.close();
     } finally {
@@ -107,28 +150,58 @@ describe('persistence', () => {
     await a.context.close();
   });
 
-  it('a failed write shows an error, takes the change back and loses nothing saved before', async () => {
-    const { page, context } = await openApp(browser());
-    await rename(page, TARGET, '已保存的名字');
-    await waitSaved(page);
-    // the disk is full from now on: every IndexedDB write fails
-    await page.evaluate(() => {
-      const proto = IDBObjectStore.prototype;
-      proto.put = () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      };
+  it('says so when there is no IndexedDB (nothing is kept), and waits while a tab holds an old database version', async () => {
+    // a browser or window without IndexedDB (private windows of some browsers, a policy)
+    const none = await browser().newContext({ serviceWorkers: 'block' });
+    await none.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
     });
-    await page.getByTestId('form-name').fill('不会保存的名字');
-    await page.getByTestId('project-form-save').click();
-    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('error');
-    await expect.poll(() => page.getByTestId('notice').getAttribute('data-key')).toBe('storage.saveFailed');
-    expect(await page.getByTestId('notice').textContent()).toContain('QuotaExceededError');
-    await expect.poll(() => nameOf(page, TARGET)).toBe('已保存的名字');
-    await page.reload();
+    const p = await none.newPage();
+    await p.goto(baseUrl());
+    const status = p.getByTestId('save-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 30_000 }).toBe('volatile');
+    expect(await status.textContent()).toContain('不会保存');
+    expect(await status.getAttribute('title')).toContain('IndexedDB');
+    await p.evaluate((id) => window.__qzApp?.actions.moveProject(id, 118.6, 24.93), TARGET);
+    expect(await status.getAttribute('data-status')).toBe('volatile');
+    const download = p.waitForEvent('download');
+    await p.getByTestId('save-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.geojson$/);
+    const exported = JSON.parse(readFileSync((await file.path()) ?? '', 'utf8')) as {
+      features: { id: string; geometry: { coordinates: number[] } }[];
+    };
+    expect(exported.features.find((f) => f.id === TARGET)?.geometry.coordinates).toEqual([118.6, 24.93]);
+    await none.close();
+
+    // a tab left open on an older version of the database keeps this one from opening it
+    const ctx = await browser().newContext({ serviceWorkers: 'block' });
+    const old = await ctx.newPage();
+    await old.goto(`${baseUrl()}sw.js`); // a page of the origin that does not run the app
+    await old.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const r = indexedDB.open('qz-school-planning', 1);
+          r.onupgradeneeded = () => r.result.createObjectStore('settings');
+          r.onsuccess = () => {
+            (window as unknown as { __old: IDBDatabase }).__old = r.result; // no versionchange handler
+            resolve();
+          };
+          r.onerror = () => reject(r.error ?? new Error('open failed'));
+        }),
+    );
+    const page = await ctx.newPage();
+    await page.goto(baseUrl());
+    const blocked = page.getByTestId('storage-blocked');
+    await expect.poll(() => blocked.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await blocked.textContent()).toContain('另一个标签页仍在使用旧版本');
+    expect(await blocked.textContent()).toContain('Another tab is still running an older version');
+    await old.evaluate(() => (window as unknown as { __old: IDBDatabase }).__old.close());
     await waitForMap(page);
-    expect(await nameOf(page, TARGET)).toBe('已保存的名字');
-    expect(await page.getByTestId('undo').getAttribute('title')).toContain('编辑 已保存的名字');
-    await context.close();
+    expect(await blocked.count()).toBe(0);
+    expect(await page.evaluate(() => window.__qzApp?.state.scenario.value.features.length)).toBe(90);
+    await waitSaved(page);
+    await ctx.close();
   });
 
   it('creates, renames, switches and deletes scenarios, and resets the illustrative one behind a confirm', async () => {

@@ -1,9 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
+import { forceCloseDatabase } from 'fake-indexeddb';
+
+/** fake-indexeddb 6 declares it as taking the class, not a connection (its types.d.ts); it takes a connection. */
+const forceClose = forceCloseDatabase as unknown as (db: IDBDatabase) => void;
 import { createIdbRepository, DB_VERSION } from '../../src/persistence/idb';
 import { createMemoryRepository } from '../../src/persistence/memory';
-import type { Repository } from '../../src/persistence/repository';
+import { storageFailure, type Repository } from '../../src/persistence/repository';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/settings/settings';
 import { addProjectsEdit, deleteProjectsEdit, renameScenarioEdit, updateProjectEdit } from '../../src/core/edits/build';
 import type { ProjectFeature, ScenarioMeta } from '../../src/core/model/project';
@@ -23,9 +27,66 @@ let clock = 1_700_000_000_000;
 const now = (): number => (clock += 1000);
 
 type Make = () => Repository;
-const implementations: [string, Make][] = [
-  ['memory', () => createMemoryRepository(index, { now })],
-  ['idb', () => createIdbRepository(index, { dbName: dbName(), now })],
+
+/**
+ * A full disk as Chromium reports it: every request of the transaction succeeds, then the
+ * transaction aborts as it commits (QuotaExceededError on `tx.error`, `tx.done` rejects), not a
+ * synchronous throw from `put`. For fake-indexeddb this aborts the next read-write transaction at the
+ * moment it would fire `complete`; its writes are rolled back.
+ */
+function failNextIdbCommit(): () => void {
+  interface FakeTx {
+    readonly mode: string;
+    dispatchEvent(e: Event): boolean;
+    _abort(name: string): void;
+  }
+  const proto = IDBTransaction.prototype as unknown as FakeTx;
+  const original = Object.getOwnPropertyDescriptor(proto, 'dispatchEvent');
+  let armed = true;
+  const dispatch: (this: FakeTx, e: Event) => boolean = Reflect.get(proto, 'dispatchEvent');
+  proto.dispatchEvent = function (this: FakeTx, event: Event): boolean {
+    if (armed && event.type === 'complete' && this.mode === 'readwrite') {
+      armed = false;
+      this._abort('QuotaExceededError');
+      return true;
+    }
+    return dispatch.call(this, event);
+  };
+  return () => {
+    if (original) Object.defineProperty(proto, 'dispatchEvent', original);
+    else delete (proto as { dispatchEvent?: unknown }).dispatchEvent;
+  };
+}
+
+/** Each implementation, and a way to make the next write fail as it commits (a full disk). */
+const implementations: [string, Make, (make: Make) => { repo: Repository; failNext: () => () => void }][] = [
+  [
+    'memory',
+    () => createMemoryRepository(index, { now }),
+    () => {
+      let fail = false;
+      const repo = createMemoryRepository(index, {
+        now,
+        onCommit: () => {
+          if (!fail) return;
+          fail = false;
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        },
+      });
+      return {
+        repo,
+        failNext: () => {
+          fail = true;
+          return () => undefined;
+        },
+      };
+    },
+  ],
+  [
+    'idb',
+    () => createIdbRepository(index, { dbName: dbName(), now }),
+    (make) => ({ repo: make(), failNext: failNextIdbCommit }),
+  ],
 ];
 
 const setSeats = (p: ProjectFeature, seats: number): ProjectFeature => ({
@@ -38,7 +99,50 @@ function edit(p: ProjectFeature, seats: number) {
   return e;
 }
 
-describe.each(implementations)('Repository contract: %s', (_name, make) => {
+describe.each(implementations)('Repository contract: %s', (_name, make, faulty) => {
+  it('a full disk at commit time (the transaction aborts as it commits) writes nothing and says quota', async () => {
+    const { repo, failNext } = faulty(make);
+    await repo.createScenario(meta, projects);
+    await repo.commit(meta.id, edit(first, 600));
+    const restore = failNext();
+    let error: unknown = null;
+    try {
+      await repo.commit(meta.id, edit(setSeats(first, 600), 700));
+    } catch (e: unknown) {
+      error = e;
+    } finally {
+      restore();
+    }
+    expect(storageFailure(error)).toBe('quota');
+    expect(String(error)).toContain('QuotaExceededError');
+    const loaded = await repo.loadScenario(meta.id);
+    expect(loaded?.projects[0]?.properties.seats).toBe(600);
+    expect(loaded?.history.undoCount).toBe(1);
+    expect(loaded?.summary.revision).toBe(2);
+    // and the next write goes through
+    await repo.commit(meta.id, edit(setSeats(first, 600), 710));
+    expect((await repo.loadScenario(meta.id))?.projects[0]?.properties.seats).toBe(710);
+  });
+
+  it('a scenario deleted and created again starts a new epoch', async () => {
+    const repo = make();
+    await repo.createScenario(meta, projects);
+    await repo.createScenario(other, []);
+    const one = (await repo.loadScenario(meta.id))?.summary;
+    expect(await repo.deleteScenario(meta.id)).toBe(true);
+    const two = await repo.createScenario(meta, projects);
+    expect(two.revision).toBe(1);
+    expect(two.epoch).not.toBe(one?.epoch);
+    expect((await repo.commit(meta.id, edit(first, 5))).summary.epoch).toBe(two.epoch);
+  });
+
+  it('an edit to a scenario that is not stored fails as missing', async () => {
+    const repo = make();
+    let error: unknown = null;
+    await repo.commit('nope', addProjectsEdit([first])).catch((e: unknown) => (error = e));
+    expect(storageFailure(error)).toBe('missing');
+  });
+
   it('returns nothing before anything is saved, then a copy of what was saved', async () => {
     const repo = make();
     expect(await repo.loadSettings()).toBeUndefined();
@@ -61,9 +165,18 @@ describe.each(implementations)('Repository contract: %s', (_name, make) => {
     const repo = make();
     expect(await repo.seedOnce(meta, projects)).toBe(true);
     expect(await repo.seedOnce(meta, projects)).toBe(false);
-    await repo.deleteScenario(meta.id);
+    await repo.createScenario(other, []);
+    expect(await repo.deleteScenario(meta.id)).toBe(true);
     expect(await repo.seedOnce(meta, projects)).toBe(false);
-    expect((await repo.listScenarios()).scenarios).toEqual([]);
+    expect((await repo.listScenarios()).scenarios.map((s) => s.meta.id)).toEqual(['other']);
+  });
+
+  it('never deletes the last scenario, nor one that is not stored', async () => {
+    const repo = make();
+    await repo.createScenario(meta, projects);
+    expect(await repo.deleteScenario(meta.id)).toBe(false);
+    expect(await repo.deleteScenario('nope')).toBe(false);
+    expect((await repo.loadScenario(meta.id))?.projects).toHaveLength(10);
   });
 
   it('lists scenarios with counts, seats and times, and loads their projects', async () => {
@@ -140,7 +253,7 @@ describe.each(implementations)('Repository contract: %s', (_name, make) => {
     await repo.createScenario(meta, projects);
     await repo.createScenario(other, [first]);
     await repo.commit('other', edit(first, 5));
-    await repo.deleteScenario('other');
+    expect(await repo.deleteScenario('other')).toBe(true);
     expect(await repo.loadScenario('other')).toBe(null);
     expect((await repo.loadScenario(meta.id))?.projects).toHaveLength(10);
     // re-creating it starts clean
@@ -223,6 +336,122 @@ describe('idb repository', () => {
     expect(loaded?.skipped).toBe(2);
     expect(loaded?.projects.find((p) => p.id === first.id)?.properties).toMatchObject({ ownership: null, site: null });
     expect((await repo.listScenarios()).skipped).toBe(1);
+  });
+
+  it('another tab holding an older version open: waits, says so, and carries on once it closes', async () => {
+    const name = dbName();
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('settings');
+      },
+    }); // an old tab: no versionchange handler, so it never lets go by itself
+    const events: boolean[] = [];
+    const repo = createIdbRepository(index, { dbName: name, onBlocked: (b) => events.push(b) });
+    let done = false;
+    const loading = repo.listScenarios().then((r) => {
+      done = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(events).toEqual([true]);
+    expect(done).toBe(false);
+    old.close(); // the planner closes or reloads the old tab
+    expect(await loading).toEqual({ scenarios: [], skipped: 0 });
+    expect(events).toEqual([true, false]);
+  });
+
+  it('a connection closed under it (site data cleared, I/O error) is reopened once and the write retried', async () => {
+    const name = dbName();
+    const opened: IDBDatabase[] = [];
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
+      const req = open(...args);
+      req.addEventListener('success', () => opened.push(req.result));
+      return req;
+    };
+    let terminated = 0;
+    try {
+      const repo = createIdbRepository(index, { dbName: name, onTerminated: () => terminated++ });
+      await repo.createScenario(meta, projects);
+      const db = opened.at(-1);
+      if (!db) throw new Error('expected a connection');
+      forceClose(db);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(terminated).toBe(1);
+      await repo.commit(meta.id, edit(first, 640));
+      expect((await repo.loadScenario(meta.id))?.projects[0]?.properties.seats).toBe(640);
+      expect(opened.length).toBe(2);
+    } finally {
+      indexedDB.open = open;
+    }
+  });
+
+  it('a connection that keeps failing: one retry, then a classified connection error and nothing written', async () => {
+    const name = dbName();
+    const repo = createIdbRepository(index, { dbName: name });
+    await repo.createScenario(meta, projects);
+    const proto = IDBDatabase.prototype;
+    const transaction: IDBDatabase['transaction'] = Reflect.get(proto, 'transaction');
+    let calls = 0;
+    proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite' && calls++ < 2)
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      return transaction.apply(this, args);
+    };
+    let error: unknown = null;
+    try {
+      await repo.commit(meta.id, edit(first, 650)).catch((e: unknown) => (error = e));
+    } finally {
+      proto.transaction = transaction;
+    }
+    expect(calls).toBe(2);
+    expect(storageFailure(error)).toBe('connection');
+    expect((await repo.loadScenario(meta.id))?.projects[0]?.properties.seats).toBe(first.properties.seats);
+    // a single failure is healed by the retry
+    calls = 1;
+    proto.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite' && calls++ < 2)
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      return transaction.apply(this, args);
+    };
+    try {
+      await repo.commit(meta.id, edit(first, 660));
+    } finally {
+      proto.transaction = transaction;
+    }
+    expect((await repo.loadScenario(meta.id))?.projects[0]?.properties.seats).toBe(660);
+  });
+
+  it('a newer version in another tab: writes already running commit, every later one is reported', async () => {
+    const name = dbName();
+    let told = 0;
+    const repo = createIdbRepository(index, { dbName: name, onVersionChange: () => told++ });
+    await repo.createScenario(meta, projects);
+    const results: Promise<string>[] = [];
+    const write = (seats: number): void => {
+      results.push(
+        repo.commit(meta.id, edit({ ...first, properties: { ...first.properties, seats: seats - 1 } }, seats)).then(
+          () => 'stored',
+          (e: unknown) => storageFailure(e),
+        ),
+      );
+    };
+    write(701);
+    write(702);
+    // the newer app opens version 3 while those writes are queued
+    const newer = openDB(name, DB_VERSION + 1, { upgrade: () => undefined });
+    write(703);
+    const upgraded = await newer;
+    write(704);
+    const outcomes = await Promise.all(results);
+    expect(told).toBe(1);
+    // nothing silent: each write either committed or was reported as superseded by the new version
+    for (const o of outcomes) expect(['stored', 'version']).toContain(o);
+    expect(outcomes.at(-1)).toBe('version');
+    const stored = (await upgraded.get('projects', [meta.id, first.id])) as { feature: ProjectFeature } | undefined;
+    const lastStored = [701, 702, 703, 704].filter((_, i) => outcomes[i] === 'stored').at(-1) ?? first.properties.seats;
+    expect(stored?.feature.properties.seats).toBe(lastStored);
+    upgraded.close();
   });
 
   it('a failed write rejects and leaves nothing half-written', async () => {

@@ -166,11 +166,28 @@ export const zh = {
     '本方案有 {count} 个已保存的项目无法读取（数据损坏或来自更新版本），已跳过；其余项目不受影响。',
   'storage.skippedEntry': '一条撤销记录无法读取，已跳过。',
   'storage.saveFailed': '保存失败，此次修改未保存，已恢复到上次保存的状态（之前保存的内容均未丢失）。原因：{message}',
+  'storage.quotaFull':
+    '磁盘或浏览器存储空间已满：此次修改未保存，已恢复到上次保存的状态（之前保存的内容均未丢失）。请释放磁盘空间，或导出备份后删除不用的方案。原因：{message}',
   'sync.conflictFields': '“{name}”的{fields}同时在另一个标签页中被修改，已采用较晚保存的修改。',
   'sync.conflictDeleted': '“{name}”已在另一个标签页中被删除，此次修改未应用。',
   'sync.conflictExists': '“{name}”已存在（另一个标签页已添加），此次添加未应用。',
   'sync.scenarioDeleted': '当前方案已在另一个标签页中被删除，已切换到其他方案。',
   'sync.remoteEdit': '已同步另一个标签页的修改：{edit}',
+  'sync.pendingDropped': '此方案已不存在，本页对它的 {count} 处尚未保存的修改随之作废。',
+  'storage.unsaved':
+    '无法写入浏览器存储，修改仍显示在地图上，但尚未保存（标为“未保存”）。请先导出备份，再重试保存。原因：{message}',
+  'storage.unsavedVersion':
+    '另一个标签页打开了新版本的本程序并升级了数据库，本页的修改已无法保存（仍显示在地图上）。请先导出备份，再重新加载此页面。原因：{message}',
+  'storage.cleared':
+    '浏览器中保存的数据已被清除（例如清除了网站数据）。地图上的方案现在是唯一的副本，尚未保存：请重新保存或导出备份。',
+  'storage.retry': '重试保存',
+  'storage.export': '导出备份（GeoJSON）',
+  'storage.reloadPage': '重新加载',
+  'storage.blocked':
+    '另一个标签页仍在使用旧版本的本程序，数据库无法升级。请关闭或重新加载那个标签页；关闭后本页会自动继续加载。',
+  'storage.volatileTitle':
+    '此浏览器（或窗口）不提供 IndexedDB 存储（例如隐私模式或策略限制）：修改只保存在本页内存中，关闭页面后全部丢失。请用“导出”保存为文件。',
+  'storage.volatileReason': '原因：{message}',
   'edit.outside': '这个位置不在泉州市陆域范围内，项目未放置/移动。',
   'history.undone': '已撤销：{edit}',
   'history.redone': '已重做：{edit}',
@@ -178,7 +195,8 @@ export const zh = {
   'storage.loadFailed': '无法读取已保存的数据：{message}',
   'layer.sites': '用地红线',
   'legend.sites': '用地红线',
-  'storage.versionChange': '本程序已在另一个标签页中更新，请重新加载此页面（已保存的内容不会丢失）。',
+  'storage.versionChange':
+    '本程序已在另一个标签页中更新并升级了数据库，本页无法再保存修改。请重新加载此页面：已保存的内容不会丢失；之后的修改请先导出备份。',
   'history.deleted': '已{edit}',
   'history.undo': '撤销',
   'history.redo': '重做',
@@ -189,6 +207,10 @@ export const zh = {
   'save.saved': '已保存',
   'save.saving': '正在保存…',
   'save.error': '保存失败',
+  'save.unsaved': '未保存',
+  'save.unsavedTitle': '地图上有 {count} 处修改尚未保存到浏览器存储。',
+  'save.volatile': '不会保存',
+  'save.volatileShort': '关闭后丢失',
   'save.savedAt': '所有修改已保存在本机浏览器（IndexedDB），{time}',
   'save.persisted': '浏览器已承诺不自动清除这些数据。',
   'save.notPersisted': '浏览器可能在磁盘空间不足时清除数据，请定期导出备份。',
@@ -797,11 +819,29 @@ export const en: Messages = {
   'storage.skippedEntry': 'An undo record could not be read and was skipped.',
   'storage.saveFailed':
     'Saving failed: this change was not saved and the map shows the last saved state (nothing saved before was lost). Reason: {message}',
+  'storage.quotaFull':
+    'The disk or the browser’s storage is full: this change was not saved and the map shows the last saved state (nothing saved before was lost). Free some disk space, or export a backup and delete scenarios you no longer need. Reason: {message}',
   'sync.conflictFields': '{fields} of “{name}” was also changed in another tab; the later save was kept.',
   'sync.conflictDeleted': '“{name}” was deleted in another tab; this change was not applied.',
   'sync.conflictExists': '“{name}” already exists (added in another tab); this addition was not applied.',
   'sync.scenarioDeleted': 'This scenario was deleted in another tab; switched to another scenario.',
   'sync.remoteEdit': 'Synced a change from another tab: {edit}',
+  'sync.pendingDropped':
+    'This scenario no longer exists; {count} change(s) to it in this tab that were not yet saved are discarded with it.',
+  'storage.unsaved':
+    'Could not write to the browser’s storage: the changes are still on the map but NOT saved (marked “Unsaved”). Export a backup, then try saving again. Reason: {message}',
+  'storage.unsavedVersion':
+    'A newer version of the app in another tab has upgraded the database: changes in this page can no longer be saved (they are still on the map). Export a backup, then reload this page. Reason: {message}',
+  'storage.cleared':
+    'The data saved in this browser was cleared (e.g. site data was deleted). The scenario on the map is now the only copy and is not saved: save it again or export a backup.',
+  'storage.retry': 'Save again',
+  'storage.export': 'Export a backup (GeoJSON)',
+  'storage.reloadPage': 'Reload',
+  'storage.blocked':
+    'Another tab is still running an older version of this app, so the database cannot be upgraded. Close or reload that tab; this page carries on by itself once it is closed.',
+  'storage.volatileTitle':
+    'This browser (or window) offers no IndexedDB storage (private mode, or a policy): changes live only in this page’s memory and are lost when it is closed. Use Export to keep them as a file.',
+  'storage.volatileReason': 'Reason: {message}',
   'edit.outside': 'That spot is not on land in Quanzhou; the project was not placed or moved.',
   'history.undone': 'Undone: {edit}',
   'history.redone': 'Redone: {edit}',
@@ -809,7 +849,8 @@ export const en: Messages = {
   'storage.loadFailed': 'Could not read the saved data: {message}',
   'layer.sites': 'Site outlines',
   'legend.sites': 'Site outline',
-  'storage.versionChange': 'The app was updated in another tab; please reload this page (nothing saved is lost).',
+  'storage.versionChange':
+    'The app was updated in another tab and upgraded the database: this page can no longer save changes. Reload it: nothing saved is lost; export a backup of any later change first.',
   'history.deleted': 'Done: {edit}',
   'history.undo': 'Undo',
   'history.redo': 'Redo',
@@ -820,6 +861,10 @@ export const en: Messages = {
   'save.saved': 'Saved',
   'save.saving': 'Saving…',
   'save.error': 'Not saved',
+  'save.unsaved': 'Unsaved',
+  'save.unsavedTitle': '{count} change(s) on the map are not saved in the browser’s storage.',
+  'save.volatile': 'Not kept',
+  'save.volatileShort': 'lost when closed',
   'save.savedAt': 'All changes are saved in this browser (IndexedDB), {time}',
   'save.persisted': 'The browser has agreed not to clear this data automatically.',
   'save.notPersisted': 'The browser may clear this data when disk space runs low; export a backup regularly.',

@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import { readJson } from '../../../tests/unit/reference';
 import { parsePlanTargets } from './targets';
 
-// The plan text lives in ../shared (a copy sits beside every clone, CI included).
+// The plan text is part of the repository (seeds/, with its provenance in seeds/README.md).
 const planText = (): string =>
-  readFileSync(
-    join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds', '2022-quanzhou-education-work-plan.txt'),
-    'utf8',
-  );
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'seeds', '2022-quanzhou-education-work-plan.txt'), 'utf8');
 
 describe('plan targets (seeds/plan-targets.json)', () => {
   const parsed = parsePlanTargets(readJson('seeds/plan-targets.json'));
