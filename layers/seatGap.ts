@@ -1,6 +1,12 @@
 /** 学位缺口: counties shaded by seats ÷ school-age demand of the analysed stage. */
-import { GAP_COLORS, rgbaCss } from './analysisColors';
-import type { AnalysisLayerModule } from './types';
+import { GAP_COLORS, gapClass, rgbaCss } from './analysisColors';
+import type { AnalysisLayerModule, CountyShade, Rgba } from './types';
+
+const NO_DEMAND: Rgba = [0, 0, 0, 0];
+const LINE: Rgba = [71, 85, 105, 200];
+const fill = (p: CountyShade['properties']): Rgba =>
+  p.pct === null || p.pct === undefined ? NO_DEMAND : (GAP_COLORS[gapClass(p.pct)] ?? NO_DEMAND);
+const line = (): Rgba => LINE;
 
 const keys = ['legend.gapBelow50', 'legend.gap50to80', 'legend.gap80to100', 'legend.gapMet'] as const;
 
@@ -18,6 +24,8 @@ export const seatGapLayer: AnalysisLayerModule = {
       data: input.analysis.seatGap,
       visible: input.visible.has('seatGap'),
       lineWidthPx: 1,
+      fill,
+      line,
     },
   ],
 };

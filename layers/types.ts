@@ -41,7 +41,20 @@ export interface RasterOverlay {
   readonly bounds: readonly [number, number, number, number];
 }
 
-export type CountyShade = Feature<MultiPolygon, { readonly adcode: string; readonly fill: Rgba; readonly line: Rgba }>;
+/**
+ * A county shaded by an analysis layer. State gives the facts (a seats ÷ demand percentage, or the
+ * special-education state); the layer module turns them into colours.
+ */
+export type CountyShade = Feature<
+  MultiPolygon,
+  {
+    readonly adcode: string;
+    /** Seats ÷ school-age demand of the analysed stage, percent (null without demand). */
+    readonly pct?: number | null;
+    /** Special education: lacking a school, or not known (no existing-schools data). */
+    readonly special?: 'lacking' | 'unknown';
+  }
+>;
 
 /** What the analysis layers read; null rasters are not computed (yet). */
 export interface AnalysisLayerInput {
@@ -134,6 +147,9 @@ export interface CountyLayerDescriptor {
   readonly data: readonly CountyShade[];
   readonly visible: boolean;
   readonly lineWidthPx: number;
+  /** Colours of a county from its facts (module-level functions: their identity is stable). */
+  readonly fill: (p: CountyShade['properties']) => Rgba;
+  readonly line: (p: CountyShade['properties']) => Rgba;
 }
 
 /** Small dots of a fixed pixel size, coloured by kind (existing schools). */

@@ -20,16 +20,7 @@ import type { CountyProperties, ReferenceData } from '../core/geodata/reference'
 import type { ProjectFeature } from '../core/model/project';
 import { targetProgress, type TargetProgress } from '../core/plan/progress';
 import type { PlanTargets } from '../core/plan/targets';
-import { GAP_COLORS, gapClass } from '../../layers/analysisColors';
-import { SPECIAL_GAP_FILL, SPECIAL_GAP_LINE } from '../../layers/specialGap';
-import type {
-  AnalysisLayerInput,
-  CatchmentCircle,
-  CountyShade,
-  LayerId,
-  RasterOverlay,
-  Rgba,
-} from '../../layers/types';
+import type { AnalysisLayerInput, CatchmentCircle, CountyShade, LayerId, RasterOverlay } from '../../layers/types';
 import type { CoverageClient, CoverageResult, CoveredByLevel, SurfaceInfo } from './coverageService';
 
 export interface CoverageRow {
@@ -97,16 +88,14 @@ export interface AnalysisDeps {
   readonly loadSurface: (() => Promise<ArrayBuffer>) | null;
   /** Existing schools from the imported reference layer (none until one is imported). */
   readonly existing: ReadonlySignal<readonly ExistingSchoolRecord[]>;
+  /** The planned kindergartens' ownership is assumed (the illustrative scenario), not the planner's data. */
+  readonly ownershipAssumed: ReadonlySignal<boolean>;
 }
 
 const NONE: readonly never[] = [];
 
 const overlay = (image: RasterImage | null | undefined, info: SurfaceInfo | null): RasterOverlay | null =>
   image && info ? { image, bounds: info.bounds } : null;
-
-function gapColor(pct: number | null): Rgba {
-  return pct === null ? [0, 0, 0, 0] : (GAP_COLORS[gapClass(pct)] ?? [0, 0, 0, 0]);
-}
 
 export function createAnalysis(deps: AnalysisDeps): {
   state: AnalysisState;
@@ -206,7 +195,12 @@ export function createAnalysis(deps: AnalysisDeps): {
 
   const progress = computed(() =>
     deps.targets.targets.map((t) =>
-      targetProgress(t, { projects: deps.projects.value, existing: existing.value, counties: countyProps }),
+      targetProgress(t, {
+        projects: deps.projects.value,
+        existing: existing.value,
+        counties: countyProps,
+        ownershipAssumed: deps.ownershipAssumed.value,
+      }),
     ),
   );
 
@@ -243,24 +237,19 @@ export function createAnalysis(deps: AnalysisDeps): {
       .map((f) => ({
         type: 'Feature',
         geometry: f.geometry,
-        properties: {
-          adcode: f.properties.adcode,
-          fill: gapColor(rows.get(f.properties.adcode)?.stages[stage].pct ?? null),
-          line: [71, 85, 105, 200],
-        },
+        properties: { adcode: f.properties.adcode, pct: rows.get(f.properties.adcode)?.stages[stage].pct ?? null },
       }));
   });
 
   const specialGap = computed<readonly CountyShade[]>(() => {
     const rule = progress.value.find((p) => p.target.id === 'special-ed-rule');
-    const flagged = new Set((rule?.counties ?? []).filter((c) => !c.ok).map((c) => c.adcode));
-    return counties
-      .filter((f) => flagged.has(f.properties.adcode))
-      .map((f): Feature<MultiPolygon, CountyShade['properties']> => ({
-        type: 'Feature',
-        geometry: f.geometry,
-        properties: { adcode: f.properties.adcode, fill: SPECIAL_GAP_FILL, line: SPECIAL_GAP_LINE },
-      }));
+    const state = new Map((rule?.counties ?? []).map((c) => [c.adcode, c.state]));
+    return counties.flatMap((f): Feature<MultiPolygon, CountyShade['properties']>[] => {
+      const s = state.get(f.properties.adcode);
+      if (s !== 'short' && s !== 'unknown') return [];
+      const special = s === 'short' ? 'lacking' : 'unknown';
+      return [{ type: 'Feature', geometry: f.geometry, properties: { adcode: f.properties.adcode, special } }];
+    });
   });
 
   const oversubscribed = computed<readonly ProjectFeature[]>(() => {

@@ -63,7 +63,7 @@ describe('app state', () => {
     first.actions.setTiandituKey('  abc  ');
     await settle(first);
     expect(parseSettings(await repo.loadSettings()).settings).toEqual({
-      version: 1,
+      version: 2,
       lang: 'en',
       basemap: 'tdtImagery',
       tiandituKey: 'abc',

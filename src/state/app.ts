@@ -375,6 +375,7 @@ export function createApp(deps: AppDeps): App {
           (await importer.startupSurface()) ?? deps.coverage?.loadSurface() ?? Promise.reject(new Error('no surface'))
       : null,
     existing: computed(() => importer.state.existingLayer.value?.schools ?? []),
+    ownershipAssumed: computed(() => scenario.value.scenario.illustrative),
   });
   const meeting = createMeeting({
     scenario,

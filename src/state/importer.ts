@@ -9,7 +9,7 @@ import { addProjectsEdit, type EditContext } from '../core/edits/build';
 import type { Edit } from '../core/edits/edit';
 import type { ReferenceData } from '../core/geodata/reference';
 import type { CrsId } from '../core/io/crs';
-import { existingFromProjects, parseExistingLayer, type ExistingLayer } from '../core/io/existing';
+import { existingFromRows, parseExistingLayer, type ExistingLayer } from '../core/io/existing';
 import { emptyMapping, type FieldMapping, type MappedField } from '../core/io/fields';
 import { initialChoices, interpretProjects, type CrsSuggestion, type Interpretation } from '../core/io/interpret';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
@@ -306,7 +306,8 @@ export function createImporter(deps: ImporterDeps) {
     if (list.length === 0) return done(err('nothing'));
 
     if (s.target === 'existing') {
-      const schools = existingFromProjects(list);
+      const i = interpretation.peek();
+      const schools = existingFromRows(i?.ok ? i.value.rows : []);
       const layer: ExistingLayer = {
         schools: schools.map((x) => ({ ...x, id: deps.newId() })),
         source: { file: s.fileName, importedAt: now(), crs: s.crs },

@@ -33,10 +33,13 @@ const PROJECT_FIELDS: readonly MappedField[] = [
   'notes',
 ];
 const POPULATION_FIELDS: readonly MappedField[] = ['population', 'lon', 'lat'];
+/** Existing schools also carry their enrolment (在园幼儿数 / 在校生数), which the kindergarten rates use. */
+const EXISTING_FIELDS: readonly MappedField[] = [...PROJECT_FIELDS, 'enrolled'];
 const MAX_LISTED = 200;
 
 function fieldLabel(t: T, f: MappedField): string {
-  if (f === 'lon' || f === 'lat' || f === 'population' || f === 'central') return t(`import.field.${f}`);
+  if (f === 'lon' || f === 'lat' || f === 'population' || f === 'central' || f === 'enrolled')
+    return t(`import.field.${f}`);
   const key = fieldLabelKey(f === 'county' ? 'countyCode' : f === 'township' ? 'townshipCode' : f);
   return key ? t(key) : f;
 }
@@ -286,7 +289,12 @@ export function ImportDialog({ app }: { app: App }) {
                   <h3>{t('import.mapping')}</h3>
                   <p class="hint">{t('import.mappingHint')}</p>
                   <div class="mapping-grid">
-                    {(population ? POPULATION_FIELDS : PROJECT_FIELDS).map((f) => (
+                    {(population
+                      ? POPULATION_FIELDS
+                      : session.target === 'existing'
+                        ? EXISTING_FIELDS
+                        : PROJECT_FIELDS
+                    ).map((f) => (
                       <label key={f}>
                         <span>{fieldLabel(t, f)}</span>
                         <select

@@ -1,5 +1,5 @@
 import { formatNumber } from '../core/i18n/translate';
-import type { TargetProgress } from '../core/plan/progress';
+import type { CountyCheck, TargetProgress } from '../core/plan/progress';
 import type { App } from '../state/app';
 
 function Bar({ fraction, status }: { fraction: number | null; status: TargetProgress['status'] }) {
@@ -7,6 +7,48 @@ function Bar({ fraction, status }: { fraction: number | null; status: TargetProg
     <span class={`progress ${status}`} aria-hidden="true">
       <span style={{ width: `${Math.round((fraction ?? 0) * 100)}%` }} />
     </span>
+  );
+}
+
+const STATUS_KEY = {
+  met: 'targets.status.met',
+  short: 'targets.status.short',
+  needsData: 'targets.status.needsData',
+  illustrative: 'targets.status.illustrative',
+} as const;
+
+/** The counties of a per-county target, each with its value (and population for the special-education rule). */
+function CountyTable({ app, p }: { app: App; p: TargetProgress }) {
+  const t = app.state.t.value;
+  const lang = app.state.lang.value;
+  const tg = p.target;
+  const rate = tg.metric === 'rate';
+  const value = (c: CountyCheck): string =>
+    c.value === null ? t('targets.unknownValue') : rate ? `${c.value.toFixed(0)}%` : formatNumber(lang, c.value);
+  return (
+    <details class="county-checks" data-testid={`target-${tg.id}-counties`}>
+      <summary class="small">{t('targets.countyTable')}</summary>
+      <table class="small">
+        <thead>
+          <tr>
+            <th>{t('targets.col.county')}</th>
+            {!rate && <th class="num">{t('targets.col.population')}</th>}
+            <th class="num">{rate ? t('targets.col.rate') : t('targets.col.schools')}</th>
+            <th>{t('targets.col.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(p.counties ?? []).map((c) => (
+            <tr key={c.adcode} data-county={c.adcode} data-state={c.state} class={`county-${c.state}`}>
+              <td>{app.state.countyName.value(c.adcode)}</td>
+              {!rate && <td class="num">{c.population === undefined ? '' : formatNumber(lang, c.population)}</td>}
+              <td class="num">{value(c)}</td>
+              <td>{t(`targets.county.${c.state}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
@@ -18,14 +60,19 @@ export function TargetsPanel({ app }: { app: App }) {
   const progress = state.analysis.progress.value;
   const existing = state.analysis.existing.value;
   const n = (v: number): string => formatNumber(lang, Math.round(v));
-  const measurable = progress.filter((p) => p.status !== 'needsData');
-  const met = measurable.filter((p) => p.status === 'met').length;
+  // only targets measured and judged count: 示意 and 无法判断 are neither met nor missed
+  const judged = progress.filter((p) => p.status === 'met' || p.status === 'short');
+  const met = judged.filter((p) => p.status === 'met').length;
+  const illustrative = progress.filter((p) => p.status === 'illustrative').length;
+  const names = (list: readonly CountyCheck[]): string =>
+    list.map((c) => state.countyName.value(c.adcode)).join(lang === 'zh' ? '、' : ', ');
   return (
     <section class="panel analysis-panel" data-testid="targets-panel" aria-labelledby="targets-title">
       <header class="panel-head">
         <h2 id="targets-title">{t('targets.title')}</h2>
         <span class="muted small" data-testid="targets-summary">
-          {t('targets.summary', { met, total: measurable.length })}
+          {t('targets.summary', { met, total: judged.length })}
+          {illustrative > 0 && ` · ${t('targets.summaryIllustrative', { count: illustrative })}`}
         </span>
       </header>
       <p class="hint small">{t('targets.source')}</p>
@@ -34,8 +81,12 @@ export function TargetsPanel({ app }: { app: App }) {
           const tg = p.target;
           const label = lang === 'en' ? tg.labelEn : tg.label;
           const unit = t(`unit.${tg.unit}` as 'unit.projects');
-          const failing = (p.counties ?? []).filter((c) => !c.ok);
+          const counties = p.counties ?? [];
+          const short = counties.filter((c) => c.state === 'short');
+          const unknown = counties.filter((c) => c.state === 'unknown');
+          const ok = counties.filter((c) => c.state === 'ok');
           const definition = lang === 'en' ? tg.definitionEn : tg.definition;
+          const special = tg.id === 'special-ed-rule';
           return (
             <li
               key={tg.id}
@@ -48,31 +99,49 @@ export function TargetsPanel({ app }: { app: App }) {
                 <span class="target-label" title={lang === 'zh' ? tg.quote : undefined}>
                   {label}
                 </span>
+                <span class={`target-pill ${p.status}`} data-testid={`target-${tg.id}-status`}>
+                  {t(STATUS_KEY[p.status])}
+                </span>
                 <span class="target-item">{t('targets.item', { item: tg.item })}</span>
               </div>
-              {p.status === 'needsData' ? (
-                <p class="muted small">
-                  {t('targets.needsData', { value: n(tg.value), unit })}
-                  {tg.metric === 'rate' && tg.scope === 'perCounty' && ` ${t('targets.needsOwnership')}`}
-                </p>
-              ) : p.counties ? (
+              {p.counties ? (
                 <>
-                  <Bar fraction={p.fraction} status={p.status} />
-                  <p class="small">
-                    {t('targets.counties', { ok: p.counties.length - failing.length, total: p.counties.length })}
-                  </p>
-                  {failing.length > 0 && (
-                    <p class="small warn-text" data-testid={`target-${tg.id}-failing`}>
-                      {failing
-                        .map((c) =>
-                          c.value === null || tg.metric !== 'rate'
-                            ? state.countyName.value(c.adcode)
-                            : `${state.countyName.value(c.adcode)} ${c.value.toFixed(0)}%`,
-                        )
-                        .join(lang === 'zh' ? '、' : ', ')}
+                  {p.status !== 'needsData' || ok.length > 0 ? <Bar fraction={p.fraction} status={p.status} /> : null}
+                  {special && (
+                    <p class="small">
+                      {t('targets.specialRule', {
+                        threshold: formatNumber(lang, tg.populationThreshold ?? 200000),
+                        total: counties.length,
+                      })}
                     </p>
                   )}
-                  {tg.id === 'special-ed-rule' && failing.length > 0 && (
+                  <p class="small">
+                    {t('targets.countyStates', { ok: ok.length, short: short.length, unknown: unknown.length })}
+                  </p>
+                  {short.length > 0 && (
+                    <p class="small warn-text" data-testid={`target-${tg.id}-failing`}>
+                      {t('targets.shortIn', {
+                        list:
+                          tg.metric === 'rate'
+                            ? short
+                                .map((c) => `${state.countyName.value(c.adcode)} ${(c.value ?? 0).toFixed(0)}%`)
+                                .join(lang === 'zh' ? '、' : ', ')
+                            : names(short),
+                      })}
+                    </p>
+                  )}
+                  {p.note && (
+                    <p class="small note-text" data-testid={`target-${tg.id}-note`}>
+                      {t(`targets.note.${p.note}`)}
+                    </p>
+                  )}
+                  {p.basis && (
+                    <p class="muted small" data-testid={`target-${tg.id}-basis`}>
+                      {t(`targets.basis.${p.basis}`)}
+                    </p>
+                  )}
+                  <CountyTable app={app} p={p} />
+                  {special && (short.length > 0 || unknown.length > 0) && (
                     <button
                       type="button"
                       class="link small"
@@ -85,6 +154,8 @@ export function TargetsPanel({ app }: { app: App }) {
                     </button>
                   )}
                 </>
+              ) : p.status === 'needsData' ? (
+                <p class="muted small">{t('targets.needsData', { value: n(tg.value), unit })}</p>
               ) : (
                 <>
                   <Bar fraction={p.fraction} status={p.status} />

@@ -353,8 +353,9 @@ export function drawStatsPage(
     const label = lang === 'en' ? p.target.labelEn : p.target.label;
     text(label, m + 8 * u, y, fs);
     const achieved = p.achieved === null ? '—' : n(p.achieved);
+    const judged = p.status === 'met' || p.status === 'short' ? '' : ` · ${t(`targets.status.${p.status}`)}`;
     text(
-      `${t('stats.planned')} ${achieved} / ${t('stats.target')} ${n(p.target.value)} ${p.target.unit}`,
+      `${t('stats.planned')} ${achieved} / ${t('stats.target')} ${n(p.target.value)} ${p.target.unit}${judged}`,
       W - m - 8 * u,
       y,
       fs,

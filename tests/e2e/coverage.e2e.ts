@@ -126,14 +126,32 @@ describe('coverage, demand and targets', () => {
       ]);
     }
     expect(await page.getByTestId('target-kg-demonstration').getAttribute('data-status')).toBe('needsData');
+    // the illustrative scenario's ownership is an assumption and no existing kindergartens are loaded:
+    // 公办率 and 普惠率 cannot be told, and the summary does not count them as met
+    for (const id of ['kg-public-rate', 'kg-inclusive-rate']) {
+      expect(await page.getByTestId(`target-${id}`).getAttribute('data-status')).toBe('needsData');
+      expect(await page.getByTestId(`target-${id}-status`).textContent()).toBe('无法判断');
+    }
+    expect(await page.getByTestId('targets-summary').textContent()).toContain('9/9');
+    // without existing-schools data no county is said to lack a special-education school: unknown
     const special = page.getByTestId('target-special-ed-rule');
-    expect(await special.getAttribute('data-status')).toBe('short');
-    expect(await page.getByTestId('target-special-ed-rule-failing').textContent()).toContain('晋江市');
+    expect(await special.getAttribute('data-status')).toBe('needsData');
+    expect(await page.getByTestId('target-special-ed-rule-failing').count()).toBe(0);
+    expect(await special.textContent()).toContain('≥ 200,000');
+    expect(await page.getByTestId('target-special-ed-rule-note').textContent()).toContain('不等于缺少');
+    const jinjiangRow = page.getByTestId('target-special-ed-rule-counties').locator('tr[data-county="350582"]');
+    expect(await jinjiangRow.getAttribute('data-state')).toBe('unknown');
+    expect(await jinjiangRow.textContent()).toContain('2,069,000');
     await page.getByTestId('targets-show-special').click();
     await page.getByTestId('sidebar-tab-layers').click();
     expect(await page.getByTestId('layer-toggle-specialGap').isChecked()).toBe(true);
+    const unknownCounties = await page.evaluate(() =>
+      (window.__qzApp?.state.layerInput.value.analysis.specialGap ?? []).map((f) => f.properties.special),
+    );
+    expect(unknownCounties).toHaveLength(11);
+    expect(new Set(unknownCounties)).toEqual(new Set(['unknown']));
 
-    // planning a special-education school in 晋江 clears that county
+    // planning a special-education school in 晋江 settles that county
     await page.evaluate(async () => {
       const app = window.__qzApp;
       if (!app) return;
@@ -142,7 +160,7 @@ describe('coverage, demand and targets', () => {
     });
     await waitSaved(page);
     await page.getByTestId('sidebar-tab-targets').click();
-    await expect.poll(() => page.getByTestId('target-special-ed-rule-failing').textContent()).not.toContain('晋江市');
+    await expect.poll(() => jinjiangRow.getAttribute('data-state')).toBe('ok');
     expect(await special.getAttribute('data-achieved')).toBe('1');
 
     // seats against demand per county, sorted and downloaded

@@ -5,7 +5,8 @@ import { loadReference } from '../../../tests/unit/reference';
 import { loadSeed } from '../../../tests/unit/scenarioFixture';
 import { demandTable } from './demand';
 import { createCoverageEngine } from './engine';
-import { DEFAULT_PARAMS, parseAnalysisParams, stageDemand, type AnalysisParams } from './params';
+import { DEFAULT_PARAMS, PARAM_SOURCES, parseAnalysisParams, STAGES, stageDemand, type AnalysisParams } from './params';
+import { CLASS_SIZE_SOURCES, KIND_INFO, PROJECT_KINDS } from '../model/kinds';
 import { seatsByStage, sitesFromProjects } from './sites';
 import { decodeSurface, encodeSurface } from './surfaceCodec';
 import { gridPixel, NO_COUNTY } from './surface';
@@ -86,9 +87,43 @@ describe('parameters', () => {
   });
 
   it('estimates demand by age share × enrolment, or by 千人指标', () => {
-    expect(stageDemand(1_000_000, 'primary', DEFAULT_PARAMS)).toBeCloseTo(1_000_000 * 0.083 * 0.955, 6);
+    expect(stageDemand(1_000_000, 'primary', DEFAULT_PARAMS)).toBeCloseTo(1_000_000 * 0.083 * 1.0, 6);
+    expect(stageDemand(1_000_000, 'upperSecondary', DEFAULT_PARAMS)).toBeCloseTo(1_000_000 * 0.032 * 0.916, 6);
     const k: AnalysisParams = { ...DEFAULT_PARAMS, demandMethod: 'perThousand' };
     expect(stageDemand(1_000_000, 'preschool', k)).toBe(30_000);
+  });
+
+  it('uses enrolment concepts that fit the formula (not the nine-year 巩固率 of 95.5 %), each with a source', () => {
+    // 小学净入学率 ≈ 100 %, 初中阶段毛入学率 ≈ 100 %, 学前三年毛入园率 89.7 %, 高中阶段毛入学率 91.6 %
+    expect(DEFAULT_PARAMS.enrolment).toEqual({ preschool: 89.7, primary: 100, junior: 100, upperSecondary: 91.6 });
+    for (const stage of STAGES) expect(PARAM_SOURCES.enrolment[stage].zh).not.toContain('巩固率');
+  });
+
+  it('derives the 千人指标 defaults by their own stated formula: age share × 1,000 × enrolment', () => {
+    for (const stage of ['primary', 'junior', 'upperSecondary'] as const) {
+      const { ageShare, enrolment, perThousand } = DEFAULT_PARAMS;
+      expect(perThousand[stage], stage).toBeCloseTo(ageShare[stage] * 10 * (enrolment[stage] / 100), 1);
+    }
+    // the preschool figure is Fujian's own standard, cited as such
+    expect(DEFAULT_PARAMS.perThousand.preschool).toBe(30);
+    expect(PARAM_SOURCES.perThousand.preschool.zh).toContain('福建');
+  });
+
+  it('has one class size per kind, with its source, everywhere it is used', () => {
+    expect(DEFAULT_PARAMS.classSize).toEqual({
+      preschool: KIND_INFO.kindergarten.standardClassSize,
+      primary: KIND_INFO.primary.standardClassSize,
+      junior: KIND_INFO.junior.standardClassSize,
+      upperSecondary: KIND_INFO.high.standardClassSize,
+    });
+    // vocational and senior high fill the same upper-secondary classes: one value
+    expect(KIND_INFO.vocational.standardClassSize).toBe(DEFAULT_PARAMS.classSize.upperSecondary);
+    expect(PARAM_SOURCES.classSize.upperSecondary).toBe(CLASS_SIZE_SOURCES.high);
+    for (const kind of PROJECT_KINDS) expect(CLASS_SIZE_SOURCES[kind].zh.length).toBeGreaterThan(5);
+    expect(CLASS_SIZE_SOURCES.special.confidence).toBe('unverified');
+    // the illustrative scenario's vocational seats are classes × that size
+    for (const p of loadSeed().features.filter((f) => f.properties.kind === 'vocational'))
+      expect(p.properties.seats).toBe(p.properties.classes * KIND_INFO.vocational.standardClassSize);
   });
 });
 

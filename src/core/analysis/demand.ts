@@ -16,6 +16,8 @@ export interface ExistingSchool {
   readonly countyCode: string;
   readonly zone: string | null;
   readonly ownership: 'public' | 'privateInclusive' | 'privateOther' | null;
+  /** Children enrolled (在园幼儿数 / 在校生数) when the file gives it; capacity is `seats`. */
+  readonly enrolled?: number | null;
 }
 
 export interface StageFigures {

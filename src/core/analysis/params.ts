@@ -4,6 +4,7 @@
  * and the planner can change every one in settings.
  */
 import { isRecord } from '../result';
+import { CLASS_SIZE_SOURCES, KIND_INFO } from '../model/kinds';
 
 /** Levels with a catchment (service radius). A nine-year school serves both primary and junior. */
 export const COVERAGE_LEVELS = ['kindergarten', 'primary', 'junior', 'high', 'vocational'] as const;
@@ -39,12 +40,35 @@ export interface AnalysisParams {
   readonly demandMethod: DemandMethod;
 }
 
+const AGE_SHARE: Readonly<Record<Stage, number>> = { preschool: 4.2, primary: 8.3, junior: 3.8, upperSecondary: 3.2 };
+/**
+ * Enrolment of each stage's age group, in the concept the demand formula needs (children who will want a
+ * seat ÷ children of the age): 学前三年毛入园率, 小学净入学率, 初中阶段毛入学率, 高中阶段毛入学率. Not the
+ * nine-year 巩固率 (95.5 %), which is cohort retention, not enrolment.
+ */
+const ENROLMENT: Readonly<Record<Stage, number>> = { preschool: 89.7, primary: 100, junior: 100, upperSecondary: 91.6 };
+
+/** 千人指标 derived by its stated formula: single-year age share (%) × 1,000 × enrolment, one decimal. */
+export const derivedPerThousand = (ageShare: number, enrolment: number): number =>
+  Math.round(ageShare * 10 * enrolment) / 100;
+
 export const DEFAULT_PARAMS: AnalysisParams = {
   radius: { kindergarten: 300, primary: 500, junior: 1000, high: 3000, vocational: 3000 },
-  ageShare: { preschool: 4.2, primary: 8.3, junior: 3.8, upperSecondary: 3.2 },
-  enrolment: { preschool: 89.7, primary: 95.5, junior: 95.5, upperSecondary: 91.6 },
-  perThousand: { preschool: 30, primary: 83, junior: 38, upperSecondary: 30 },
-  classSize: { preschool: 30, primary: 45, junior: 50, upperSecondary: 50 },
+  ageShare: AGE_SHARE,
+  enrolment: ENROLMENT,
+  perThousand: {
+    // Fujian's own standard (not derived)
+    preschool: 30,
+    primary: derivedPerThousand(AGE_SHARE.primary, ENROLMENT.primary),
+    junior: derivedPerThousand(AGE_SHARE.junior, ENROLMENT.junior),
+    upperSecondary: derivedPerThousand(AGE_SHARE.upperSecondary, ENROLMENT.upperSecondary),
+  },
+  classSize: {
+    preschool: KIND_INFO.kindergarten.standardClassSize,
+    primary: KIND_INFO.primary.standardClassSize,
+    junior: KIND_INFO.junior.standardClassSize,
+    upperSecondary: KIND_INFO.high.standardClassSize,
+  },
   demandMethod: 'ageShare',
 };
 
@@ -67,8 +91,8 @@ const AGE: ParamSource = {
   confidence: 'unverified',
 };
 const DERIVED_K: ParamSource = {
-  zh: '泉州年龄占比 × 入学率推算（未核实）',
-  en: 'Derived from Quanzhou age shares × enrolment rates (unverified)',
+  zh: '按公式推算：单岁年龄占比 × 1000 × 入学率（年龄占比为估算，未核实）',
+  en: 'Derived by its formula: single-year age share × 1,000 × enrolment (the age shares are estimates, unverified)',
   confidence: 'unverified',
 };
 
@@ -92,23 +116,23 @@ export const PARAM_SOURCES = {
   ageShare: { preschool: AGE, primary: AGE, junior: AGE, upperSecondary: AGE },
   enrolment: {
     preschool: {
-      zh: '全国学前三年毛入园率 89.7%（教育部 2023 年发布会）',
-      en: 'National preschool gross enrolment 89.7% (MOE briefing, 2023)',
+      zh: '学前三年毛入园率：全国 89.7%（2022 年，教育部 2023 年发布会）',
+      en: 'Preschool three-year gross enrolment: national 89.7% (2022; MOE briefing 2023)',
       confidence: 'high',
     },
     primary: {
-      zh: '全国九年义务教育巩固率 95.5%（教育部 2023 年发布会）',
-      en: 'National nine-year consolidation rate 95.5% (MOE briefing, 2023)',
+      zh: '小学学龄儿童净入学率：全国 99.9% 以上（2022 年全国教育事业发展统计公报），取 100%',
+      en: 'Primary net enrolment: national above 99.9% (2022 national education statistics bulletin); 100% used',
       confidence: 'high',
     },
     junior: {
-      zh: '全国九年义务教育巩固率 95.5%（教育部 2023 年发布会）',
-      en: 'National nine-year consolidation rate 95.5% (MOE briefing, 2023)',
-      confidence: 'high',
+      zh: '初中阶段毛入学率：全国略高于 100%（2022 年统计公报），取 100%（具体数值未核实）',
+      en: 'Junior-secondary gross enrolment: national just over 100% (2022 bulletin); 100% used (exact figure unverified)',
+      confidence: 'unverified',
     },
     upperSecondary: {
-      zh: '全国高中阶段毛入学率 91.6%（教育部 2023 年发布会）',
-      en: 'National upper-secondary gross enrolment 91.6% (MOE briefing, 2023)',
+      zh: '高中阶段毛入学率：全国 91.6%（2022 年，教育部 2023 年发布会；含普高与中职）',
+      en: 'Upper-secondary gross enrolment: national 91.6% (2022; MOE briefing 2023; general and vocational)',
       confidence: 'high',
     },
   },
@@ -123,18 +147,10 @@ export const PARAM_SOURCES = {
     upperSecondary: DERIVED_K,
   },
   classSize: {
-    preschool: {
-      zh: '《幼儿园工作规程》2016 第 11 条：混合班 30 人',
-      en: 'Kindergarten rules 2016, art. 11: mixed class 30',
-      confidence: 'high',
-    },
-    primary: { zh: 'GB 50099-2011 §3.0.1：小学 45 人', en: 'GB 50099-2011 §3.0.1: primary 45', confidence: 'high' },
-    junior: { zh: 'GB 50099-2011 §3.0.1：中学 50 人', en: 'GB 50099-2011 §3.0.1: secondary 50', confidence: 'high' },
-    upperSecondary: {
-      zh: 'GB 50099-2011 §3.0.1：中学 50 人',
-      en: 'GB 50099-2011 §3.0.1: secondary 50',
-      confidence: 'high',
-    },
+    preschool: CLASS_SIZE_SOURCES.kindergarten,
+    primary: CLASS_SIZE_SOURCES.primary,
+    junior: CLASS_SIZE_SOURCES.junior,
+    upperSecondary: CLASS_SIZE_SOURCES.high,
   },
 } as const satisfies {
   readonly radius: Record<CoverageLevel, ParamSource>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vincenty } from '../../../tests/unit/geodesic';
 import { loadIndex, readJson } from '../../../tests/unit/reference';
 import { translate } from '../i18n/translate';
 import { parseCsv } from '../io/csv';
@@ -60,8 +61,27 @@ describe('diffScenarios', () => {
     expect(same.counts).toEqual({ added: 0, removed: 0, moved: 0, changed: 0 });
   });
 
-  it('measures distance on the ellipsoid (1 km north is 1 km)', () => {
-    expect(pointDistance([118.6, 24.9], [118.6, 24.9 + 1000 / 110_776.5])).toBeCloseTo(1000, -1);
+  it('measures distance on the ellipsoid: within 2 cm of the WGS84 geodesic at 1 km, where a sphere is off by metres', () => {
+    const from: [number, number] = [118.6, 24.9];
+    const R = 6_371_008.8; // the mean-radius sphere of haversine
+    const haversine = (a: readonly number[], b: readonly number[]): number => {
+      const [x1 = 0, y1 = 0] = a.map((v) => (v * Math.PI) / 180);
+      const [x2 = 0, y2 = 0] = b.map((v) => (v * Math.PI) / 180);
+      const h = Math.sin((y2 - y1) / 2) ** 2 + Math.cos(y1) * Math.cos(y2) * Math.sin((x2 - x1) / 2) ** 2;
+      return 2 * R * Math.asin(Math.sqrt(h));
+    };
+    // north and east, 1 km and 5 km: the reference is Vincenty's geodesic
+    for (const to of [
+      [118.6, 24.909],
+      [118.61, 24.9],
+      [118.6, 24.945],
+      [118.65, 24.9],
+    ]) {
+      const truth = vincenty(from[0], from[1], to[0] ?? 0, to[1] ?? 0);
+      expect(Math.abs(pointDistance(from, to) - truth), `to ${to.join(',')}`).toBeLessThan(truth < 2000 ? 0.02 : 0.4);
+      // the same check would fail for a spherical formula
+      expect(Math.abs(haversine(from, to) - truth)).toBeGreaterThan(0.5);
+    }
   });
 
   it('exports the rows and the seats table as CSV a planner can re-open', () => {

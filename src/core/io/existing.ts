@@ -5,7 +5,8 @@
 import type { ExistingSchool } from '../analysis/demand';
 import type { ReferenceIndex } from '../geodata/reference';
 import { isProjectKind } from '../model/kinds';
-import { OWNERSHIPS, type Ownership, type ProjectFeature } from '../model/project';
+import { OWNERSHIPS, type Ownership } from '../model/project';
+import type { InterpretedRow } from './interpret';
 import { isRecord } from '../result';
 
 export interface ExistingSchoolRecord extends ExistingSchool {
@@ -21,16 +22,20 @@ export interface ExistingLayer {
   readonly source: { readonly file: string; readonly importedAt: number; readonly crs: string };
 }
 
-/** Projects read from a file, as existing schools (their seats are current capacity). */
-export const existingFromProjects = (projects: readonly ProjectFeature[]): ExistingSchoolRecord[] =>
-  projects.map((p) => ({
+/**
+ * Rows read from a file, as existing schools: their seats are current capacity, their enrolment what the
+ * file says, and their ownership only what the file says (never the default a new project gets).
+ */
+export const existingFromRows = (rows: readonly InterpretedRow[]): ExistingSchoolRecord[] =>
+  rows.map(({ project: p, enrolled, ownershipGiven }) => ({
     id: p.id,
     name: p.properties.name,
     kind: p.properties.kind,
     seats: p.properties.seats,
     countyCode: p.properties.countyCode,
     zone: p.properties.zone,
-    ownership: p.properties.ownership,
+    ownership: ownershipGiven ? p.properties.ownership : null,
+    enrolled,
     lon: p.geometry.coordinates[0] ?? 0,
     lat: p.geometry.coordinates[1] ?? 0,
   }));
@@ -70,6 +75,7 @@ export function parseExistingLayer(
       countyCode: s.countyCode,
       zone: typeof s.zone === 'string' ? s.zone : null,
       ownership,
+      enrolled: typeof s.enrolled === 'number' && Number.isFinite(s.enrolled) && s.enrolled >= 0 ? s.enrolled : null,
       lon: s.lon,
       lat: s.lat,
     });

@@ -19,6 +19,7 @@ export const MAPPED_FIELDS = [
   'central',
   'notes',
   'population',
+  'enrolled',
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
@@ -126,6 +127,23 @@ const ALIASES: Readonly<Record<MappedField, readonly string[]>> = {
   central: ['中心市区', '中心市区项目', 'centraldistrictproject', '中心城区', 'central', 'centraldistrict'],
   notes: ['备注', '说明', '描述', 'notes', 'note', 'remark', 'remarks', 'description'],
   population: ['人口', '常住人口', '人口数', 'population', 'pop', 'value', 'count', 'total'],
+  enrolled: [
+    '在园幼儿数',
+    '在园幼儿',
+    '在园人数',
+    '在园儿童数',
+    '幼儿数',
+    '在校生数',
+    '在校学生数',
+    '在校生',
+    '学生数',
+    '在读人数',
+    'enrolled',
+    'enrolment',
+    'enrollment',
+    'students',
+    'pupils',
+  ],
 };
 
 /** Lower case, half width, without spaces, and without a trailing unit in brackets: "总投资（万元）" → "总投资". */

@@ -40,6 +40,10 @@ export interface InterpretOptions {
 export interface InterpretedRow {
   readonly row: number;
   readonly project: ProjectFeature;
+  /** Children enrolled, when the file has such a column (existing schools: 在园幼儿数 / 在校生数). */
+  readonly enrolled: number | null;
+  /** Whether the ownership came from the file (a project's is otherwise defaulted; an existing school's is unknown). */
+  readonly ownershipGiven: boolean;
 }
 
 export interface Interpretation {
@@ -253,7 +257,9 @@ export function interpretProjects(
     const actionText = col('action');
     const action: ProjectAction = parseAction(actionText) ?? 'new';
     const ownershipText = col('ownership');
-    const ownership = kind === 'kindergarten' ? (parseOwnership(ownershipText) ?? 'public') : null;
+    const ownershipRead = parseOwnership(ownershipText);
+    const ownership = kind === 'kindergarten' ? (ownershipRead ?? 'public') : null;
+    const enrolled = num('enrolled', false);
     const investment = num('investment', false);
     const landAreaRaw = num('landArea', false);
     const central = parseBoolean(col('central')) ?? false;
@@ -306,7 +312,12 @@ export function interpretProjects(
       continue;
     }
     for (const w of v.value.warnings) problems.push(fromIssue(n, w, 'warning'));
-    rows.push({ row: n, project: v.value.project });
+    rows.push({
+      row: n,
+      project: v.value.project,
+      enrolled: enrolled === null ? null : Math.round(enrolled),
+      ownershipGiven: ownershipRead !== null,
+    });
   }
   return ok({ rows, problems, points });
 }

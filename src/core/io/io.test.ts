@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { editContext } from '../../../tests/unit/scenarioFixture';
 import { decodeSurface } from '../analysis/surfaceCodec';
-import { existingFromProjects } from './existing';
+import { existingFromRows } from './existing';
+import { kindergartenRates } from '../plan/progress';
 import { initialChoices, interpretProjects, type Interpretation } from './interpret';
 import { buildPopulationSurface } from './population';
 import { readFile } from './registry';
@@ -204,12 +205,39 @@ describe('Shapefile', () => {
 describe('reference layers', () => {
   it('existing schools keep kind, seats and county', async () => {
     const r = interpret(await read('projects-gbk.csv'), 'schools.csv');
-    const schools = existingFromProjects(r.rows.map((x) => x.project));
+    const schools = existingFromRows(r.rows);
     expect(schools.find((s) => s.name === KNOWN[1].name)).toMatchObject({
       kind: 'kindergarten',
       seats: 360,
       countyCode: '350582',
     });
+  });
+
+  it('existing kindergartens keep the ownership and enrolment the file gives, and nothing the file does not say', async () => {
+    const csv = [
+      '园名,类型,经度,纬度,学位数,办园性质,在园幼儿数',
+      '甲幼儿园,幼儿园,118.6446,24.8826,360,公办,300',
+      '乙幼儿园,幼儿园,118.6450,24.8830,270,普惠性民办,',
+    ].join('\n');
+    const t = await readFile({ name: 'kg.csv', bytes: new TextEncoder().encode(csv) }, { ref: editContext().index });
+    if (!t.ok) throw new Error(t.error.code);
+    const schools = existingFromRows(interpret(t.value, 'kg.csv').rows);
+    expect(schools.map((x) => [x.name, x.ownership, x.enrolled, x.seats])).toEqual([
+      ['甲幼儿园', 'public', 300, 360],
+      ['乙幼儿园', 'privateInclusive', null, 270],
+    ]);
+    // the rates then rest on these: enrolment where given, capacity where not
+    expect(kindergartenRates([], schools).get('350503')).toMatchObject({
+      publicRate: (300 / 570) * 100,
+      basis: 'mixed',
+    });
+    // no ownership column: unknown, never the 公办 default a new project gets
+    const bare = await readFile(
+      { name: 'kg2.csv', bytes: new TextEncoder().encode('园名,类型,经度,纬度\n丙幼儿园,幼儿园,118.6446,24.8826') },
+      { ref: editContext().index },
+    );
+    if (!bare.ok) throw new Error(bare.error.code);
+    expect(existingFromRows(interpret(bare.value, 'kg2.csv').rows)[0]?.ownership).toBe(null);
   });
 
   it('a population GeoTIFF becomes a surface with its people in the right counties', async () => {

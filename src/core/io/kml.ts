@@ -48,7 +48,7 @@ export function readKml(bytes: Uint8Array): Result<RawTable, IoError> {
 /** A KMZ is a zip whose main document is doc.kml (or the first .kml). */
 export function readKmz(bytes: Uint8Array): Result<RawTable, IoError> {
   const files = readZip(bytes, (n) => n.toLowerCase().endsWith('.kml'));
-  if (!files.ok) return err({ code: files.error });
+  if (!files.ok) return files;
   const names = [...files.value.keys()];
   const main = names.find((n) => n.toLowerCase().endsWith('doc.kml')) ?? names[0];
   const data = main === undefined ? undefined : files.value.get(main);

@@ -26,9 +26,23 @@ function dbfIsUtf8(dbf: Uint8Array): boolean {
   }
 }
 
+/** The field names a DBF header declares (ASCII by the format), trimmed of padding. */
+export function dbfFieldNames(dbf: Uint8Array): string[] {
+  if (dbf.length < 33) return [];
+  const v = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
+  const headerLen = v.getUint16(8, true);
+  const names: string[] = [];
+  for (let o = 32; o + 32 <= Math.min(headerLen, dbf.length) && dbf[o] !== 0x0d; o += 32) {
+    const raw = dbf.subarray(o, o + 11);
+    const end = raw.indexOf(0);
+    names.push(new TextDecoder('latin1').decode(end < 0 ? raw : raw.subarray(0, end)).trim());
+  }
+  return names;
+}
+
 export function readShapefileZip(bytes: Uint8Array): Result<RawTable, IoError> {
   const files = readZip(bytes, (n) => ['shp', 'dbf', 'prj', 'cpg'].includes(ext(n)));
-  if (!files.ok) return err({ code: files.error });
+  if (!files.ok) return files;
   const byExt = (layer: string, e: string): Uint8Array | undefined => {
     for (const [name, data] of files.value) if (base(name) === layer && ext(name) === e) return data;
     return undefined;
@@ -53,12 +67,18 @@ export function readShapefileZip(bytes: Uint8Array): Result<RawTable, IoError> {
   } catch (e) {
     return err({ code: 'shpInvalid', params: { detail: e instanceof Error ? e.message.slice(0, 80) : 'parse' } });
   }
-  const problems: RowProblem[] = [];
+  // unsafe field names are reported from the DBF header itself: a "__proto__" field never shows up
+  // as an own key of the parser's row objects, so it would otherwise vanish without a word
+  const problems: RowProblem[] = dbfFieldNames(dbf)
+    .filter((name) => UNSAFE_KEYS.has(name))
+    .map((key) => ({ row: 0, code: 'unsafeKey' as const, severity: 'warning' as const, params: { key } }));
   const features = geometries.map((g, i) => {
     const props: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(rows[i] ?? {})) {
-      if (UNSAFE_KEYS.has(k)) continue;
-      props[k.trim()] = typeof v === 'string' ? v.trim() : v;
+      // DBF names are padded: trimmed before the check, so "prototype " is caught like "prototype"
+      const key = k.trim();
+      if (UNSAFE_KEYS.has(key)) continue;
+      props[key] = typeof v === 'string' ? v.trim() : v;
     }
     return { type: 'Feature', geometry: g, properties: props };
   });

@@ -36,6 +36,7 @@ export type IoErrorCode =
   | 'encoding'
   | 'zipInvalid'
   | 'zipBomb'
+  | 'zipSizeMismatch'
   | 'zipNoData'
   | 'noHeader'
   | 'csvQuote'

@@ -3,9 +3,9 @@
  * entries are inflated into buffers of their declared size only, with limits on entry count, total
  * size and compression ratio, so a zip bomb is refused before anything is inflated.
  */
-import { inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { err, ok, type Result } from '../result';
-import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES } from './types';
+import { MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, type IoError } from './types';
 
 export interface ZipEntry {
   readonly name: string;
@@ -15,7 +15,7 @@ export interface ZipEntry {
   readonly localOffset: number;
 }
 
-export type ZipError = 'zipInvalid' | 'zipBomb';
+export type ZipError = 'zipInvalid' | 'zipBomb' | 'zipSizeMismatch';
 
 /** Ratio above which a large entry is treated as a bomb (spreadsheet XML compresses 10–30×). */
 const MAX_RATIO = 200;
@@ -70,7 +70,32 @@ export function listZip(bytes: Uint8Array): Result<ZipEntry[], ZipError> {
   return ok(entries);
 }
 
-/** Inflates one entry into a buffer of its declared size; more data than declared is an error. */
+/**
+ * Inflates into a buffer of the declared size, stopping the moment the data runs past it: an entry
+ * that inflates to more (or less) than its header declares is refused, never cut to size and handed on
+ * as if whole.
+ */
+function inflateExactly(data: Uint8Array, size: number): Result<Uint8Array, ZipError> {
+  const out = new Uint8Array(size);
+  let n = 0;
+  let over = false;
+  const inflater = new Inflate((chunk) => {
+    if (n + chunk.length > size) {
+      over = true;
+      throw new RangeError('entry larger than declared');
+    }
+    out.set(chunk, n);
+    n += chunk.length;
+  });
+  try {
+    inflater.push(data, true);
+  } catch {
+    return err(over ? 'zipSizeMismatch' : 'zipInvalid');
+  }
+  return n === size ? ok(out) : err('zipSizeMismatch');
+}
+
+/** Inflates one entry; its size must be exactly the declared one. */
 export function readZipEntry(bytes: Uint8Array, e: ZipEntry): Result<Uint8Array, ZipError> {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const p = e.localOffset;
@@ -78,29 +103,23 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry): Result<Uint8Array,
   const start = p + 30 + v.getUint16(p + 26, true) + v.getUint16(p + 28, true);
   const data = bytes.subarray(start, start + e.compressedSize);
   if (data.length < e.compressedSize) return err('zipInvalid');
-  if (e.method === 0) return e.size === e.compressedSize ? ok(data.slice()) : err('zipInvalid');
+  if (e.method === 0) return e.size === e.compressedSize ? ok(data.slice()) : err('zipSizeMismatch');
   if (e.method !== 8) return err('zipInvalid');
-  try {
-    const out = new Uint8Array(e.size);
-    const r = inflateSync(data, { out });
-    return r.length === e.size ? ok(r) : err('zipInvalid');
-  } catch {
-    return err('zipInvalid');
-  }
+  return inflateExactly(data, e.size);
 }
 
-/** Entries whose names match, read; macOS resource forks are skipped. */
+/** Entries whose names match, read; macOS resource forks are skipped. A failure names the entry. */
 export function readZip(
   bytes: Uint8Array,
   wanted: (name: string) => boolean,
-): Result<Map<string, Uint8Array>, ZipError> {
+): Result<Map<string, Uint8Array>, IoError> {
   const list = listZip(bytes);
-  if (!list.ok) return list;
+  if (!list.ok) return err({ code: list.error });
   const out = new Map<string, Uint8Array>();
   for (const e of list.value) {
     if (e.name.includes('__MACOSX') || e.name.endsWith('/') || !wanted(e.name)) continue;
     const r = readZipEntry(bytes, e);
-    if (!r.ok) return r;
+    if (!r.ok) return err({ code: r.error, params: { name: e.name } });
     out.set(e.name, r.value);
   }
   return ok(out);

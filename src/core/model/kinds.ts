@@ -71,7 +71,7 @@ export const KIND_INFO: Readonly<Record<ProjectKind, KindInfo>> = {
   vocational: {
     classSize: { min: 40, max: 50 },
     typicalMaxClasses: 60,
-    standardClassSize: 45,
+    standardClassSize: 50,
     defaultClasses: 36,
     planCategory: 'vocational',
   },
@@ -81,6 +81,43 @@ export const KIND_INFO: Readonly<Record<ProjectKind, KindInfo>> = {
     standardClassSize: 10,
     defaultClasses: 9,
     planCategory: 'special',
+  },
+};
+
+/** Where each kind's standard class size comes from (standards.md), shown with the value. */
+export interface ClassSizeSource {
+  readonly zh: string;
+  readonly en: string;
+  readonly confidence: 'high' | 'unverified';
+}
+
+/**
+ * The one source of each kind's standard class size: KIND_INFO.standardClassSize, the analysis's class
+ * sizes per stage and the illustrative scenario's seats all read this value.
+ */
+export const CLASS_SIZE_SOURCES: Readonly<Record<ProjectKind, ClassSizeSource>> = {
+  kindergarten: {
+    zh: '《幼儿园工作规程》2016 第 11 条：混合班 30 人',
+    en: 'Kindergarten rules 2016, art. 11: mixed class 30',
+    confidence: 'high',
+  },
+  primary: { zh: 'GB 50099-2011 §3.0.1：小学 45 人', en: 'GB 50099-2011 §3.0.1: primary 45', confidence: 'high' },
+  junior: { zh: 'GB 50099-2011 §3.0.1：中学 50 人', en: 'GB 50099-2011 §3.0.1: secondary 50', confidence: 'high' },
+  nineYear: {
+    zh: 'GB 50099-2011 §3.0.1：小学 45 人、中学 50 人（九年一贯制按小学段 45 人计）',
+    en: 'GB 50099-2011 §3.0.1: primary 45, secondary 50 (nine-year schools counted at the primary 45)',
+    confidence: 'high',
+  },
+  high: { zh: 'GB 50099-2011 §3.0.1：中学 50 人', en: 'GB 50099-2011 §3.0.1: secondary 50', confidence: 'high' },
+  vocational: {
+    zh: '按中学 50 人计（GB 50099-2011 §3.0.1）；中职班额的专门国家标准未核实',
+    en: 'Counted as secondary, 50 (GB 50099-2011 §3.0.1); a national class size specific to vocational schools is unverified',
+    confidence: 'unverified',
+  },
+  special: {
+    zh: '特殊教育学校班额约 8–14 人（盲、聋、培智不同），取 10 人（未核实）',
+    en: 'Special schools: about 8–14 per class (differs for blind, deaf and intellectual disability); 10 used (unverified)',
+    confidence: 'unverified',
   },
 };
 

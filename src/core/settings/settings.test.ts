@@ -14,6 +14,26 @@ describe('parseSettings', () => {
     expect(r.dropped).toEqual(['basemap', 'tiandituKey']);
   });
 
+  it('replaces the wrong version-1 defaults (巩固率 as enrolment) but keeps what a planner set', () => {
+    const v1 = {
+      version: 1,
+      lang: 'zh',
+      basemap: 'offline',
+      tiandituKey: '',
+      analysis: {
+        enrolment: { preschool: 89.7, primary: 95.5, junior: 97, upperSecondary: 91.6 },
+        perThousand: { preschool: 30, primary: 83, junior: 38, upperSecondary: 30 },
+      },
+    };
+    const r = parseSettings(v1).settings;
+    expect(r.version).toBe(2);
+    expect(r.analysis.enrolment).toEqual({ preschool: 89.7, primary: 100, junior: 97, upperSecondary: 91.6 });
+    expect(r.analysis.perThousand.upperSecondary).toBe(DEFAULT_SETTINGS.analysis.perThousand.upperSecondary);
+    // a version-2 record is taken as it is: 95.5 there was chosen by the planner
+    const v2 = parseSettings({ ...v1, version: 2 }).settings;
+    expect(v2.analysis.enrolment.primary).toBe(95.5);
+  });
+
   it('rejects a stored value that is not an object', () => {
     expect(parseSettings('oops').dropped).toEqual(['settings']);
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS, parseAnalysisParams, type AnalysisParams } from '../analysis/params';
+import { DEFAULT_PARAMS, parseAnalysisParams, type AnalysisParams, type Stage } from '../analysis/params';
 import { isLang, type Lang } from '../i18n/translate';
 import { isRecord } from '../result';
 
@@ -9,7 +9,8 @@ export const isOnlineBasemap = (b: BasemapId): boolean => b !== 'offline';
 export const needsTiandituKey = (b: BasemapId): boolean => b === 'tdtVector' || b === 'tdtImagery';
 
 export interface Settings {
-  readonly version: 1;
+  /** 2: enrolment defaults in the concepts the demand formula needs (see V1_DEFAULTS). */
+  readonly version: 2;
   readonly lang: Lang;
   readonly basemap: BasemapId;
   /** 天地图 browser key; empty when not given. */
@@ -19,7 +20,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  version: 1,
+  version: 2,
   lang: 'zh',
   basemap: 'offline',
   tiandituKey: '',
@@ -28,6 +29,26 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** A Tianditu key is 32 hex characters; anything else is kept out of tile URLs. */
 export const isPlausibleTiandituKey = (k: string): boolean => /^[0-9a-f]{32}$/i.test(k.trim());
+
+/**
+ * Defaults of settings version 1 that were wrong: the nine-year 巩固率 (95.5 %, cohort retention) used as the
+ * primary and junior enrolment rate, and an upper-secondary 千人指标 (30) inconsistent with its own
+ * formula. A stored value equal to one of these is the old default, not the planner's choice, and is
+ * replaced by today's default; any other value is kept.
+ */
+const V1_DEFAULTS: readonly { group: 'enrolment' | 'perThousand'; stage: Stage; value: number }[] = [
+  { group: 'enrolment', stage: 'primary', value: 95.5 },
+  { group: 'enrolment', stage: 'junior', value: 95.5 },
+  { group: 'perThousand', stage: 'upperSecondary', value: 30 },
+];
+
+function upgradeV1(p: AnalysisParams): AnalysisParams {
+  let out = p;
+  for (const { group, stage, value } of V1_DEFAULTS)
+    if (out[group][stage] === value)
+      out = { ...out, [group]: { ...out[group], [stage]: DEFAULT_PARAMS[group][stage] } };
+  return out;
+}
 
 /**
  * Reads stored settings (a boundary: IndexedDB → app). Unknown or malformed fields fall back to the
@@ -44,5 +65,6 @@ export function parseSettings(input: unknown): { settings: Settings; dropped: st
       : (dropped.push('tiandituKey'), '');
   const analysis = parseAnalysisParams(input.analysis);
   dropped.push(...analysis.dropped);
-  return { settings: { version: 1, lang, basemap, tiandituKey, analysis: analysis.params }, dropped };
+  const params = input.version === 2 ? analysis.params : upgradeV1(analysis.params);
+  return { settings: { version: 2, lang, basemap, tiandituKey, analysis: params }, dropped };
 }
