@@ -157,6 +157,38 @@ async function main(): Promise<void> {
     await m.getByTestId('compare-coverage').waitFor({ timeout: 60_000 });
     await m.waitForTimeout(8000);
     await m.screenshot({ path: 'docs/screenshots/compare-zh.png' });
+
+    // trust: the targets as the data allows them (special education unknown, on the map in grey), an
+    // edit kept on screen after the connection was lost, and a browser without IndexedDB
+    const tctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const tp = await tctx.newPage();
+    await tp.goto(URL);
+    await waitForMap(tp);
+    await tp.getByTestId('sidebar-tab-targets').click();
+    await tp.getByTestId('targets-show-special').click();
+    await tp.getByTestId('target-special-ed-rule-counties').locator('summary').click();
+    await tp.getByTestId('target-special-ed-rule').scrollIntoViewIfNeeded();
+    await tp.waitForTimeout(1500);
+    await waitForMap(tp);
+    await tp.screenshot({ path: 'docs/screenshots/targets-zh.png' });
+    await tp.evaluate(async () => {
+      // the connection keeps failing: every read-write transaction throws as if the database closed
+      IDBDatabase.prototype.transaction = () => {
+        throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      };
+      await window.__qzApp?.actions.moveProject('qz2022-010', 118.6, 24.93);
+    });
+    await tp.getByTestId('lang-toggle').click();
+    await tp.waitForTimeout(800);
+    await tp.screenshot({ path: 'docs/screenshots/unsaved-en.png' });
+    const vctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await vctx.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    const vp = await vctx.newPage();
+    await vp.goto(URL);
+    await waitForMap(vp);
+    await vp.screenshot({ path: 'docs/screenshots/volatile-zh.png', clip: { x: 0, y: 0, width: 1366, height: 200 } });
     await browser.close();
   });
 }

@@ -448,6 +448,8 @@ export function createApp(deps: AppDeps): App {
     settings.value = next;
     if (!loaded) return;
     deps.repository.saveSettings(next).catch((e: unknown) => {
+      // a preference's failure never hides a message about the planner's data
+      if (notice.peek()?.tone === 'error') return;
       notify({ tone: 'error', key: 'settings.saveError', params: { message: errorMessage(e) } });
     });
   };
