@@ -3,7 +3,9 @@
  * will be imported and red when it has an error, and the site outlines read from the file.
  */
 import * as maplibregl from 'maplibre-gl';
-import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, Point, Polygon } from 'geojson';
+import type { Datum } from '../core/io/datum';
+import { DATUM_COLORS } from '../../layers/importColors';
 import { useEffect, useRef } from 'preact/hooks';
 import type { App } from '../state/app';
 import { buildStyle } from './style';
@@ -29,20 +31,40 @@ const toSites = (sites: readonly Polygon[]): FeatureCollection<Polygon> => ({
   features: sites.map((g) => ({ type: 'Feature', properties: {}, geometry: g })),
 });
 
+type Candidates = FeatureCollection<Point | LineString, { readonly datum: Datum }>;
+const NO_CANDIDATES: Candidates = { type: 'FeatureCollection', features: [] };
+
+/** Colour by datum, as the dialog's legend shows it. */
+const datumColor = (): maplibregl.ExpressionSpecification => [
+  'match',
+  ['get', 'datum'],
+  'gcj02',
+  DATUM_COLORS.gcj02,
+  'bd09',
+  DATUM_COLORS.bd09,
+  DATUM_COLORS.wgs84,
+];
+
 export function PreviewMap({
   app,
   points,
   sites,
+  candidates,
+  chosen,
 }: {
   app: App;
   points: readonly PreviewPoint[];
   sites: readonly Polygon[];
+  /** The data under each degrees datum, drawn in its colour over the county lines (null: not shown). */
+  candidates: Candidates | null;
+  /** The datum currently chosen: drawn solid, the others thin. */
+  chosen: Datum | null;
 }) {
   const { state } = app;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const latest = useRef({ points, sites });
-  latest.current = { points, sites };
+  const latest = useRef({ points, sites, candidates, chosen });
+  latest.current = { points, sites, candidates, chosen };
 
   useEffect(() => {
     const el = container.current;
@@ -59,6 +81,26 @@ export function PreviewMap({
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.on('load', () => {
+      map.addSource('preview-candidates', { type: 'geojson', data: latest.current.candidates ?? NO_CANDIDATES });
+      const isChosen: maplibregl.ExpressionSpecification = ['==', ['get', 'datum'], latest.current.chosen ?? ''];
+      map.addLayer({
+        id: 'preview-candidate-lines',
+        type: 'line',
+        source: 'preview-candidates',
+        filter: ['==', ['geometry-type'], 'LineString'],
+        paint: { 'line-color': datumColor(), 'line-width': ['case', isChosen, 2.5, 1.2], 'line-opacity': 0.9 },
+      });
+      map.addLayer({
+        id: 'preview-candidate-points',
+        type: 'circle',
+        source: 'preview-candidates',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-radius': ['case', isChosen, 3.5, 2.5],
+          'circle-color': datumColor(),
+          'circle-opacity': 0.85,
+        },
+      });
       map.addSource('preview-sites', { type: 'geojson', data: toSites(latest.current.sites) });
       map.addSource('preview-points', { type: 'geojson', data: toCollection(latest.current.points) });
       map.addLayer({
@@ -95,6 +137,15 @@ export function PreviewMap({
     fit(map, points);
   }, [points, sites]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    void map.getSource<maplibregl.GeoJSONSource>('preview-candidates')?.setData(candidates ?? NO_CANDIDATES);
+    const isChosen: maplibregl.ExpressionSpecification = ['==', ['get', 'datum'], chosen ?? ''];
+    map.setPaintProperty('preview-candidate-lines', 'line-width', ['case', isChosen, 2.5, 1.2]);
+    map.setPaintProperty('preview-candidate-points', 'circle-radius', ['case', isChosen, 3.5, 2.5]);
+  }, [candidates, chosen]);
+
   return (
     <div
       class="preview-map"
@@ -102,6 +153,7 @@ export function PreviewMap({
       data-testid="import-preview-map"
       data-points={points.length}
       data-ok={points.filter((p) => p.ok).length}
+      data-candidates={candidates?.features.length ?? 0}
     />
   );
 }

@@ -19,7 +19,13 @@ export interface PopulationJob {
 }
 
 export type IoRequest =
-  | { readonly id: number; readonly type: 'read'; readonly file: InputFile; readonly ref: ReferenceIndex }
+  | {
+      readonly id: number;
+      readonly type: 'read';
+      readonly file: InputFile;
+      readonly ref: ReferenceIndex;
+      readonly layer?: string;
+    }
   | { readonly id: number; readonly type: 'population'; readonly job: PopulationJob };
 
 export type IoResponse =
@@ -35,7 +41,8 @@ export function runPopulationJob(job: PopulationJob): Result<PopulationResult, I
 }
 
 export interface FileReader {
-  read(file: InputFile, onProgress: (fraction: number) => void): Promise<Result<RawTable, IoError>>;
+  /** Reads a file (one layer of it: `layer`, or the first). */
+  read(file: InputFile, onProgress: (fraction: number) => void, layer?: string): Promise<Result<RawTable, IoError>>;
   buildPopulation(job: PopulationJob): Promise<Result<PopulationResult, IoError>>;
   /** Stops the job in progress; it resolves with the 'cancelled' error. */
   cancel(): void;
@@ -108,14 +115,17 @@ export function createFileReader(ref: ReferenceIndex, makeWorker: (() => WorkerL
   }
 
   return {
-    read(file, onProgress) {
+    read(file, onProgress, layer) {
       const w = ensure();
-      if (!w) return readFile(file, { ref, onProgress });
+      if (!w) return readFile(file, { ref, onProgress, ...(layer !== undefined ? { layer } : {}) });
       return post(
         w,
         (id) => {
           const bytes = file.bytes.slice();
-          return { req: { id, type: 'read', file: { name: file.name, bytes }, ref }, transfer: [bytes.buffer] };
+          return {
+            req: { id, type: 'read', file: { name: file.name, bytes }, ref, ...(layer !== undefined ? { layer } : {}) },
+            transfer: [bytes.buffer],
+          };
         },
         (m) => (m.type === 'done' ? m.result : null),
         onProgress,

@@ -5,7 +5,7 @@ import { loadSeed, loadTargets } from '../../tests/unit/scenarioFixture';
 import { createMemoryRepository } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
 import { createApp, type App } from './app';
-import { combineFiles } from './importer';
+import { combineFiles } from '../core/io/combine';
 import { createCoverageClient, inProcessTransport } from './coverageService';
 
 const index = loadIndex();

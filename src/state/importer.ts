@@ -4,14 +4,17 @@
  * scenario, one undoable edit in the current one, or a reference layer. Nothing is written before.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import { zipSync } from 'fflate';
 import { addProjectsEdit, type EditContext } from '../core/edits/build';
 import type { Edit } from '../core/edits/edit';
 import type { ReferenceData } from '../core/geodata/reference';
 import type { CrsId } from '../core/io/crs';
 import { existingFromRows, parseExistingLayer, type ExistingLayer } from '../core/io/existing';
 import { emptyMapping, type FieldMapping, type MappedField } from '../core/io/fields';
-import { initialChoices, interpretProjects, type CrsSuggestion, type Interpretation } from '../core/io/interpret';
+import { datumCandidates, datumUndeclared, initialChoices, type CrsSuggestion } from '../core/io/choices';
+import { baseName, combineFiles } from '../core/io/combine';
+import { createBoundaryIndex, type BoundaryIndex } from '../core/io/datum';
+import type { MappingNote } from '../core/io/refine';
+import { interpretProjects, type Interpretation } from '../core/io/interpret';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import type { ProjectKind } from '../core/model/kinds';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
@@ -34,6 +37,10 @@ export interface ImportSession {
   readonly crs: CrsId;
   readonly swapped: boolean;
   readonly crsReason: CrsSuggestion['reason'] | null;
+  /** The system suggested for the file with its evidence (null before a file is read). */
+  readonly suggestion: CrsSuggestion | null;
+  /** Where the field mapping departs from the headers, and why. */
+  readonly mappingNotes: readonly MappingNote[];
   readonly defaultKind: ProjectKind | null;
   readonly target: ImportTarget;
   /** The scenario a merge goes into (the shown one unless the planner picks another). */
@@ -87,26 +94,12 @@ const freshSession = (
   crs: 'wgs84',
   swapped: false,
   crsReason: null,
+  suggestion: null,
+  mappingNotes: [],
   defaultKind: null,
   target,
   mergeInto: null,
 });
-
-const baseName = (name: string): string => name.replace(/\.[^.]+$/, '').trim() || name;
-
-/** Loose Shapefile parts (.shp, .dbf, .prj, .cpg) chosen together are zipped into one file. */
-export function combineFiles(files: readonly InputFile[]): InputFile | null {
-  if (files.length === 0) return null;
-  const shp = files.find((f) => /\.shp$/i.test(f.name));
-  if (files.length > 1 && shp) {
-    const parts = Object.fromEntries(
-      files.filter((f) => /\.(shp|dbf|prj|cpg)$/i.test(f.name)).map((f) => [f.name, f.bytes]),
-    );
-    return { name: `${baseName(shp.name)}.zip`, bytes: zipSync(parts) };
-  }
-  if (shp) return { name: shp.name, bytes: shp.bytes };
-  return files[0] ?? null;
-}
 
 /** The stored population surface, when one was imported and its record is readable; else null. */
 async function readStoredPopulation(repo: Repository): Promise<PopulationRecord | null> {
@@ -132,6 +125,8 @@ export function createImporter(deps: ImporterDeps) {
   const now = deps.now ?? Date.now;
   /** The stored population, read once at start-up for both the engine and the reference panel. */
   let stored: Promise<PopulationRecord | null> | null = null;
+  /** Our county lines, indexed once, for the datum fit of imported outlines. */
+  let boundaries: BoundaryIndex | null = null;
   const startupPopulation = (): Promise<PopulationRecord | null> =>
     (stored ??= readStoredPopulation(deps.repository).catch(() => null));
 
@@ -163,6 +158,14 @@ export function createImporter(deps: ImporterDeps) {
     );
   });
 
+  /** The file's data under each degrees datum, when the file does not declare its own (for the preview). */
+  const candidates = computed(() => {
+    const s = session.value;
+    const t = s?.table;
+    if (!s || !t || t.scenario || t.raster || s.target === 'population' || !datumUndeclared(t, s.crs)) return null;
+    return datumCandidates(t, s.mapping, s.swapped);
+  });
+
   /** Projects that would be imported (ours: the exported scenario's; else the interpreted rows). */
   const projects = computed<readonly ProjectFeature[]>(() => {
     const t = session.value?.table;
@@ -174,9 +177,17 @@ export function createImporter(deps: ImporterDeps) {
   async function read(files: readonly InputFile[]): Promise<void> {
     const file = combineFiles(files);
     if (!file) return;
+    await readOne(file);
+  }
+
+  /** The file being imported, kept so another of its layers can be read. */
+  let lastFile: InputFile | null = null;
+
+  async function readOne(file: InputFile, layer?: string): Promise<void> {
+    lastFile = file;
     const target: ImportTarget = session.peek()?.target ?? 'new';
     session.value = freshSession('reading', target, { name: file.name, size: file.bytes.length });
-    const r = await deps.reader.read(file, (fraction) => patch({ progress: fraction }));
+    const r = await deps.reader.read(file, (fraction) => patch({ progress: fraction }), layer);
     const s = session.peek();
     if (!s || s.fileName !== file.name) return;
     if (!r.ok) {
@@ -185,7 +196,8 @@ export function createImporter(deps: ImporterDeps) {
       return;
     }
     const table = r.value;
-    const c = initialChoices(table, file.name, deps.ctx.index.bbox);
+    boundaries ??= createBoundaryIndex(deps.reference.counties);
+    const c = initialChoices(table, file.name, deps.ctx.index.bbox, boundaries);
     // a raster is a population grid; a table with a population column and no names is one too
     const hasPopulation = c.mapping.population !== null;
     const suggested: ImportTarget = table.raster
@@ -209,6 +221,8 @@ export function createImporter(deps: ImporterDeps) {
       crs: c.crs,
       swapped: c.swapped,
       crsReason: c.reason,
+      suggestion: c.suggestion,
+      mappingNotes: c.notes,
       target: suggested,
     });
   }
@@ -371,6 +385,7 @@ export function createImporter(deps: ImporterDeps) {
       session: session as ReadonlySignal<ImportSession | null>,
       interpretation,
       projects,
+      candidates,
       existingLayer: existingLayer as ReadonlySignal<ExistingLayer | null>,
       populationSource: populationSource as ReadonlySignal<PopulationRecord['source'] | null>,
     },
@@ -410,6 +425,8 @@ export function createImporter(deps: ImporterDeps) {
       if (s) patch({ mapping: { ...s.mapping, [field]: column } });
     },
     setCrs: (crs: CrsId): void => patch({ crs }),
+    /** Reads another layer of the file (a zip of several Shapefiles, a TopoJSON's objects). */
+    setLayer: (layer: string): Promise<void> => (lastFile ? readOne(lastFile, layer) : Promise.resolve()),
     setSwapped: (swapped: boolean): void => patch({ swapped }),
     setDefaultKind: (kind: ProjectKind | null): void => patch({ defaultKind: kind }),
     setTarget: (target: ImportTarget): void => patch({ target }),

@@ -18,10 +18,11 @@ scope.onmessage = (e) => {
     );
     return;
   }
-  const { id, file, ref } = req;
+  const { id, file, ref, layer } = req;
   let last = 0;
   void readFile(file, {
     ref,
+    ...(layer !== undefined ? { layer } : {}),
     onProgress: (fraction) => {
       if (fraction - last < 0.02 && fraction < 1) return;
       last = fraction;

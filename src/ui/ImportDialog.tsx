@@ -1,18 +1,16 @@
 import type { Polygon } from 'geojson';
 import { useEffect, useRef } from 'preact/hooks';
-import { CRS_CHOICES, gaussKruger, epsgOf, type CrsId } from '../core/io/crs';
+import { CRS_CHOICES, type CrsId } from '../core/io/crs';
 import type { MappedField } from '../core/io/fields';
 import { ACCEPTED_EXTENSIONS } from '../core/io/registry';
-import type { IoError, RowProblem } from '../core/io/types';
-import type { MessageKey, Params } from '../core/i18n/translate';
-import { fieldLabelKey } from '../core/model/validate';
+import type { RowProblem } from '../core/io/types';
 import { PROJECT_KINDS, type ProjectKind } from '../core/model/kinds';
 import { readPicked } from './files';
+import { ImportCrsCheck } from './ImportCrsCheck';
+import { crsLabel, errorText, fieldLabel, problemText } from './importText';
 import { PreviewMap, type PreviewPoint } from '../map/PreviewMap';
 import type { App } from '../state/app';
 import { IMPORT_TARGETS, type ImportTarget } from '../state/importer';
-
-type T = (key: MessageKey, params?: Params) => string;
 
 const PROJECT_FIELDS: readonly MappedField[] = [
   'name',
@@ -36,43 +34,6 @@ const POPULATION_FIELDS: readonly MappedField[] = ['population', 'lon', 'lat'];
 /** Existing schools also carry their enrolment (在园幼儿数 / 在校生数), which the kindergarten rates use. */
 const EXISTING_FIELDS: readonly MappedField[] = [...PROJECT_FIELDS, 'enrolled'];
 const MAX_LISTED = 200;
-
-function fieldLabel(t: T, f: MappedField): string {
-  if (f === 'lon' || f === 'lat' || f === 'population' || f === 'central' || f === 'enrolled')
-    return t(`import.field.${f}`);
-  const key = fieldLabelKey(f === 'county' ? 'countyCode' : f === 'township' ? 'townshipCode' : f);
-  return key ? t(key) : f;
-}
-
-export function crsLabel(t: T, crs: CrsId, prjName?: string): string {
-  if (crs === 'prj') return t('crs.prj', { name: prjName ?? '' });
-  const code = epsgOf(crs);
-  const gk = code === null ? null : gaussKruger(code);
-  if (gk)
-    return t('crs.gk', {
-      width: gk.width,
-      cm: gk.centralMeridian,
-      zone: gk.zone === null ? '' : t('crs.gkZone', { zone: gk.zone }),
-      code: String(gk.epsg),
-    });
-  if (crs === 'wgs84' || crs === 'cgcs2000' || crs === 'gcj02' || crs === 'bd09') return t(`crs.${crs}`);
-  return crs;
-}
-
-export function errorText(t: T, e: IoError): string {
-  return t(`io.error.${e.code}`, { ...e.params });
-}
-
-function problemText(t: T, p: RowProblem): string {
-  const params: Record<string, string | number> = { ...p.params };
-  if (p.code === 'invalidProject') {
-    const issue = typeof params.issue === 'string' ? params.issue : '';
-    const fieldKey = fieldLabelKey(p.field ?? '');
-    const text = t(`issue.${issue}` as MessageKey, { ...params, field: fieldKey ? t(fieldKey) : (p.field ?? '') });
-    return text;
-  }
-  return t(`io.problem.${p.code}`, params);
-}
 
 const formatSize = (n: number): string =>
   n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} B`;
@@ -215,11 +176,33 @@ export function ImportDialog({ app }: { app: App }) {
               format: table.format.toUpperCase(),
             })}
             {table.encoding && ` · ${t('import.encoding', { encoding: table.encoding.toUpperCase() })}`}
+            {table.encodingFrom && ` (${t(`import.encodingFrom.${table.encodingFrom}`)})`}
             {table.sheet && ` · ${t('import.sheet', { sheet: table.sheet })}`}
             <button type="button" class="link small" onClick={() => im.open(session.target)}>
               {t('import.another')}
             </button>
           </p>
+          {table.layers && table.layers.length > 1 && (
+            <label class="field import-layer">
+              <span>{t('import.layer', { count: table.layers.length })}</span>
+              <select
+                data-testid="import-layer"
+                value={table.layer ?? ''}
+                onChange={(e) => void im.setLayer(e.currentTarget.value)}
+              >
+                {table.layers.map((l) => (
+                  <option key={l.name} value={l.name} data-i18n-exempt="">
+                    {t('import.layerOption', {
+                      name: l.name,
+                      format: l.format.toUpperCase(),
+                      geometry: l.geometry,
+                      count: l.count,
+                    })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
 
           <fieldset class="import-target">
             <legend>{t('import.target')}</legend>
@@ -317,6 +300,18 @@ export function ImportDialog({ app }: { app: App }) {
                   {population && session.mapping.population === null && (
                     <p class="field-error">{t('import.noPopulationColumn')}</p>
                   )}
+                  {!population &&
+                    session.mappingNotes.map((n) => (
+                      <p key={n.code} class="hint warn" data-testid={`import-note-${n.code}`}>
+                        {n.code === 'nameFromOther' && n.instead === null
+                          ? t('import.note.nameFrom', { column: n.column })
+                          : t(`import.note.${n.code}`, {
+                              column: n.column,
+                              examples: n.code === 'kindRejected' ? n.examples : '',
+                              instead: n.code === 'nameFromOther' ? (n.instead ?? '') : '',
+                            })}
+                      </p>
+                    ))}
                 </section>
                 <section>
                   <h3>{t('import.crs')}</h3>
@@ -331,7 +326,7 @@ export function ImportDialog({ app }: { app: App }) {
                       </option>
                     ))}
                   </select>
-                  {session.crsReason && <p class="hint">{t(`import.crsReason.${session.crsReason}`)}</p>}
+                  <ImportCrsCheck app={app} />
                   <label class="check">
                     <input
                       type="checkbox"
@@ -386,7 +381,21 @@ export function ImportDialog({ app }: { app: App }) {
                   })}
                 </p>
               )}
-              {!population && <PreviewMap app={app} points={points} sites={sites} />}
+              {!population && (
+                <PreviewMap
+                  app={app}
+                  points={points}
+                  sites={sites}
+                  candidates={state.importer.candidates.value}
+                  chosen={
+                    session.crs === 'cgcs2000'
+                      ? 'wgs84'
+                      : session.crs === 'wgs84' || session.crs === 'gcj02' || session.crs === 'bd09'
+                        ? session.crs
+                        : null
+                  }
+                />
+              )}
               {!population && !own && count === 0 && interp?.ok && <p class="field-error">{t('import.nothing')}</p>}
 
               {(!interp || interp.ok) && (

@@ -10,6 +10,7 @@ import { countColor, jumpTo, openApp, screenPoint, seedProjects, useBrowser, wai
 
 const browser = useBrowser();
 const FIXTURES = new URL('../fixtures/io/', import.meta.url).pathname;
+const REAL = new URL('../fixtures/real/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'qz-io-'));
 
 interface Shown {
@@ -85,6 +86,29 @@ describe('import and export', () => {
     const after = await shown(page);
     expect(after.revision).toBe(before.revision);
     expect(after.features).toEqual(before.features);
+
+    // a 高德/DataV file that does not say it is GCJ-02 (real, tests/fixtures/real): proposed as GCJ-02 and
+    // why, the three datums drawn over our county lines with how well each fits; `level` is not the type
+    await importFile(page, join(REAL, 'datav-350500_full.json'));
+    await expect.poll(() => page.getByTestId('import-crs-select').inputValue()).toBe('gcj02');
+    expect(await page.getByTestId('import-crs-reason').textContent()).toContain('DataV');
+    const fit = async (d: string): Promise<number> =>
+      Number(await page.getByTestId(`import-datum-fit-${d}`).getAttribute('data-median'));
+    expect(await fit('gcj02')).toBeLessThan(100);
+    expect(await fit('wgs84')).toBeGreaterThan(250);
+    await expect
+      .poll(async () => Number(await page.getByTestId('import-preview-map').getAttribute('data-candidates')))
+      .toBeGreaterThan(30);
+    expect(await page.getByTestId('import-note-kindRejected').textContent()).toContain('level');
+    await page.getByTestId('import-datum-wgs84').check();
+    expect(await page.getByTestId('import-crs-select').inputValue()).toBe('wgs84');
+    await page.getByTestId('import-close').click();
+    // a TopoJSON with two objects: both listed as layers, and the other one read on request
+    await importFile(page, join(REAL, 'world-atlas-countries-110m.json'));
+    await expect.poll(() => page.getByTestId('import-layer').locator('option').count()).toBe(2);
+    await page.getByTestId('import-layer').selectOption('land');
+    await expect.poll(() => page.getByTestId('import-layer').inputValue()).toBe('land');
+    await page.getByTestId('import-close').click();
 
     // the XLSX: mapped by its Chinese headers, previewed, then imported into a new scenario
     await importFile(page, join(FIXTURES, 'projects.xlsx'));

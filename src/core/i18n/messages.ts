@@ -449,7 +449,20 @@ export const zh = {
   'io.error.shpNoDbf': 'Shapefile 缺少 .dbf 属性表。',
   'io.error.prjUnknown': '无法识别坐标系（{name}）。',
   'io.error.tiffInvalid': '无法读取 GeoTIFF（{detail}）。',
-  'io.error.tiffCrs': '人口栅格须为经纬度坐标（EPSG:4326 或 4490），此文件为 {code}。',
+  'io.error.tiffCrs':
+    '人口栅格须为经纬度坐标（EPSG:4326 或 4490），此文件为 {code}。请先用 GIS 软件重投影到 EPSG:4326。',
+  'io.error.tiffNoGeo':
+    '这个 TIFF 文件没有地理参考（不是 GeoTIFF，缺少坐标信息），无法知道它覆盖哪里。请导出带地理参考的 GeoTIFF（EPSG:4326）。',
+  'io.error.notPopulation':
+    '这个栅格看起来不是人口数据：{found}。人口栅格应为单波段、每个像元一个人口数（如 WorldPop）。',
+  'io.error.landTxtDatum':
+    '界址点文件使用“{name}”。西安80、北京54 坐标需要转换参数才能换算，请先转换为 2000 国家大地坐标系。',
+  'io.error.landTxtZone': '界址点文件的带号 {zone}（{width}° 分带）不是中国境内的高斯-克吕格带。',
+  'io.error.shpAlone':
+    '只选了 Shapefile 的一个部分（{name}）。请把同名的 .shp、.dbf（以及 .prj、.cpg）一起选中，或打包成一个 .zip。',
+  'io.error.noCoordinates':
+    '这个文件没有坐标：既没有几何图形，也没有经度/纬度（或 X/Y）列。请在文件中加入坐标列后再导入。',
+  'io.error.layerNotFound': '文件中没有名为“{layer}”的图层。可选：{layers}',
   'io.error.scenarioInvalid':
     '方案文件有 {count} 处错误，第一处在要素 {feature} 的“{field}”（{issue}）。未导入任何内容。',
   'io.error.schemaVersion': '方案文件来自更新版本的本应用（数据版本 {value}，本版本最高支持 {max}）。请升级后再导入。',
@@ -460,7 +473,11 @@ export const zh = {
   'io.problem.wrongHemisphere': '坐标符号有误，疑似负号或东西经、南北纬颠倒（{x}, {y}）',
   'io.problem.geometryType': '不支持的几何类型“{type}”（仅支持点和面）',
   'io.problem.multiPointSplit': '多点要素已拆分为 {count} 个项目',
+  'io.problem.multiGeometryPoint': '多重几何（{count} 个部分）：取其中的点作为项目位置',
+  'io.problem.multiGeometryPolygon': '多重几何（{count} 个部分）：取其中最大的面作为用地红线，项目位于其中心',
   'io.problem.unknownKind': '无法识别“{value}”',
+  'io.problem.noKind': '没有学校类型：请在“字段对应”中指定类型列，或选择“类型不明的行按”',
+  'io.problem.kindDefaulted': '“{value}”不是学校类型，{count} 行按默认类型导入',
   'io.problem.badNumber': '不是有效数字：“{value}”',
   'io.problem.badYear': '年份须为 2020–2035 的整数：“{value}”',
   'io.problem.noName': '缺少名称，已按行号命名',
@@ -497,10 +514,30 @@ export const zh = {
   'import.field.enrolled': '在园幼儿数 / 在校生数',
   'import.column.none': '（无）',
   'import.crs': '坐标系',
-  'import.crsReason.declared': '文件声明',
-  'import.crsReason.header': '据列名或文件名推断',
-  'import.crsReason.fit': '据坐标范围推断',
-  'import.crsReason.default': '默认',
+  'import.crsReason.declared': '依据：文件声明的坐标系。',
+  'import.crsReason.header': '依据：列名或文件名（{evidence}）指明了来源地图。',
+  'import.crsReason.signature':
+    '依据：属性字段（{evidence}）是阿里云 DataV / 高德行政区划数据的特征字段，这类数据使用 GCJ-02 坐标。',
+  'import.crsReason.outline': '依据：文件中的轮廓在该坐标系下与本地区县界线最吻合（见下方距离）。',
+  'import.crsReason.fit': '依据：坐标落在泉州范围内的位置（投影带、坐标轴顺序）。',
+  'import.crsReason.default':
+    '文件没有说明坐标系，暂按 WGS84（GeoJSON、KML 的规范）。中国网络地图数据常为 GCJ-02（高德、腾讯）或 BD-09（百度），请在下图核对。',
+  'import.crsOverrides':
+    '文件声明为“{declared}”，但以上依据表明坐标实为所建议的坐标系：工具导出高德、DataV 数据时常附带 WGS84 的 .prj。',
+  'import.note.kindRejected':
+    '“{column}”列的值不是学校类型（如 {examples}），未作为类型列；请选择“默认类型”，类型不明的行按它导入。',
+  'import.note.kindFound': '“{column}”列的值是学校类型，已作为类型列。',
+  'import.note.nameFromOther': '“{instead}”列大多为空，名称改取自“{column}”列。',
+  'import.note.nameFrom': '名称取自“{column}”列。',
+  'import.layer': '文件中有 {count} 个图层，导入',
+  'import.layerOption': '{name}（{format} · {geometry} · {count} 个）',
+  'import.encodingFrom.cpg': '据 .cpg',
+  'import.encodingFrom.ldid': '据 DBF 语言驱动标记',
+  'import.encodingFrom.guess': '据内容推断',
+  'import.datumTitle': '核对坐标系：下图用三种颜色画出三种坐标系下的位置',
+  'import.datumFit': '距区县界线中位 {m} 米',
+  'import.datumHint': '点位无法与区县界线对照：请看哪种颜色落在正确的街区（与底图或已知位置对照）。',
+  'import.datumHintFit': '与区县界线重合的那种颜色就是文件的坐标系（相差约 500 米时即可分辨）。',
   'crs.wgs84': 'WGS84 经纬度（GPS、天地图、奥维）',
   'crs.cgcs2000': 'CGCS2000 经纬度（EPSG:4490）',
   'crs.gcj02': 'GCJ-02 经纬度（高德、腾讯）',
@@ -510,7 +547,7 @@ export const zh = {
   'crs.prj': '文件 .prj 所定义的坐标系：{name}',
   'import.swapped': '经纬度（X/Y）互换',
   'import.swappedHint': '检测到经纬度列互换（纬度在前），已勾选更正。',
-  'import.defaultKind': '类型为空的行按',
+  'import.defaultKind': '类型不明的行按',
   'import.kindRequired': '（须指定）',
   'import.target': '导入到',
   'import.target.new': '新方案',
@@ -1151,7 +1188,20 @@ export const en: Messages = {
   'io.error.shpNoDbf': 'The Shapefile has no .dbf attribute table.',
   'io.error.prjUnknown': 'The coordinate system is not recognised ({name}).',
   'io.error.tiffInvalid': 'The GeoTIFF cannot be read ({detail}).',
-  'io.error.tiffCrs': 'Population rasters must be in geographic coordinates (EPSG:4326 or 4490); this one is {code}.',
+  'io.error.tiffCrs':
+    'Population rasters must be in geographic coordinates (EPSG:4326 or 4490); this one is {code}. Reproject it to EPSG:4326 in a GIS first.',
+  'io.error.tiffNoGeo':
+    'This TIFF has no georeferencing (it is not a GeoTIFF: no coordinates), so where it lies is unknown. Export a georeferenced GeoTIFF (EPSG:4326).',
+  'io.error.notPopulation':
+    'This raster does not look like population data: {found}. A population raster has one band holding people per cell (as WorldPop).',
+  'io.error.landTxtDatum':
+    'The parcel file uses “{name}”. Xi’an 80 and Beijing 54 coordinates need transformation parameters: convert them to CGCS2000 first.',
+  'io.error.landTxtZone': 'Zone {zone} ({width}° zones) of the parcel file is not a Gauss–Krüger zone of China.',
+  'io.error.shpAlone':
+    'Only one part of a Shapefile was picked ({name}). Pick the .shp and .dbf (and .prj, .cpg) of the same name together, or zip them into one file.',
+  'io.error.noCoordinates':
+    'This file has no coordinates: no geometries and no longitude/latitude (or X/Y) columns. Add coordinate columns and import it again.',
+  'io.error.layerNotFound': 'The file has no layer named “{layer}”. Layers: {layers}',
   'io.error.scenarioInvalid':
     'The scenario file has {count} errors, the first in feature {feature}, field "{field}" ({issue}). Nothing was imported.',
   'io.error.schemaVersion':
@@ -1163,7 +1213,12 @@ export const en: Messages = {
   'io.problem.wrongHemisphere': 'Wrong sign: a minus sign or a W/S hemisphere where E/N is meant ({x}, {y})',
   'io.problem.geometryType': 'Unsupported geometry "{type}" (points and polygons only)',
   'io.problem.multiPointSplit': 'A MultiPoint was split into {count} projects',
+  'io.problem.multiGeometryPoint': 'A multi-geometry ({count} parts): its point is taken as the project’s position',
+  'io.problem.multiGeometryPolygon':
+    'A multi-geometry ({count} parts): its largest polygon is taken as the site, the project at its centre',
   'io.problem.unknownKind': '"{value}" is not recognised',
+  'io.problem.noKind': 'No school type: map a type column, or choose what rows without a known type become',
+  'io.problem.kindDefaulted': '"{value}" is not a school type: {count} row(s) take the default type',
   'io.problem.badNumber': 'Not a valid number: "{value}"',
   'io.problem.badYear': 'The year must be a whole number from 2020 to 2035: "{value}"',
   'io.problem.noName': 'No name: named after its row',
@@ -1202,10 +1257,33 @@ export const en: Messages = {
   'import.field.enrolled': 'Children enrolled',
   'import.column.none': '(none)',
   'import.crs': 'Coordinate system',
-  'import.crsReason.declared': 'declared by the file',
-  'import.crsReason.header': 'from the column or file name',
-  'import.crsReason.fit': 'from where the points fall',
-  'import.crsReason.default': 'default',
+  'import.crsReason.declared': 'Because: the file declares this system.',
+  'import.crsReason.header': 'Because: a column or file name ({evidence}) names the map the data comes from.',
+  'import.crsReason.signature':
+    'Because: its properties ({evidence}) are those of Aliyun DataV / AMap (Gaode) district data, which is in GCJ-02.',
+  'import.crsReason.outline':
+    'Because: the file’s outlines fit our county lines best in this system (distances below).',
+  'import.crsReason.fit': 'Because: where the coordinates fall in Quanzhou (projection zone, axis order).',
+  'import.crsReason.default':
+    'The file does not say which system it uses: WGS84 for now (as GeoJSON and KML specify). Chinese web-map data is often GCJ-02 (AMap, Tencent) or BD-09 (Baidu): check on the map below.',
+  'import.crsOverrides':
+    'The file declares “{declared}”, but the evidence above says its coordinates are in the suggested system: tools attach a WGS84 .prj to AMap and DataV data.',
+  'import.note.kindRejected':
+    'The values of “{column}” are not school types (e.g. {examples}), so it is not used as the type; choose a default type for rows whose type is unknown.',
+  'import.note.kindFound': 'The values of “{column}” are school types: it is used as the type.',
+  'import.note.nameFromOther': '“{instead}” is mostly empty: names are taken from “{column}” instead.',
+  'import.note.nameFrom': 'Names are taken from “{column}”.',
+  'import.layer': 'The file holds {count} layers; import',
+  'import.layerOption': '{name} ({format} · {geometry} · {count})',
+  'import.encodingFrom.cpg': 'from the .cpg',
+  'import.encodingFrom.ldid': 'from the DBF language driver',
+  'import.encodingFrom.guess': 'guessed from the bytes',
+  'import.datumTitle': 'Check the system: the map below draws the data in three colours, one per system',
+  'import.datumFit': 'median {m} m from the county lines',
+  'import.datumHint':
+    'Points cannot be checked against county lines: see which colour falls on the right blocks (against the basemap or places you know).',
+  'import.datumHintFit':
+    'The colour that lies on the county lines is the file’s system (the systems are about 500 m apart here).',
   'crs.wgs84': 'WGS84 degrees (GPS, Tianditu)',
   'crs.cgcs2000': 'CGCS2000 degrees (EPSG:4490)',
   'crs.gcj02': 'GCJ-02 degrees (Amap, Tencent)',
@@ -1215,7 +1293,7 @@ export const en: Messages = {
   'crs.prj': 'The system the .prj defines: {name}',
   'import.swapped': 'Swap longitude and latitude (X/Y)',
   'import.swappedHint': 'Latitude appears where longitude should be; the swap is ticked.',
-  'import.defaultKind': 'Rows with no type become',
+  'import.defaultKind': 'Rows without a known type become',
   'import.kindRequired': '(must be given)',
   'import.target': 'Import into',
   'import.target.new': 'A new scenario',

@@ -167,11 +167,14 @@ export function detectMapping(columns: readonly string[]): FieldMapping {
   const mapping = emptyMapping();
   const used = new Set<number>();
   const norm = columns.map(normaliseHeader);
+  // exact aliases, the field's first alias first: a 备注 column beats a description column for notes
   for (const f of MAPPED_FIELDS) {
-    const i = norm.findIndex((h, idx) => !used.has(idx) && NORMALISED[f].includes(h));
-    if (i >= 0) {
+    for (const alias of NORMALISED[f]) {
+      const i = norm.findIndex((h, idx) => !used.has(idx) && h === alias);
+      if (i < 0) continue;
       mapping[f] = i;
       used.add(i);
+      break;
     }
   }
   for (const f of MAPPED_FIELDS) {

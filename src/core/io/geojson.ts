@@ -4,6 +4,8 @@
  * any other GeoJSON as a raw table of features for field mapping.
  */
 import type { Feature, Polygon, Position } from 'geojson';
+import { feature as topojsonFeature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import type { ReferenceIndex } from '../geodata/reference';
 import type { ProjectFeature, ScenarioCollection } from '../model/project';
 import { validateScenario } from '../model/validate';
@@ -20,6 +22,7 @@ import {
   type RawRecord,
   type RawTable,
   type RowProblem,
+  type LayerInfo,
 } from './types';
 
 const r6 = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -192,6 +195,29 @@ function geometriesOf(g: unknown, n: number, problems: RowProblem[]): (RawGeomet
       const largest = valid.reduce((a, b) => (ringArea(b[0] ?? []) > ringArea(a[0] ?? []) ? b : a));
       return [{ type: 'Polygon', coordinates: largest }];
     }
+    case 'GeometryCollection': {
+      // a KML MultiGeometry (MapGIS, Google Earth): the point if there is one, else the largest polygon
+      // as the site (the project sits at its centroid); said either way
+      const parts = Array.isArray(g.geometries) ? (g.geometries as unknown[]) : [];
+      const inner: RowProblem[] = [];
+      const geoms = parts.flatMap((part) => geometriesOf(part, n, inner)).filter((x): x is RawGeometry => x !== null);
+      const point = geoms.find((x) => x.type === 'Point');
+      const polygons = geoms.filter((x): x is Extract<RawGeometry, { type: 'Polygon' }> => x.type === 'Polygon');
+      if (point) {
+        problems.push({ row: n, code: 'multiGeometryPoint', severity: 'warning', params: { count: parts.length } });
+        return [point];
+      }
+      const largest = polygons.reduce<(typeof polygons)[number] | null>(
+        (a, b) => (a === null || ringArea(b.coordinates[0] ?? []) > ringArea(a.coordinates[0] ?? []) ? b : a),
+        null,
+      );
+      if (largest) {
+        problems.push({ row: n, code: 'multiGeometryPolygon', severity: 'warning', params: { count: parts.length } });
+        return [largest];
+      }
+      problems.push({ row: n, code: 'geometryType', severity: 'error', params: { type: 'GeometryCollection' } });
+      return [];
+    }
     default:
       problems.push({ row: n, code: 'geometryType', severity: 'error', params: { type: String(g.type) } });
       return [];
@@ -232,19 +258,67 @@ export function tableFromFeatures(
     const values = columns.map((c) => (Object.hasOwn(props, c) ? cell(props[c]) : null));
     for (const g of geometriesOf(f.geometry, n, problems)) records.push({ n, values, geometry: g });
   });
-  return ok({ format, unit: 'feature', columns, records, declaredCrs: 'wgs84', ...extra, problems });
+  return ok({ format, unit: 'feature', columns, records, declaredCrs: null, ...extra, problems });
 }
 
-/** The pre-RFC 7946 `crs` member QGIS still writes ("urn:ogc:def:crs:EPSG::4549"); WGS84 when absent. */
-function legacyCrs(crs: unknown): CrsId {
+/**
+ * The pre-RFC 7946 `crs` member QGIS still writes ("urn:ogc:def:crs:EPSG::4549"). Without one, nothing is
+ * declared: RFC 7946 says WGS84, but Chinese web-map data is often GCJ-02 in GeoJSON all the same, so the
+ * datum is left to the evidence (see suggestCrs).
+ */
+function legacyCrs(crs: unknown): CrsId | null {
   const name = isRecord(crs) && isRecord(crs.properties) ? crs.properties.name : undefined;
   const code = typeof name === 'string' ? /EPSG:{1,2}(\d+)/i.exec(name)?.[1] : undefined;
-  if (code === undefined || code === '4326' || code === '4490') return 'wgs84';
-  return gaussKruger(Number(code)) ? `EPSG:${Number(code)}` : 'wgs84';
+  if (code === undefined) return typeof name === 'string' && /CRS84/i.test(name) ? 'wgs84' : null;
+  if (code === '4326' || code === '4490') return 'wgs84';
+  return gaussKruger(Number(code)) ? `EPSG:${Number(code)}` : null;
 }
 
-/** Reads GeoJSON text: our own export (lossless), or any FeatureCollection / Feature / geometry. */
-export function readGeoJson(text: string, ref?: ReferenceIndex): Result<RawTable, IoError> {
+/** Geometry types of features, for a layer list ("Polygon", "Point, Polygon"). */
+export function geometryTypes(features: readonly unknown[]): string {
+  const types = new Set<string>();
+  for (const f of features)
+    if (isRecord(f) && isRecord(f.geometry) && typeof f.geometry.type === 'string') types.add(f.geometry.type);
+  return types.size === 0 ? '—' : [...types].sort().join(', ');
+}
+
+/**
+ * A TopoJSON topology: each object is a layer; the one asked for (or the first) is turned into GeoJSON
+ * features by topojson-client, and every layer is listed for the dialog.
+ */
+function readTopology(
+  value: Record<string, unknown>,
+  layer: string | undefined,
+  unsafe: RowProblem[],
+): Result<RawTable, IoError> {
+  if (!isRecord(value.objects) || !Array.isArray(value.arcs))
+    return err({ code: 'notGeoJson', params: { type: 'Topology' } });
+  const topology = value as unknown as Topology;
+  const names = Object.keys(topology.objects);
+  const featuresOf = (name: string): unknown[] => {
+    const object = topology.objects[name];
+    if (!object) return [];
+    const fc = topojsonFeature(topology, object);
+    return 'features' in fc ? fc.features : [fc];
+  };
+  const pick = layer ?? names[0];
+  if (pick === undefined) return err({ code: 'noRecords' });
+  if (!names.includes(pick)) return err({ code: 'layerNotFound', params: { layer: pick, layers: names.join(', ') } });
+  const layers: LayerInfo[] = names.map((name) => {
+    const fs = featuresOf(name);
+    return { name, format: 'topojson', geometry: geometryTypes(fs), count: fs.length };
+  });
+  const features = featuresOf(pick);
+  if (features.length === 0) return err({ code: 'noRecords' });
+  return tableFromFeatures(features, 'topojson', {
+    problems: unsafe,
+    declaredCrs: legacyCrs(value.crs),
+    ...(names.length > 1 ? { layers, layer: pick } : {}),
+  });
+}
+
+/** Reads GeoJSON text: our own export (lossless), any FeatureCollection / Feature / geometry, or TopoJSON. */
+export function readGeoJson(text: string, ref?: ReferenceIndex, layer?: string): Result<RawTable, IoError> {
   const parsed = parseJsonSafely(text);
   if (!parsed.ok) return parsed;
   const { value, dropped } = parsed.value;
@@ -256,6 +330,7 @@ export function readGeoJson(text: string, ref?: ReferenceIndex): Result<RawTable
   }));
   if (!isRecord(value))
     return err({ code: 'notGeoJson', params: { type: Array.isArray(value) ? 'array' : typeof value } });
+  if (value.type === 'Topology') return readTopology(value, layer, unsafe);
   if (value.type === 'FeatureCollection' && isRecord(value.scenario)) {
     const info = parseExportInfo(value.qzExport);
     const doc = info?.crs === 'GCJ-02' ? gcjToWgs(value) : value;

@@ -9,8 +9,8 @@ import { KIND_INFO, type ProjectAction, type ProjectKind, type ProjectStatus } f
 import type { ProjectFeature, ProjectProperties } from '../model/project';
 import { validateProject, type ValidationIssue } from '../model/validate';
 import { err, ok, type Result } from '../result';
-import { crsHintFromText, guessCrs, toWgs84, type CrsId, type ToWgs84 } from './crs';
-import { detectMapping, type FieldMapping, type MappedField } from './fields';
+import { toWgs84, type CrsId, type ToWgs84 } from './crs';
+import type { FieldMapping, MappedField } from './fields';
 import {
   isBlank,
   parseAction,
@@ -117,6 +117,14 @@ export function interpretProjects(
   o: InterpretOptions,
   ctx: EditContext,
 ): Result<Interpretation, IoError> {
+  // a file with no coordinates at all says so first: that is what the planner must fix
+  if (
+    table.unit === 'row' &&
+    o.mapping.lon === null &&
+    o.mapping.lat === null &&
+    !table.records.some((r) => r.geometry !== null)
+  )
+    return err({ code: 'noCoordinates' });
   if (table.records.length > MAX_PROJECT_ROWS)
     return err({ code: 'tooManyProjects', params: { count: table.records.length, max: MAX_PROJECT_ROWS } });
   const conv = toWgs84(o.crs, o.prjWkt);
@@ -126,6 +134,8 @@ export function interpretProjects(
   const rows: InterpretedRow[] = [];
   const points: { row: number; lon: number; lat: number; ok: boolean }[] = [];
   const names = new Set<string>();
+  /** Kind values that are not kinds, given the default kind: first row and count per distinct value. */
+  const defaulted = new Map<string, { row: number; count: number }>();
   const m = o.mapping;
   for (const rec of table.records) {
     const n = rec.n;
@@ -175,8 +185,10 @@ export function interpretProjects(
         }
         rings.push(out);
       }
-      if (failed !== null) problem(failed as RowProblem['code'], 'geometry', { x: '', y: '' });
-      else {
+      if (failed !== null) {
+        const [x0, y0] = rec.geometry.coordinates[0]?.[0] ?? [];
+        problem(failed as RowProblem['code'], 'geometry', { x: String(x0 ?? ''), y: String(y0 ?? '') });
+      } else {
         site = { type: 'Polygon', coordinates: rings };
         const c = centroid(site).geometry.coordinates;
         lon = round6(c[0] ?? 0);
@@ -212,8 +224,17 @@ export function interpretProjects(
 
     // attributes
     const kindText = col('kind');
-    const kind = parseKind(kindText) ?? (isBlank(kindText) ? o.defaultKind : null);
-    if (kind === null) problem('unknownKind', colName('kind'), { value: text(kindText) });
+    const parsedKind = parseKind(kindText);
+    // the default kind applies to every row whose value is not a kind, said once per distinct value
+    const kind = parsedKind ?? o.defaultKind;
+    if (kind === null && m.kind === null) problem('noKind');
+    else if (kind === null) problem('unknownKind', colName('kind'), { value: text(kindText) });
+    else if (parsedKind === null && !isBlank(kindText)) {
+      const v = text(kindText);
+      const seen = defaulted.get(v);
+      if (seen) seen.count++;
+      else defaulted.set(v, { row: n, count: 1 });
+    }
     const info = kind ? KIND_INFO[kind] : null;
     const num = (f: MappedField, required: boolean): number | null => {
       const v = parseNumber(col(f));
@@ -319,6 +340,14 @@ export function interpretProjects(
       ownershipGiven: ownershipRead !== null,
     });
   }
+  for (const [value, { row, count }] of defaulted)
+    problems.push({
+      row,
+      code: 'kindDefaulted',
+      severity: 'warning',
+      ...(m.kind !== null ? { field: table.columns[m.kind] ?? 'kind' } : {}),
+      params: { value, count, kind: o.defaultKind ?? '' },
+    });
   return ok({ rows, problems, points });
 }
 
@@ -329,73 +358,3 @@ const fromIssue = (row: number, i: ValidationIssue, severity: RowProblem['severi
   field: i.field,
   params: { ...i.params, issue: i.code },
 });
-
-/** Raw positions as read (first vertex of an outline), for guessing the coordinate system. */
-export function rawPositions(table: RawTable, mapping: FieldMapping): [number, number][] {
-  const out: [number, number][] = [];
-  for (const rec of table.records.slice(0, 500)) {
-    const g = rec.geometry;
-    if (g?.type === 'Point') out.push([g.coordinates[0], g.coordinates[1]]);
-    else if (g?.type === 'Polygon') {
-      const p = g.coordinates[0]?.[0];
-      if (p) out.push([p[0] ?? Number.NaN, p[1] ?? Number.NaN]);
-    } else if (mapping.lon !== null && mapping.lat !== null) {
-      const x = parseCoordinate(rec.values[mapping.lon] ?? null);
-      const y = parseCoordinate(rec.values[mapping.lat] ?? null);
-      if (x !== null && y !== null && !Number.isNaN(x) && !Number.isNaN(y)) out.push([x, y]);
-    }
-  }
-  return out;
-}
-
-export interface CrsSuggestion {
-  readonly crs: CrsId;
-  readonly swapped: boolean;
-  /** Why: the file declares it, a header names the map, or the points fit best. */
-  readonly reason: 'declared' | 'header' | 'fit' | 'default';
-}
-
-/**
- * Suggests the coordinate system: a projected system the file declares is taken as is; otherwise a
- * header or file name naming 高德/百度 decides between degrees systems, and the points decide the
- * axis order and the Gauss-Krüger zone.
- */
-export function suggestCrs(
-  table: RawTable,
-  mapping: FieldMapping,
-  fileName: string,
-  box: readonly [number, number, number, number],
-): CrsSuggestion {
-  if (table.declaredCrs !== null && table.declaredCrs !== 'wgs84' && table.declaredCrs !== 'cgcs2000')
-    return { crs: table.declaredCrs, swapped: false, reason: 'declared' };
-  const headerText = [mapping.lon, mapping.lat].map((i) => (i === null ? '' : (table.columns[i] ?? ''))).join(' ');
-  const hint = crsHintFromText(`${headerText} ${fileName}`);
-  const degrees: CrsId = hint === 'gcj02' || hint === 'bd09' ? hint : (table.declaredCrs ?? 'wgs84');
-  const guess = guessCrs(rawPositions(table, mapping), box, degrees);
-  if (!guess) return { crs: degrees, swapped: false, reason: 'default' };
-  const reason =
-    hint === 'gcj02' || hint === 'bd09'
-      ? 'header'
-      : table.declaredCrs !== null && guess.crs === table.declaredCrs && !guess.swapped
-        ? 'declared'
-        : 'fit';
-  return { crs: guess.crs, swapped: guess.swapped, reason };
-}
-
-/** What the dialog starts from: the detected field mapping and the suggested system and axis order. */
-export interface ImportChoices {
-  readonly mapping: FieldMapping;
-  readonly crs: CrsId;
-  readonly swapped: boolean;
-  readonly reason: CrsSuggestion['reason'];
-}
-
-export function initialChoices(
-  table: RawTable,
-  fileName: string,
-  box: readonly [number, number, number, number],
-): ImportChoices {
-  const mapping = detectMapping(table.columns);
-  const s = suggestCrs(table, mapping, fileName, box);
-  return { mapping, crs: s.crs, swapped: s.swapped, reason: s.reason };
-}

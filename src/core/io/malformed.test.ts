@@ -5,7 +5,8 @@ import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
 import { editContext, loadSeed } from '../../../tests/unit/scenarioFixture';
 import { writeScenarioGeoJson } from './geojson';
-import { initialChoices, interpretProjects } from './interpret';
+import { initialChoices } from './choices';
+import { interpretProjects } from './interpret';
 import { readFile } from './registry';
 import type { IoErrorCode, RowProblemCode } from './types';
 
@@ -272,7 +273,13 @@ const CASES: Case[] = [
     'unsafeKey',
     [['某小学', 'primary', 900, 2024, 118.6, 24.9]],
   ],
-  ['unknown kind', 'a.csv', () => csv([HEAD, '某大学,大学,118.6,24.9,900,2024']), 'unknownKind', 'dropped'],
+  [
+    'unknown kind (a type column of no kinds is not used)',
+    'a.csv',
+    () => csv([HEAD, '某大学,大学,118.6,24.9,900,2024']),
+    'noKind',
+    'dropped',
+  ],
   ['blank kind, no default', 'a.csv', () => csv([HEAD, '某学校,,118.6,24.9,900,2024']), 'unknownKind', 'dropped'],
   ['NaN longitude', 'a.csv', () => csv([HEAD, '某小学,小学,abc,24.9,900,2024']), 'badCoordinate', 'dropped'],
   ['NaN latitude', 'a.csv', () => csv([HEAD, '某小学,小学,118.6,NaN,900,2024']), 'badCoordinate', 'dropped'],

@@ -7,6 +7,7 @@ import type { ReferenceIndex } from '../geodata/reference';
 import { err, ok, type Result } from '../result';
 import { parseCsv } from './csv';
 import { readGeoJson } from './geojson';
+import { looksLikeLandTxt, readLandTxt } from './landtxt';
 import { tableFromRows } from './tabular';
 import { decodeText, looksBinary } from './text';
 import {
@@ -23,6 +24,8 @@ import { isZip, listZip } from './zip';
 export interface ReadContext {
   readonly ref?: ReferenceIndex;
   readonly onProgress?: Progress;
+  /** Which layer to read from a file that holds several (a zip of Shapefiles, TopoJSON objects). */
+  readonly layer?: string;
 }
 
 export interface Codec {
@@ -57,13 +60,27 @@ const text = (file: InputFile): Result<string, IoError> => {
 export const CODECS: readonly Codec[] = [
   {
     id: 'geojson',
-    extensions: ['geojson', 'json'],
+    extensions: ['geojson', 'json', 'topojson'],
     detect: (f) =>
-      ['geojson', 'json'].includes(extOf(f.name)) ? 0.9 : ['{', '['].includes(firstChar(f.bytes)) ? 0.6 : 0,
+      ['geojson', 'json', 'topojson'].includes(extOf(f.name)) ? 0.9 : ['{', '['].includes(firstChar(f.bytes)) ? 0.6 : 0,
     read: (f, ctx) => {
       const t = text(f);
       ctx.onProgress?.(0.3);
-      return Promise.resolve(t.ok ? readGeoJson(t.value, ctx.ref) : t);
+      return Promise.resolve(t.ok ? readGeoJson(t.value, ctx.ref, ctx.layer) : t);
+    },
+  },
+  {
+    id: 'landtxt',
+    extensions: ['txt'],
+    // the 自然资源 parcel exchange text: recognised by its [地块坐标] section, whatever its name
+    detect: (f) => {
+      if (isZip(f.bytes) || !['txt', ''].includes(extOf(f.name))) return 0;
+      const head = decodeText(f.bytes.subarray(0, 20_000));
+      return head.ok && looksLikeLandTxt(head.value.text) ? 0.99 : 0;
+    },
+    read: (f) => {
+      const t = text(f);
+      return Promise.resolve(t.ok ? readLandTxt(t.value) : t);
     },
   },
   {
@@ -102,15 +119,21 @@ export const CODECS: readonly Codec[] = [
     id: 'kmz',
     extensions: ['kmz'],
     detect: (f) =>
-      isZip(f.bytes) && (extOf(f.name) === 'kmz' || zipNames(f.bytes).some((n) => n.endsWith('.kml'))) ? 0.95 : 0,
+      isZip(f.bytes) &&
+      (extOf(f.name) === 'kmz' || (extOf(f.name) !== 'zip' && zipNames(f.bytes).some((n) => n.endsWith('.kml'))))
+        ? 0.95
+        : 0,
     read: async (f) => (await import('./kml')).readKmz(f.bytes),
   },
   {
+    // a zip of layers: Shapefiles, GeoJSON / TopoJSON, CSV, KML, 界址点 TXT (one read, all listed)
     id: 'shapefile',
     extensions: ['zip'],
-    detect: (f) =>
-      isZip(f.bytes) && zipNames(f.bytes).some((n) => n.endsWith('.shp')) ? 0.95 : isZip(f.bytes) ? 0.2 : 0,
-    read: async (f) => (await import('./shapefile')).readShapefileZip(f.bytes),
+    detect: (f) => (isZip(f.bytes) ? (zipNames(f.bytes).some((n) => n.endsWith('.shp')) ? 0.97 : 0.9) : 0),
+    read: async (f, ctx) =>
+      (await import('./container')).readZipContainer(f.bytes, ctx.layer, (inner, layer) =>
+        readFile(inner, { ...(ctx.ref ? { ref: ctx.ref } : {}), ...(layer !== undefined ? { layer } : {}) }),
+      ),
   },
   {
     id: 'geotiff',
@@ -156,6 +179,9 @@ export async function readFile(file: InputFile, ctx: ReadContext = {}): Promise<
   // Excel 97–2003 workbooks (OLE compound files) are common in bureaus: say what to do with them
   const ole = file.bytes[0] === 0xd0 && file.bytes[1] === 0xcf && file.bytes[2] === 0x11 && file.bytes[3] === 0xe0;
   if (ole || /\.xls$/i.test(file.name)) return err({ code: 'xlsxInvalid', params: { detail: '.xls' } });
+  // one part of a Shapefile on its own: say which parts to add
+  if (/\.(shp|dbf|shx|prj|cpg|sbn|sbx)$/i.test(file.name) && !isZip(file.bytes))
+    return err({ code: 'shpAlone', params: { name: file.name } });
   const codec = detectCodec(file);
   if (!codec) return err({ code: 'unknownFormat', params: { name: file.name } });
   try {

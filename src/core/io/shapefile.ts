@@ -8,22 +8,65 @@ import { err, ok, type Result } from '../result';
 import { crsFromPrj } from './crs';
 import { tableFromFeatures } from './geojson';
 import { UNSAFE_KEYS } from './tabular';
-import { encodingFromCpg, type TextEncodingId } from './text';
+import { encodingFromCpg } from './text';
 import type { IoError, RawTable, RowProblem } from './types';
 import { readZip } from './zip';
 
 const base = (name: string): string => name.replace(/\.[^./]+$/, '').toLowerCase();
 const ext = (name: string): string => (/\.([^./]+)$/.exec(name)?.[1] ?? '').toLowerCase();
 
-/** The DBF's record bytes decode as UTF-8? (Headers are ASCII; records start after the header.) */
-function dbfIsUtf8(dbf: Uint8Array): boolean {
+/** The DBF's records decoded with an encoding, or null when they are not valid in it. */
+function decodeRecords(dbf: Uint8Array, label: string): string | null {
   const headerLen = dbf.length >= 10 ? (dbf[8] ?? 0) | ((dbf[9] ?? 0) << 8) : 0;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(dbf.subarray(headerLen));
-    return true;
+    return new TextDecoder(label, { fatal: true }).decode(dbf.subarray(headerLen));
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * The code page a DBF's language driver byte (LDID, header byte 29) names, per the dBase / ESRI tables.
+ * 0x57 and 0x03 mean "ANSI": the writer's own code page, which on a Chinese Windows is GBK.
+ */
+const LDID: Readonly<Record<number, string>> = {
+  0x4d: 'gb18030',
+  0x7a: 'gb18030',
+  0x4f: 'big5',
+  0x78: 'big5',
+  0x4e: 'euc-kr',
+  0x79: 'euc-kr',
+  0x13: 'shift_jis',
+  0x7b: 'shift_jis',
+  0xc8: 'windows-1250',
+  0xc9: 'windows-1251',
+  0x64: 'ibm866',
+};
+const ANSI_LDID = new Set([0x03, 0x57]);
+
+export interface DbfEncoding {
+  /** A WHATWG encoding label. */
+  readonly label: string;
+  /** Where it came from: the .cpg, the DBF's language driver byte, or a guess from the bytes. */
+  readonly from: 'cpg' | 'ldid' | 'guess';
+}
+
+/** The DBF's text encoding: its .cpg first, then its language driver byte, then a guess (UTF-8, else GBK). */
+export function dbfEncoding(dbf: Uint8Array, cpgText: string): DbfEncoding {
+  const cpg = encodingFromCpg(cpgText);
+  if (cpg) return { label: cpg, from: 'cpg' };
+  const ldid = dbf.length > 29 ? (dbf[29] ?? 0) : 0;
+  const named = LDID[ldid];
+  if (named && decodeRecords(dbf, named) !== null) return { label: named, from: 'ldid' };
+  if (decodeRecords(dbf, 'utf-8') !== null) return { label: 'utf-8', from: 'guess' };
+  if (ANSI_LDID.has(ldid)) {
+    // "ANSI": GBK when the bytes read as Chinese, else Western European
+    const gbk = decodeRecords(dbf, 'gb18030') ?? '';
+    const high = Array.from(gbk).filter((c) => c.charCodeAt(0) > 0x7f);
+    const cjk = high.filter((c) => /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/.test(c)).length;
+    return { label: high.length > 0 && cjk / high.length > 0.8 ? 'gb18030' : 'windows-1252', from: 'ldid' };
+  }
+  return { label: 'gb18030', from: 'guess' };
 }
 
 /** The field names a DBF header declares (ASCII by the format), trimmed of padding. */
@@ -40,30 +83,63 @@ export function dbfFieldNames(dbf: Uint8Array): string[] {
   return names;
 }
 
+/** The parts of one Shapefile layer, by extension (shp, dbf, prj, cpg). */
+export interface ShapefileParts {
+  readonly shp?: Uint8Array;
+  readonly dbf?: Uint8Array;
+  readonly prj?: Uint8Array;
+  readonly cpg?: Uint8Array;
+}
+
+/** The layers (base names of .shp files) among the named files of a zip or a picked folder. */
+export function shapefileLayers(names: readonly string[]): string[] {
+  return [...new Set(names.filter((n) => ext(n) === 'shp').map(base))];
+}
+
+/** One layer's parts among named files. */
+export function partsOf(files: ReadonlyMap<string, Uint8Array>, layer: string): ShapefileParts {
+  const byExt = (e: string): Uint8Array | undefined => {
+    for (const [name, data] of files) if (base(name) === layer && ext(name) === e) return data;
+    return undefined;
+  };
+  const parts: { -readonly [K in keyof ShapefileParts]: ShapefileParts[K] } = {};
+  for (const e of ['shp', 'dbf', 'prj', 'cpg'] as const) {
+    const data = byExt(e);
+    if (data) parts[e] = data;
+  }
+  return parts;
+}
+
+/** A Shapefile's geometry type from its .shp header (Point, Polygon …), for the layer list. */
+export function shpGeometryType(shp: Uint8Array | undefined): string {
+  if (!shp || shp.length < 100) return '—';
+  const code = new DataView(shp.buffer, shp.byteOffset, shp.byteLength).getInt32(32, true) % 10;
+  return ({ 1: 'Point', 3: 'LineString', 5: 'Polygon', 8: 'MultiPoint' } as Record<number, string>)[code] ?? '—';
+}
+
+/** Records a DBF holds (its header says), for the layer list. */
+export const dbfRecordCount = (dbf: Uint8Array | undefined): number =>
+  dbf && dbf.length >= 8 ? new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength).getUint32(4, true) : 0;
+
 export function readShapefileZip(bytes: Uint8Array): Result<RawTable, IoError> {
   const files = readZip(bytes, (n) => ['shp', 'dbf', 'prj', 'cpg'].includes(ext(n)));
   if (!files.ok) return files;
-  const byExt = (layer: string, e: string): Uint8Array | undefined => {
-    for (const [name, data] of files.value) if (base(name) === layer && ext(name) === e) return data;
-    return undefined;
-  };
-  const shpName = [...files.value.keys()].find((n) => ext(n) === 'shp');
-  if (shpName === undefined) return err({ code: 'zipNoData', params: { expected: '.shp' } });
-  const layer = base(shpName);
-  const shp = byExt(layer, 'shp');
-  const dbf = byExt(layer, 'dbf');
-  const prj = byExt(layer, 'prj');
-  const cpg = byExt(layer, 'cpg');
+  const [layer] = shapefileLayers([...files.value.keys()]);
+  if (layer === undefined) return err({ code: 'zipNoData', params: { expected: '.shp' } });
+  return readShapefileParts(partsOf(files.value, layer));
+}
+
+export function readShapefileParts(parts: ShapefileParts): Result<RawTable, IoError> {
+  const { shp, dbf, prj, cpg } = parts;
   if (!shp || shp.length < 100 || new DataView(shp.buffer, shp.byteOffset).getInt32(0, false) !== 9994)
     return err({ code: 'shpInvalid', params: { detail: 'header' } });
   if (!dbf) return err({ code: 'shpNoDbf' });
-  const cpgText = cpg ? new TextDecoder().decode(cpg) : '';
-  const encoding: TextEncodingId = encodingFromCpg(cpgText) ?? (dbfIsUtf8(dbf) ? 'utf-8' : 'gb18030');
+  const encoding = dbfEncoding(dbf, cpg ? new TextDecoder().decode(cpg) : '');
   let geometries: unknown[];
   let rows: Record<string, unknown>[];
   try {
     geometries = parseShp(shp);
-    rows = parseDbf(dbf, encoding === 'gb18030' ? 'gbk' : encoding);
+    rows = parseDbf(dbf, encoding.label === 'gb18030' ? 'gbk' : encoding.label);
   } catch (e) {
     return err({ code: 'shpInvalid', params: { detail: e instanceof Error ? e.message.slice(0, 80) : 'parse' } });
   }
@@ -96,7 +172,8 @@ export function readShapefileZip(bytes: Uint8Array): Result<RawTable, IoError> {
   }
   const t = tableFromFeatures(features, 'shapefile', {
     declaredCrs: declared,
-    encoding,
+    encoding: encoding.label,
+    encodingFrom: encoding.from,
     problems,
     ...(prjName !== undefined ? { prjName } : {}),
   });

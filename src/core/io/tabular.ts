@@ -57,7 +57,14 @@ export function tableFromRows(
   const problems: RowProblem[] = [];
   const header = rows[headerIndex] ?? [];
   if (header.every((h) => h === null || String(h).trim() === '')) return err({ code: 'noHeader' });
-  const columns = safeColumns(header, problems, headerIndex + 1);
+  // rows wider than their header keep their cells: the extra ones get columns of their own (#7, #8 …)
+  let width = header.length;
+  for (let r = headerIndex + 1; r < rows.length; r++) width = Math.max(width, rows[r]?.length ?? 0);
+  const padded: CellValue[] = [
+    ...header,
+    ...Array.from({ length: Math.min(width, MAX_COLUMNS) - header.length }, () => null),
+  ];
+  const columns = safeColumns(padded, problems, headerIndex + 1);
   const records: RawRecord[] = [];
   for (let r = headerIndex + 1; r < rows.length; r++) {
     const src = rows[r] ?? [];

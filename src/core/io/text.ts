@@ -56,11 +56,17 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Code page names from a Shapefile .cpg ("936", "GBK", "UTF-8", "65001") to a TextDecoder label. */
-export function encodingFromCpg(cpg: string): TextEncodingId | null {
+export function encodingFromCpg(cpg: string): string | null {
   const v = cpg.trim().toLowerCase().replace(/^cp/, '');
   if (v === '') return null;
   if (['utf-8', 'utf8', '65001'].includes(v)) return 'utf-8';
   if (['936', 'gbk', 'gb2312', 'gb18030', '54936', 'ansi 936', 'x-gbk', 'chinese'].includes(v)) return 'gb18030';
+  if (['950', 'big5', 'ansi 950'].includes(v)) return 'big5';
+  const ansi = /^(?:ansi\s*|windows-?)?(125[0-8])$/.exec(v);
+  if (ansi?.[1]) return `windows-${ansi[1]}`;
+  if (['932', 'shift_jis', 'sjis'].includes(v)) return 'shift_jis';
+  if (['949', 'euc-kr'].includes(v)) return 'euc-kr';
+  if (/^(8859|iso-?8859)-?1$/.test(v)) return 'windows-1252';
   return null;
 }
 

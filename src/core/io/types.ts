@@ -3,7 +3,17 @@ import type { Polygon } from 'geojson';
 import type { ScenarioCollection } from '../model/project';
 import type { CrsId } from './crs';
 
-export const FORMAT_IDS = ['geojson', 'csv', 'xlsx', 'kml', 'kmz', 'shapefile', 'geotiff'] as const;
+export const FORMAT_IDS = [
+  'geojson',
+  'topojson',
+  'csv',
+  'xlsx',
+  'kml',
+  'kmz',
+  'shapefile',
+  'geotiff',
+  'landtxt',
+] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 /** A file as handed to a codec: its name (for the extension) and its bytes. */
@@ -48,6 +58,13 @@ export type IoErrorCode =
   | 'prjUnknown'
   | 'tiffInvalid'
   | 'tiffCrs'
+  | 'tiffNoGeo'
+  | 'notPopulation'
+  | 'landTxtDatum'
+  | 'landTxtZone'
+  | 'shpAlone'
+  | 'noCoordinates'
+  | 'layerNotFound'
   | 'scenarioInvalid'
   | 'schemaVersion'
   | 'cancelled';
@@ -65,7 +82,11 @@ export type RowProblemCode =
   | 'wrongHemisphere'
   | 'geometryType'
   | 'multiPointSplit'
+  | 'multiGeometryPoint'
+  | 'multiGeometryPolygon'
   | 'unknownKind'
+  | 'noKind'
+  | 'kindDefaulted'
   | 'badNumber'
   | 'badYear'
   | 'noName'
@@ -110,6 +131,8 @@ export interface RawTable {
   readonly problems: readonly RowProblem[];
   /** The text encoding used (CSV, DBF). */
   readonly encoding?: string;
+  /** Where a DBF's encoding came from: its .cpg, its language driver byte, or a guess from the bytes. */
+  readonly encodingFrom?: 'cpg' | 'ldid' | 'guess';
   /** The coordinate system the file declares (.prj, GeoJSON is WGS84), or null when it says nothing. */
   readonly declaredCrs: CrsId | null;
   /** The .prj's name, to show which system the file declares. */
@@ -124,6 +147,20 @@ export interface RawTable {
   readonly raster?: RasterData;
   /** Sheet read (XLSX): the first sheet with data. */
   readonly sheet?: string;
+  /** The layers of a file that holds several (a zip of Shapefiles, TopoJSON objects): the dialog lists them. */
+  readonly layers?: readonly LayerInfo[];
+  /** The layer this table was read from, when the file has several. */
+  readonly layer?: string;
+}
+
+/** One layer of a file that holds several, as the dialog lists it. */
+export interface LayerInfo {
+  readonly name: string;
+  readonly format: FormatId;
+  /** The geometry types found (Point, Polygon …), or '—' for a table without geometry. */
+  readonly geometry: string;
+  /** Features or rows. */
+  readonly count: number;
 }
 
 export interface RasterData {
