@@ -112,6 +112,14 @@ async function main(): Promise<void> {
     await im.getByTestId('import-target-existing').check();
     await im.waitForTimeout(2500);
     await im.screenshot({ path: 'docs/screenshots/import-en.png' });
+    // a 高德/DataV file that does not say it is GCJ-02: the three datums over our county lines
+    await im.getByTestId('import-close').click();
+    await im.getByTestId('lang-toggle').click();
+    await im.getByTestId('import-open').click();
+    await im.getByTestId('import-file-input').setInputFiles('tests/fixtures/real/datav-350500_full.json');
+    await im.getByTestId('import-preview').waitFor();
+    await im.waitForTimeout(2500);
+    await im.screenshot({ path: 'docs/screenshots/import-datum-zh.png' });
 
     // meeting mode: a slide presented at 1920×1080 (Chinese) and 1366×768 (English), then two
     // scenarios compared under the swipe bar

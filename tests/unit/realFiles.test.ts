@@ -4,7 +4,9 @@
  * each marked). Positions are checked against conversions that share no code with ours (tests/unit/gcj.ts,
  * proj4 directly).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { writeArrayBuffer } from 'geotiff';
@@ -351,6 +353,52 @@ describe('containers and layers', () => {
     ]);
     expect(JSON.parse(r.stderr)).toMatchObject({ format: 'topojson', layer: 'land', records: 1 });
   });
+});
+
+describe('the command line', () => {
+  it('takes the parts of one Shapefile as several FILEs, and exits 2 with a message when a file cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qz-cli-'));
+    const paths = Object.entries(unzipSync(real('shpjs-codepage.zip')))
+      .filter(([name]) => /\.(shp|dbf|prj|cpg)$/.test(name))
+      .map(([name, bytes]) => {
+        writeFileSync(join(dir, name), bytes);
+        return join(dir, name);
+      });
+    const r = await runImport([...paths, '--target', 'existing', '--default-kind', '小学']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stderr)).toMatchObject({
+      format: 'shapefile',
+      encoding: 'windows-1250',
+      encodingFrom: 'cpg',
+      crs: { chosen: 'wgs84', why: 'declared' },
+      records: 2,
+    });
+    expect(JSON.parse(r.stdout)).toMatchObject({ type: 'FeatureCollection', qzReference: { kind: 'existingSchools' } });
+    const bad = await runImport([join(dir, 'codepage.dbf')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Only one part of a Shapefile');
+    const usage = await runImport(['--target', 'nowhere', 'x.csv']);
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('usage: npm run -s import')]);
+  });
+
+  it('runs as `npm run -s import`: stdout our GeoJSON export, stderr one JSON report, exit 0', () => {
+    const csv = join(mkdtempSync(join(tmpdir(), 'qz-cli-')), '学校.csv');
+    writeFileSync(
+      csv,
+      '学校名称,学段,经度,纬度,学位数\n东海实验小学,小学,118.6446,24.8826,2160\n某地,小学,116.4,39.9,900\n',
+    );
+    const r = spawnSync('npx', ['tsx', 'scripts/import.ts', csv], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      scenario: { imported: { crs: string } };
+      features: { properties: { seats: number } }[];
+    };
+    expect(out.features.map((f) => f.properties.seats)).toEqual([2160]);
+    expect(JSON.parse(r.stderr)).toMatchObject({ accepted: 1, refused: { rows: 1, byReason: { outsideArea: 1 } } });
+  }, 30_000);
 });
 
 describe('columns, names and code pages', () => {
