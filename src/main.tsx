@@ -19,8 +19,9 @@ import { createMemoryRepository } from './persistence/memory';
 import { storageErrorText, storageFailure, type Repository } from './persistence/repository';
 import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
-import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './state/coverageService';
-import { App } from './ui/App';
+import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './workers/coverageService';
+import { App } from './ui/shell/App';
+import { StoresContext } from './ui/context';
 import { registerServiceWorker } from './state/updates';
 import './ui/styles.css';
 
@@ -40,7 +41,7 @@ async function getJson(url: string): Promise<unknown> {
 
 /** The coverage engine in a module Web Worker (bundled by Vite, same origin). */
 function workerTransport(): CoverageTransport {
-  const worker = new Worker(new URL('./state/coverage.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./workers/coverage.worker.ts', import.meta.url), { type: 'module' });
   return {
     post: (req, transfer) => worker.postMessage(req, transfer),
     onMessage: (cb) => {
@@ -162,13 +163,18 @@ async function main(): Promise<void> {
       channel: createBroadcastChannel(index),
       requestPersistence,
       coverage: { client: createCoverageClient(workerTransport()), loadSurface: () => getBytes(populationUrl) },
-      makeIoWorker: () => new Worker(new URL('./state/io.worker.ts', import.meta.url), { type: 'module' }),
+      makeIoWorker: () => new Worker(new URL('./workers/io.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
     superseded = () => app.actions.storageSuperseded();
     await app.init();
     root.innerHTML = '';
-    render(<App app={app} />, root);
+    render(
+      <StoresContext.Provider value={app.stores}>
+        <App />
+      </StoresContext.Provider>,
+      root,
+    );
     // offline after the first load; a new version waits for the planner's "reload to update". Registered
     // once the first map is drawn, so caching the build does not compete with starting up.
     if (import.meta.env.PROD) setTimeout(() => registerServiceWorker('./sw.js', () => app.flush()), 4000);

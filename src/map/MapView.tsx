@@ -9,7 +9,7 @@ import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { ProjectFeature } from '../core/model/project';
 import type { MessageKey } from '../core/i18n/messages';
 import { buildLayers } from '../../layers/index';
-import type { App } from '../state/app';
+import type { MapStores } from '../state/app';
 import { onlineLayers } from './basemaps';
 import { loadIconAtlas, toDeckLayers } from './deckLayers';
 import { attachEditor, type MapEditor } from './editor';
@@ -59,8 +59,7 @@ class FitCityControl implements maplibregl.IControl {
   }
 }
 
-export function MapView({ app }: { app: App }) {
-  const { state, actions } = app;
+export function MapView({ stores }: { stores: MapStores }) {
   const container = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
 
@@ -69,21 +68,21 @@ export function MapView({ app }: { app: App }) {
     if (!el) return;
     // rasterise the symbol sheet while the map loads its style
     const atlasPromise = loadIconAtlas();
-    const t = state.t.value;
-    const [w, s, e, n] = state.reference.city.bbox;
-    const start = state.initialCamera;
+    const t = stores.i18n.t.value;
+    const [w, s, e, n] = stores.fixed.reference.city.bbox;
+    const start = stores.view.state.initialCamera.peek();
     const map = new maplibregl.Map({
       container: el,
-      style: buildStyle(state.reference, state.lang.value),
+      style: buildStyle(stores.fixed.reference, stores.i18n.lang.value),
       // where the planner left off, or the whole city
       ...(start
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
         : { bounds: [w, s, e, n] as [number, number, number, number], fitBoundsOptions: { padding: CITY_PADDING } }),
       maxBounds: [
-        state.reference.city.dataExtent[0] - 0.8,
-        state.reference.city.dataExtent[1] - 0.5,
-        state.reference.city.dataExtent[2] + 0.8,
-        state.reference.city.dataExtent[3] + 0.5,
+        stores.fixed.reference.city.dataExtent[0] - 0.8,
+        stores.fixed.reference.city.dataExtent[1] - 0.5,
+        stores.fixed.reference.city.dataExtent[2] + 0.8,
+        stores.fixed.reference.city.dataExtent[3] + 0.5,
       ],
       minZoom: 6.5,
       maxZoom: 18,
@@ -98,7 +97,7 @@ export function MapView({ app }: { app: App }) {
       pitchWithRotate: false,
     });
     map.touchZoomRotate.disableRotation();
-    const fit = new FitCityControl(() => actions.flyToCity());
+    const fit = new FitCityControl(() => stores.view.actions.flyToCity());
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(fit, 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
@@ -108,7 +107,7 @@ export function MapView({ app }: { app: App }) {
     let editor: MapEditor | null = null;
     const reportCamera = (): void => {
       const c = map.getCenter();
-      actions.cameraChanged({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+      stores.view.actions.cameraChanged({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
     };
     map.on('moveend', reportCamera);
     // the state knows the camera from the start (a slide saved before any pan captures it)
@@ -121,8 +120,8 @@ export function MapView({ app }: { app: App }) {
     // language: label fields and control tooltips
     disposers.push(
       effect(() => {
-        const lang = state.lang.value;
-        const tr = state.t.value;
+        const lang = stores.i18n.lang.value;
+        const tr = stores.i18n.t.value;
         for (const id of LABEL_LAYERS)
           if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](lang));
         const titles: [string, MessageKey][] = [
@@ -143,7 +142,7 @@ export function MapView({ app }: { app: App }) {
     // camera requests: fly to a project, or back to the whole city
     disposers.push(
       effect(() => {
-        const req = state.camera.value;
+        const req = stores.view.state.camera.value;
         if (!req) return;
         // wait one frame: selecting a project opens the details column, which resizes the map
         requestAnimationFrame(() => {
@@ -172,8 +171,8 @@ export function MapView({ app }: { app: App }) {
       // online basemaps are added only when chosen, so the default makes no outside request
       disposers.push(
         effect(() => {
-          const { basemap, tiandituKey } = state.settings.value;
-          const layers = onlineLayers(basemap, tiandituKey, state.lang.value);
+          const { basemap, tiandituKey } = stores.preferences.state.settings.value;
+          const layers = onlineLayers(basemap, tiandituKey, stores.i18n.lang.value);
           const style = map.getStyle();
           for (const l of style.layers) if (l.id.startsWith('online-')) map.removeLayer(l.id);
           for (const id of Object.keys(style.sources)) if (id.startsWith('online-')) map.removeSource(id);
@@ -185,13 +184,13 @@ export function MapView({ app }: { app: App }) {
           for (const id of OFFLINE_FILL_LAYERS) map.setLayoutProperty(id, 'visibility', online ? 'none' : 'visible');
         }),
       );
-      for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](state.lang.peek()));
-      editor = attachEditor(map, app);
+      for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](stores.i18n.lang.peek()));
+      editor = attachEditor(map, stores);
 
       void atlasPromise.then((atlas) => {
         const guard = createUniformBindingGuard();
         let layerGroupsResolved = false;
-        let current: Layer[] = toDeckLayers(buildLayers(state.layerInput.peek()), atlas);
+        let current: Layer[] = toDeckLayers(buildLayers(stores.layers.layerInput.peek()), atlas);
         overlay = new MapLibreOverlay({
           interleaved: true,
           layers: current,
@@ -222,12 +221,12 @@ export function MapView({ app }: { app: App }) {
             PickingInfo<Picked> | null | undefined;
           // existing schools are reference data: hovering names them, clicking selects no project
           const o = info?.object;
-          actions.select(o && isProject(o) ? o.id : null);
+          stores.selection.actions.select(o && isProject(o) ? o.id : null);
         });
         let first = true;
         disposers.push(
           effect(() => {
-            const input = state.layerInput.value;
+            const input = stores.layers.layerInput.value;
             if (first) {
               first = false;
               return;
@@ -241,7 +240,7 @@ export function MapView({ app }: { app: App }) {
           if (layerGroupsResolved || !map.isStyleLoaded()) return;
           map.off('sourcedata', resolveGroups);
           map.off('idle', resolveGroups);
-          current = toDeckLayers(buildLayers(state.layerInput.peek()), atlas);
+          current = toDeckLayers(buildLayers(stores.layers.layerInput.peek()), atlas);
           overlay?.setProps({ layers: current });
           layerGroupsResolved = true;
           map.triggerRepaint();
@@ -264,13 +263,13 @@ export function MapView({ app }: { app: App }) {
     };
   }, []);
 
-  const t = state.t.value;
+  const t = stores.i18n.t.value;
   return (
     <div class="map-wrap">
       <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
-      {hover && 'project' in hover && !state.dragPreview.value && (
+      {hover && 'project' in hover && !stores.selection.state.dragPreview.value && (
         <div class="map-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} role="tooltip">
-          <strong>{state.projectName.value(hover.project)}</strong>
+          <strong>{stores.i18n.projectName.value(hover.project)}</strong>
           <span>
             {t(`kind.${hover.project.properties.kind}`)} · {t(`action.${hover.project.properties.action}`)} ·{' '}
             {t(`status.${hover.project.properties.status}`)}
@@ -278,7 +277,7 @@ export function MapView({ app }: { app: App }) {
           <span>{t('layers.seats', { seats: hover.project.properties.seats })}</span>
         </div>
       )}
-      {hover && 'existing' in hover && !state.dragPreview.value && (
+      {hover && 'existing' in hover && !stores.selection.state.dragPreview.value && (
         <div
           class="map-tooltip"
           style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }}

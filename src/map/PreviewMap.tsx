@@ -7,7 +7,8 @@ import type { FeatureCollection, LineString, Point, Polygon } from 'geojson';
 import type { Datum } from '../core/io/datum';
 import { DATUM_COLORS } from '../../layers/importColors';
 import { useEffect, useRef } from 'preact/hooks';
-import type { App } from '../state/app';
+import type { ReferenceData } from '../core/geodata/reference';
+import type { Lang } from '../core/i18n/translate';
 import { buildStyle } from './style';
 
 export interface PreviewPoint {
@@ -46,13 +47,16 @@ const datumColor = (): maplibregl.ExpressionSpecification => [
 ];
 
 export function PreviewMap({
-  app,
+  reference,
+  lang,
   points,
   sites,
   candidates,
   chosen,
 }: {
-  app: App;
+  /** Our county lines and coast, drawn under the data. */
+  reference: ReferenceData;
+  lang: Lang;
   points: readonly PreviewPoint[];
   sites: readonly Polygon[];
   /** The data under each degrees datum, drawn in its colour over the county lines (null: not shown). */
@@ -60,7 +64,6 @@ export function PreviewMap({
   /** The datum currently chosen: drawn solid, the others thin. */
   chosen: Datum | null;
 }) {
-  const { state } = app;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const latest = useRef({ points, sites, candidates, chosen });
@@ -69,10 +72,10 @@ export function PreviewMap({
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const [w, s, e, n] = state.reference.city.bbox;
+    const [w, s, e, n] = reference.city.bbox;
     const map = new maplibregl.Map({
       container: el,
-      style: buildStyle(state.reference, state.lang.value),
+      style: buildStyle(reference, lang),
       bounds: [w, s, e, n],
       fitBoundsOptions: { padding: 10 },
       attributionControl: false,

@@ -8,7 +8,7 @@ import {
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { App } from '../state/app';
+import type { MapStores } from '../state/app';
 
 /** Terra Draw ids of the two features it holds for the selected project. */
 const POINT_ID = 'qz-edit-point';
@@ -29,8 +29,7 @@ export interface MapEditor {
  * Terra Draw only ever holds the selected project's point and site; committing goes through the
  * app's actions, so every change is an undoable edit.
  */
-export function attachEditor(map: maplibregl.Map, app: App): MapEditor {
-  const { state, actions } = app;
+export function attachEditor(map: maplibregl.Map, stores: MapStores): MapEditor {
   let serial = 0;
   const draw = new TerraDraw({
     // our own ids for the two features we load; Terra Draw's for what it draws
@@ -96,8 +95,8 @@ export function attachEditor(map: maplibregl.Map, app: App): MapEditor {
   /** Puts the selected project (its point, and its site if any) into Terra Draw for editing. */
   function loadSelection(): void {
     draw.clear();
-    const mode = state.mode.peek();
-    const p = state.selected.peek();
+    const mode = stores.selection.state.mode.peek();
+    const p = stores.selection.state.selected.peek();
     if (mode.type === 'add') {
       editingId = null;
       draw.setMode('point');
@@ -140,43 +139,43 @@ export function attachEditor(map: maplibregl.Map, app: App): MapEditor {
     // a drag in progress: show the project (and its figures) at the pointer
     if (type !== 'update' || editingId === null || !ids.includes(POINT_ID)) return;
     const at = pointOf(POINT_ID);
-    if (at) actions.dragTo({ id: editingId, lon: at[0], lat: at[1] });
+    if (at) stores.selection.actions.dragTo({ id: editingId, lon: at[0], lat: at[1] });
   });
 
   draw.on('finish', (id, context) => {
     const at = pointOf(id);
     if (context.mode === 'point' && at) {
-      void actions.placeProject(at[0], at[1]);
+      void stores.editing.placeProject(at[0], at[1]);
       return;
     }
     if (context.mode === 'polygon' && editingId !== null) {
       const f = draw.getSnapshotFeature(id);
-      if (f?.geometry.type === 'Polygon') void actions.setSite(editingId, f.geometry);
+      if (f?.geometry.type === 'Polygon') void stores.editing.setSite(editingId, f.geometry);
       return;
     }
     if (context.mode !== 'select' || editingId === null) return;
-    if (id === POINT_ID && at) void actions.moveProject(editingId, at[0], at[1]);
+    if (id === POINT_ID && at) void stores.editing.moveProject(editingId, at[0], at[1]);
     else if (id === SITE_ID) {
       const f = draw.getSnapshotFeature(SITE_ID);
-      if (f?.geometry.type === 'Polygon') void actions.setSite(editingId, f.geometry);
+      if (f?.geometry.type === 'Polygon') void stores.editing.setSite(editingId, f.geometry);
     }
   });
 
   // keep Terra Draw in step with the mode and the selected project (including undo and other tabs)
   let last: unknown = null;
   const dispose = effect(() => {
-    const mode = state.mode.value;
-    const p = state.selected.value;
+    const mode = stores.selection.state.mode.value;
+    const p = stores.selection.state.selected.value;
     const key = JSON.stringify([mode, p?.id, p?.geometry.coordinates, p?.properties.site]);
     if (key === last) return;
     last = key;
-    if (state.dragPreview.peek()) actions.dragTo(null);
+    if (stores.selection.state.dragPreview.peek()) stores.selection.actions.dragTo(null);
     loadSelection();
   });
 
   return {
     hits: (e) => {
-      if (state.mode.peek().type !== 'select') return true;
+      if (stores.selection.state.mode.peek().type !== 'select') return true;
       return draw.getFeaturesAtLngLat({ lng: e.lngLat.lng, lat: e.lngLat.lat }, { pointerDistance: 8 }).length > 0;
     },
     dispose: () => {

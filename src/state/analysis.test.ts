@@ -5,7 +5,7 @@ import { loadIndex, loadReference } from '../../tests/unit/reference';
 import { loadSeed, loadTargets } from '../../tests/unit/scenarioFixture';
 import { createMemoryRepository } from '../persistence/memory';
 import { createApp, type App } from './app';
-import { createCoverageClient, inProcessTransport } from './coverageService';
+import { createCoverageClient, inProcessTransport } from '../workers/coverageService';
 
 const index = loadIndex();
 const reference = loadReference();

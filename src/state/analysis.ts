@@ -21,7 +21,7 @@ import type { ProjectFeature } from '../core/model/project';
 import { targetProgress, type TargetProgress } from '../core/plan/progress';
 import type { PlanTargets } from '../core/plan/targets';
 import type { AnalysisLayerInput, CatchmentCircle, CountyShade, LayerId, RasterOverlay } from '../../layers/types';
-import type { CoverageClient, CoverageResult, CoveredByLevel, SurfaceInfo } from './coverageService';
+import type { CoverageClient, CoverageResult, CoveredByLevel, SurfaceInfo } from '../workers/coverageService';
 
 export interface CoverageRow {
   /** County adcode, or 'city'. */

@@ -74,7 +74,7 @@ describe('app state', () => {
     expect(again.state.lang.value).toBe('en');
     expect(again.state.scenario.value.scenario.name).toBe('方案B');
     expect(again.state.visible.value.has('primary')).toBe(false);
-    expect(again.state.initialCamera).toEqual({ lon: 118.6, lat: 24.9, zoom: 12 });
+    expect(again.state.initialCamera.value).toEqual({ lon: 118.6, lat: 24.9, zoom: 12 });
     // the illustrative scenario was not seeded again
     expect(again.state.scenarios.value).toHaveLength(2);
   });

@@ -6,7 +6,7 @@ import { createMemoryRepository } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
 import { createApp, type App } from './app';
 import { combineFiles } from '../core/io/combine';
-import { createCoverageClient, inProcessTransport } from './coverageService';
+import { createCoverageClient, inProcessTransport } from '../workers/coverageService';
 
 const index = loadIndex();
 const reference = loadReference();
@@ -120,8 +120,8 @@ describe('importer (files read in process)', () => {
     expect(jinjiang?.stages.preschool.existing).toBe(360);
     // a second app on the same storage reads the layer back
     const again = await make(repo);
-    expect(again.state.importer.existingLayer.value?.schools.map((s) => s.name)).toContain('晋江市第二实验幼儿园');
-    await again.actions.importer.clearExisting();
+    expect(again.state.existingLayer.value?.schools.map((s) => s.name)).toContain('晋江市第二实验幼儿园');
+    await again.actions.clearExisting();
     expect(await repo.loadReference('existingSchools')).toBeUndefined();
   });
 
@@ -144,14 +144,14 @@ describe('importer (files read in process)', () => {
     const total = await ready(false);
     expect(total).toBeGreaterThan(10_000);
     expect(total).toBeLessThan(20_001);
-    expect(app.state.importer.populationSource.value).toMatchObject({ file: 'population.tif', total });
+    expect(app.state.populationSource.value).toMatchObject({ file: 'population.tif', total });
     // a new app on the same storage starts from the imported surface
     const again = await make(repo, true);
     for (let i = 0; i < 200 && again.state.analysis.surface.value.type !== 'ready'; i++)
       await new Promise((r) => setTimeout(r, 10));
     const s = again.state.analysis.surface.value;
     expect(s.type === 'ready' && s.info.total).toBe(total);
-    await app.actions.importer.clearPopulation();
+    await app.actions.clearPopulation();
     expect(await ready(true)).toBe(8_850_000);
     expect(await repo.loadReference('population')).toBeUndefined();
   });

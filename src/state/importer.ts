@@ -8,7 +8,7 @@ import { addProjectsEdit, type EditContext } from '../core/edits/build';
 import type { Edit } from '../core/edits/edit';
 import type { ReferenceData } from '../core/geodata/reference';
 import type { CrsId } from '../core/io/crs';
-import { existingFromRows, parseExistingLayer, type ExistingLayer } from '../core/io/existing';
+import { existingFromRows, type ExistingLayer } from '../core/io/existing';
 import { emptyMapping, type FieldMapping, type MappedField } from '../core/io/fields';
 import { datumCandidates, datumUndeclared, initialChoices, type CrsSuggestion } from '../core/io/choices';
 import { baseName, combineFiles } from '../core/io/combine';
@@ -18,10 +18,10 @@ import { interpretProjects, type Interpretation } from '../core/io/interpret';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import type { ProjectKind } from '../core/model/kinds';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
-import { err, isRecord, ok, type Result } from '../core/result';
-import type { ReferenceKey, Repository } from '../persistence/repository';
-import type { FileReader } from './importService';
-import type { NoticeRequest } from './scenarios';
+import { err, ok, type Result } from '../core/result';
+import type { FileReader } from '../workers/importService';
+import type { NoticeRequest } from './notices';
+import type { Reference } from './reference';
 
 export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
@@ -47,21 +47,9 @@ export interface ImportSession {
   readonly mergeInto: string | null;
 }
 
-/** The stored population surface: the QZPS bytes and where they came from. */
-export interface PopulationRecord {
-  readonly bytes: ArrayBuffer;
-  readonly source: {
-    readonly file: string;
-    readonly importedAt: number;
-    readonly total: number;
-    readonly outside: number;
-  };
-}
-
 export interface ImporterDeps {
   readonly reader: FileReader;
-  readonly repository: Repository;
-  readonly reference: ReferenceData;
+  readonly referenceData: ReferenceData;
   readonly ctx: EditContext;
   readonly newId: () => string;
   readonly scenario: ReadonlySignal<ScenarioCollection>;
@@ -71,8 +59,8 @@ export interface ImporterDeps {
   readonly commit: (edit: Edit) => Promise<boolean>;
   readonly switchTo: (id: string) => Promise<unknown>;
   readonly loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
-  /** The shipped (modelled) population surface, to go back to. */
-  readonly shippedSurface: (() => Promise<ArrayBuffer>) | null;
+  /** Where imported reference data goes (existing schools, a population surface). */
+  readonly reference: Pick<Reference, 'setExisting' | 'setPopulation'>;
   readonly showLayer: (id: 'existing' | 'population') => void;
   readonly notify: (n: NoticeRequest) => void;
   readonly now?: () => number;
@@ -101,34 +89,11 @@ const freshSession = (
   mergeInto: null,
 });
 
-/** The stored population surface, when one was imported and its record is readable; else null. */
-async function readStoredPopulation(repo: Repository): Promise<PopulationRecord | null> {
-  const raw: unknown = await repo.loadReference('population');
-  if (!isRecord(raw) || !(raw.bytes instanceof ArrayBuffer) || !isRecord(raw.source)) return null;
-  const src = raw.source;
-  if (typeof src.file !== 'string' || typeof src.total !== 'number') return null;
-  return {
-    bytes: raw.bytes,
-    source: {
-      file: src.file,
-      importedAt: Number(src.importedAt) || 0,
-      total: src.total,
-      outside: Number(src.outside) || 0,
-    },
-  };
-}
-
 export function createImporter(deps: ImporterDeps) {
   const session = signal<ImportSession | null>(null);
-  const existingLayer = signal<ExistingLayer | null>(null);
-  const populationSource = signal<PopulationRecord['source'] | null>(null);
   const now = deps.now ?? Date.now;
-  /** The stored population, read once at start-up for both the engine and the reference panel. */
-  let stored: Promise<PopulationRecord | null> | null = null;
   /** Our county lines, indexed once, for the datum fit of imported outlines. */
   let boundaries: BoundaryIndex | null = null;
-  const startupPopulation = (): Promise<PopulationRecord | null> =>
-    (stored ??= readStoredPopulation(deps.repository).catch(() => null));
 
   const patch = (p: Partial<ImportSession>): void => {
     const s = session.peek();
@@ -196,7 +161,7 @@ export function createImporter(deps: ImporterDeps) {
       return;
     }
     const table = r.value;
-    boundaries ??= createBoundaryIndex(deps.reference.counties);
+    boundaries ??= createBoundaryIndex(deps.referenceData.counties);
     const c = initialChoices(table, file.name, deps.ctx.index.bbox, boundaries);
     // a raster is a population grid; a table with a population column and no names is one too
     const hasPopulation = c.mapping.population !== null;
@@ -248,21 +213,6 @@ export function createImporter(deps: ImporterDeps) {
     });
   }
 
-  /** Stores a reference layer (null removes it); a failure is reported and nothing changes. */
-  async function saveReference(key: ReferenceKey, value: unknown): Promise<boolean> {
-    try {
-      await deps.repository.saveReference(key, value);
-      return true;
-    } catch (e) {
-      deps.notify({
-        tone: 'error',
-        key: 'storage.saveFailed',
-        params: { message: e instanceof Error ? e.message : String(e) },
-      });
-      return false;
-    }
-  }
-
   async function confirm(): Promise<Result<void, string>> {
     const s = session.peek();
     const t = s?.table;
@@ -286,7 +236,7 @@ export function createImporter(deps: ImporterDeps) {
           ...(t.prjWkt ? { prjWkt: t.prjWkt } : {}),
           description: `${s.fileName} (${importedAt.slice(0, 10)})`,
         },
-        counties: deps.reference.counties,
+        counties: deps.referenceData.counties,
         bbox: deps.ctx.index.bbox,
       });
       if (session.peek()?.stage !== 'saving') return err('cancelled');
@@ -305,8 +255,7 @@ export function createImporter(deps: ImporterDeps) {
         return done(err('surface'));
       }
       const source = { file: s.fileName, importedAt: now(), total: built.value.total, outside: built.value.outside };
-      if (!(await saveReference('population', { bytes, source } satisfies PopulationRecord))) return done(err('save'));
-      populationSource.value = source;
+      if (!(await deps.reference.setPopulation({ bytes, source }))) return done(err('save'));
       deps.showLayer('population');
       deps.notify({
         tone: 'info',
@@ -326,8 +275,7 @@ export function createImporter(deps: ImporterDeps) {
         schools: schools.map((x) => ({ ...x, id: deps.newId() })),
         source: { file: s.fileName, importedAt: now(), crs: s.crs },
       };
-      if (!(await saveReference('existingSchools', layer))) return done(err('save'));
-      existingLayer.value = layer;
+      if (!(await deps.reference.setExisting(layer))) return done(err('save'));
       deps.showLayer('existing');
       deps.notify({ tone: 'info', key: 'io.done.existing', params: { count: layer.schools.length } });
       return done(ok(undefined));
@@ -386,26 +334,6 @@ export function createImporter(deps: ImporterDeps) {
       interpretation,
       projects,
       candidates,
-      existingLayer: existingLayer as ReadonlySignal<ExistingLayer | null>,
-      populationSource: populationSource as ReadonlySignal<PopulationRecord['source'] | null>,
-    },
-    /** The imported population surface's bytes to start the engine from, or null for the shipped one. */
-    startupSurface: async (): Promise<ArrayBuffer | null> => (await startupPopulation())?.bytes ?? null,
-    /** Restores the stored reference layers (at start-up). */
-    async init(): Promise<void> {
-      try {
-        const raw = await deps.repository.loadReference('existingSchools');
-        const { layer, skipped } = parseExistingLayer(raw, deps.ctx.index);
-        if (layer) existingLayer.value = layer;
-        if (skipped > 0) deps.notify({ tone: 'error', key: 'storage.skippedProjects', params: { count: skipped } });
-        populationSource.value = (await startupPopulation())?.source ?? null;
-      } catch (e) {
-        deps.notify({
-          tone: 'error',
-          key: 'storage.loadFailed',
-          params: { message: e instanceof Error ? e.message : String(e) },
-        });
-      }
     },
     open: (target: ImportTarget = 'new'): void => {
       deps.reader.cancel();
@@ -432,14 +360,6 @@ export function createImporter(deps: ImporterDeps) {
     setTarget: (target: ImportTarget): void => patch({ target }),
     setMergeInto: (id: string): void => patch({ target: 'merge', mergeInto: id }),
     confirm,
-    async clearExisting(): Promise<void> {
-      if (await saveReference('existingSchools', null)) existingLayer.value = null;
-    },
-    async clearPopulation(): Promise<void> {
-      if (!(await saveReference('population', null))) return;
-      populationSource.value = null;
-      if (deps.shippedSurface) await deps.loadSurface(deps.shippedSurface);
-    },
   };
 }
 

@@ -5,7 +5,7 @@ import { parsePlanTargets } from '../core/plan/targets';
 import { createMemoryRepository } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
 import { createApp, type App } from './app';
-import { createCoverageClient, inProcessTransport } from './coverageService';
+import { createCoverageClient, inProcessTransport } from '../workers/coverageService';
 import { readFileSync } from 'node:fs';
 
 const index = loadIndex();

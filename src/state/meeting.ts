@@ -15,7 +15,7 @@ import {
 import type { ScenarioCollection } from '../core/model/project';
 import { MAX_SLIDES, type Slide, type SlideCamera } from '../core/model/slides';
 import { isLayerId, LAYER_IDS, type LayerId } from '../../layers/types';
-import type { NoticeRequest } from './scenarios';
+import type { NoticeRequest } from './notices';
 
 export interface Presentation {
   /** Index into the slides; with no slides, 0 stands for the current view. */

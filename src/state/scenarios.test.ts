@@ -12,7 +12,8 @@ import type { Edit } from '../core/edits/edit';
 import type { ProjectFeature, ScenarioCollection } from '../core/model/project';
 import { createMemoryRepository, type WriteOp } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
-import { createScenarioStore, type NoticeRequest, type ScenarioStore } from './scenarios';
+import type { NoticeRequest } from './notices';
+import { createScenarioStore, type ScenarioStore } from './scenarios';
 import { createChannelHub, type TabChannel, type TabMessage } from './tabs';
 
 const index = loadIndex();

@@ -7,7 +7,7 @@ import { deepEqual } from '../core/edits/equal';
 import { HISTORY_LIMIT } from '../core/edits/history';
 import { applyEdit, replay, type ScenarioState } from '../core/edits/replay';
 import type { ReferenceIndex } from '../core/geodata/reference';
-import { translate, type MessageKey, type Params } from '../core/i18n/translate';
+import { translate } from '../core/i18n/translate';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
 import {
   NO_HISTORY,
@@ -20,6 +20,7 @@ import {
   type StorageFailure,
   type ScenarioSummary,
 } from '../persistence/repository';
+import type { NoticeRequest } from './notices';
 import type { TabChannel, TabMessage } from './tabs';
 
 /**
@@ -29,22 +30,6 @@ import type { TabChannel, TabMessage } from './tabs';
  * volatile: stored only in this page's memory (no IndexedDB): closing the tab loses it.
  */
 export type SaveStatus = 'saved' | 'saving' | 'error' | 'unsaved' | 'volatile';
-
-export type NoticeAction = 'undo' | 'restoreScenario' | 'retrySave' | 'reload';
-
-export interface NoticeRequest {
-  readonly tone: 'info' | 'error';
-  readonly key: MessageKey;
-  readonly params?: Params;
-  /** Named in the planner's language when shown: the {edit} placeholder. */
-  readonly edit?: EditLabel;
-  /** Project fields, named in the planner's language when shown: the {fields} placeholder. */
-  readonly fields?: readonly string[];
-  /** A button offered with the notice. */
-  readonly action?: NoticeAction;
-  /** Offers to export the scenario on screen (a backup of what could not be stored). */
-  readonly offerExport?: boolean;
-}
 
 export interface ScenarioStoreDeps {
   readonly repository: Repository;

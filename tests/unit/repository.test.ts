@@ -156,6 +156,7 @@ describe.each(implementations)('Repository contract: %s', (_name, make, faulty) 
       camera: { lon: 118.6, lat: 24.9, zoom: 10 },
       hidden: ['primary'],
       shown: ['catchments'],
+      panels: { table: false, sidebar: true },
     };
     await repo.saveView(view);
     expect(await repo.loadView()).toEqual(view);

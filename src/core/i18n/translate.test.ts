@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, zh, type MessageKey } from './messages';
+import { en, FEATURE_TABLES, zh, type MessageKey } from './messages';
 import { formatNumber, translate } from './translate';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
@@ -54,5 +54,20 @@ describe('translate', () => {
   it('formats numbers per language', () => {
     expect(formatNumber('zh', 1234567)).toBe('1,234,567');
     expect(formatNumber('en', 0.5)).toBe('0.5');
+  });
+});
+
+describe('feature tables', () => {
+  it('defines each key in one feature only (a later spread would hide an earlier one)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [feature, table] of Object.entries(FEATURE_TABLES))
+      for (const key of Object.keys(table.zh)) {
+        const first = seen.get(key);
+        if (first) twice.push(`${key}: ${first} and ${feature}`);
+        seen.set(key, feature);
+      }
+    expect(twice).toEqual([]);
+    expect(seen.size).toBe(Object.keys(zh).length);
   });
 });

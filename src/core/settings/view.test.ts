@@ -8,8 +8,12 @@ describe('parseView', () => {
       camera: { lon: 118.6, lat: 24.9, zoom: 11 },
       hidden: ['primary'],
       shown: ['catchments'],
+      panels: { table: false, sidebar: true },
     };
     expect(parseView(v, ['primary', 'junior', 'catchments'])).toEqual(v);
+    // a view stored before panels were remembered opens both
+    const { panels: _none, ...older } = v;
+    expect(parseView(older, ['primary']).panels).toEqual({ table: true, sidebar: true });
   });
   it('drops unknown layers and malformed parts', () => {
     expect(
@@ -19,6 +23,7 @@ describe('parseView', () => {
       camera: null,
       hidden: ['junior'],
       shown: [],
+      panels: { table: true, sidebar: true },
     });
     expect(parseView('garbage', [])).toEqual(EMPTY_VIEW);
   });

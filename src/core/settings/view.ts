@@ -8,9 +8,17 @@ export interface SavedView {
   readonly hidden: readonly string[];
   /** Opt-in layers (analysis) switched on: they start hidden. */
   readonly shown: readonly string[];
+  /** Whether the project list and the sidebar are open (both are by default). */
+  readonly panels: { readonly table: boolean; readonly sidebar: boolean };
 }
 
-export const EMPTY_VIEW: SavedView = { scenarioId: null, camera: null, hidden: [], shown: [] };
+export const EMPTY_VIEW: SavedView = {
+  scenarioId: null,
+  camera: null,
+  hidden: [],
+  shown: [],
+  panels: { table: true, sidebar: true },
+};
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -35,5 +43,7 @@ export function parseView(raw: unknown, layerIds: readonly string[]): SavedView 
   const shown = Array.isArray(raw.shown)
     ? raw.shown.filter((id): id is string => typeof id === 'string' && layerIds.includes(id))
     : [];
-  return { scenarioId: typeof raw.scenarioId === 'string' ? raw.scenarioId : null, camera, hidden, shown };
+  const p = isRecord(raw.panels) ? raw.panels : {};
+  const panels = { table: p.table !== false, sidebar: p.sidebar !== false };
+  return { scenarioId: typeof raw.scenarioId === 'string' ? raw.scenarioId : null, camera, hidden, shown, panels };
 }

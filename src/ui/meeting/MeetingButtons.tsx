@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { useCompare, useMeeting, useScenarios, useT } from '../context';
+import { ExportMapDialog, type MapExportKind } from './ExportMapDialog';
+
+/** 演示 · 比较 · 图片 · PDF: the meeting tools, beside the scenario operations. */
+export function MeetingButtons() {
+  const t = useT();
+  const meeting = useMeeting();
+  const compare = useCompare();
+  const [exporting, setExporting] = useState<MapExportKind | null>(null);
+  const single = useScenarios().state.scenarios.value.length < 2;
+  return (
+    <div class="meeting-actions" role="group" aria-label={t('present.start')}>
+      <button
+        type="button"
+        class="primary"
+        data-testid="present-start"
+        title={t('present.startTitle')}
+        onClick={() => meeting.actions.present()}
+      >
+        <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+          <path d="M3 4h14v9H3zM10 13v3M6 17h8" fill="none" stroke="currentColor" stroke-width="1.8" />
+          <path d="M8.5 6.5v4l3.5-2z" fill="currentColor" />
+        </svg>
+        {t('present.start')}
+      </button>
+      <button
+        type="button"
+        class="ghost"
+        data-testid="compare-open"
+        title={t('compare.openTitle')}
+        disabled={single}
+        onClick={() => compare.actions.open()}
+      >
+        {t('compare.open')}
+      </button>
+      <button type="button" class="ghost" data-testid="export-png" onClick={() => setExporting('png')}>
+        {t('export.png')}
+      </button>
+      <button type="button" class="ghost" data-testid="export-pdf" onClick={() => setExporting('pdf')}>
+        {t('export.pdf')}
+      </button>
+      <ExportMapDialog kind={exporting} onClose={() => setExporting(null)} />
+    </div>
+  );
+}

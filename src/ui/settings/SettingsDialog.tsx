@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'preact/hooks';
+import {
+  BASEMAPS,
+  isBasemapId,
+  isOnlineBasemap,
+  isPlausibleTiandituKey,
+  needsTiandituKey,
+} from '../../core/settings/settings';
+import { AnalysisSettings } from '../analysis/AnalysisSettings';
+import { usePreferences, useT, useUi } from '../context';
+
+export function SettingsDialog() {
+  const { state, actions } = usePreferences();
+  const ui = useUi();
+  const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = ui.state.settingsOpen.value;
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  const { basemap, tiandituKey, lang } = state.settings.value;
+  const keyNeeded = needsTiandituKey(basemap);
+  const keyOk = isPlausibleTiandituKey(tiandituKey);
+  return (
+    <dialog
+      ref={dialog}
+      class="settings"
+      data-testid="settings-dialog"
+      aria-labelledby="settings-title"
+      onClose={() => ui.actions.openSettings(false)}
+    >
+      <header>
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <button
+          type="button"
+          class="icon-btn"
+          data-testid="settings-close"
+          aria-label={t('settings.close')}
+          title={t('settings.close')}
+          onClick={() => ui.actions.openSettings(false)}
+        >
+          ×
+        </button>
+      </header>
+      <label class="field">
+        <span>{t('settings.language')}</span>
+        <select
+          data-testid="settings-lang"
+          value={lang}
+          onChange={(e) => actions.setLang(e.currentTarget.value === 'en' ? 'en' : 'zh')}
+        >
+          <option value="zh" lang="zh-CN" data-i18n-exempt="">
+            中文
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
+        </select>
+      </label>
+      <label class="field">
+        <span>{t('settings.basemap')}</span>
+        <select
+          data-testid="basemap-select"
+          value={basemap}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            if (isBasemapId(v)) actions.setBasemap(v);
+          }}
+        >
+          {BASEMAPS.map((b) => (
+            <option key={b} value={b}>
+              {t(`basemap.${b}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class={isOnlineBasemap(basemap) ? 'hint warn' : 'hint'} data-testid="basemap-hint">
+        {isOnlineBasemap(basemap) ? t('settings.onlineWarning') : t('settings.offlineActive')}
+      </p>
+      <label class="field">
+        <span>{t('settings.tk')}</span>
+        <input
+          type="text"
+          data-testid="settings-tk"
+          spellcheck={false}
+          autocomplete="off"
+          placeholder={t('settings.tkPlaceholder')}
+          value={tiandituKey}
+          onChange={(e) => actions.setTiandituKey(e.currentTarget.value)}
+        />
+      </label>
+      {keyNeeded && !keyOk && (
+        <p class="hint warn" data-testid="settings-tk-missing">
+          {tiandituKey === '' ? t('settings.tkMissing') : t('settings.keyInvalid')}
+        </p>
+      )}
+      <AnalysisSettings />
+    </dialog>
+  );
+}

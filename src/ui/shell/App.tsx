@@ -1,0 +1,66 @@
+import { MapView } from '../../map/MapView';
+import { readPicked } from '../common/files';
+import { CompareView } from '../compare/CompareView';
+import { useCompare, useImporter, useMapStores, useMeeting, useSelection } from '../context';
+import { ProjectForm } from '../form/ProjectForm';
+import { ImportDialog } from '../import/ImportDialog';
+import { Presentation } from '../meeting/Presentation';
+import { ScenarioDialog } from '../scenario/ScenarioDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { ProjectTable } from '../table/ProjectTable';
+import { EditToolbar } from './EditToolbar';
+import { Header } from './Header';
+import { Credits, NoticeBar } from './NoticeBar';
+import { Sidebar } from './Sidebar';
+import { UpdatePrompt } from './UpdatePrompt';
+import { useDocument } from './useDocument';
+
+/** The page: header, sidebar, map, details, the project list, and the dialogs over them. */
+export function App() {
+  const compare = useCompare();
+  const importer = useImporter();
+  const meeting = useMeeting();
+  const selection = useSelection();
+  const mapStores = useMapStores();
+  const hasSelection = selection.state.selected.value !== null;
+  const presenting = meeting.state.presentation.value !== null;
+  const comparing = compare.state.session.value !== null;
+  useDocument();
+  return (
+    <div
+      class={`app${hasSelection ? ' with-details' : ''}${presenting ? ' presenting' : ''}${comparing ? ' comparing' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        // a file dropped anywhere on the app (the map included) opens the import dialog with it
+        const files = e.dataTransfer?.files;
+        if (!files || files.length === 0) return;
+        e.preventDefault();
+        void readPicked(files).then((list) => {
+          if (!importer.state.session.peek()) importer.open();
+          return importer.read(list);
+        });
+      }}
+    >
+      <Header />
+      <main class="workspace">
+        <Sidebar />
+        <section class="map-area">
+          <MapView stores={mapStores} />
+          <EditToolbar />
+          <Credits />
+          <NoticeBar />
+          <Presentation />
+        </section>
+        <ProjectForm />
+      </main>
+      <ProjectTable />
+      <SettingsDialog />
+      <ScenarioDialog />
+      <ImportDialog />
+      <CompareView />
+      <UpdatePrompt />
+    </div>
+  );
+}

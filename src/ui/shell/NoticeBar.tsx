@@ -1,0 +1,115 @@
+import { describeEdit } from '../../core/edits/describe';
+import { fieldLabelKey } from '../../core/model/validate';
+import { useEditing, useI18n, usePreferences, useScenarios, useUi } from '../context';
+import { useExportScenario } from '../scenario/ExportMenu';
+
+/** The map's credit line: our sources, and the online basemap's when one is chosen. */
+export function Credits() {
+  const i18n = useI18n();
+  const preferences = usePreferences();
+  const t = i18n.t.value;
+  const { basemap, tiandituKey } = preferences.state.settings.value;
+  const online =
+    basemap === 'osm'
+      ? t('credit.osm')
+      : (basemap === 'tdtVector' || basemap === 'tdtImagery') && tiandituKey !== ''
+        ? t('credit.tdt')
+        : null;
+  return (
+    <p class="credits" data-testid="credits">
+      {online && <span>{online} · </span>}
+      {t('credit.text')}
+    </p>
+  );
+}
+
+/** The message of the moment, in the planner's language, with the button it offers. */
+export function NoticeBar() {
+  const editing = useEditing();
+  const i18n = useI18n();
+  const scenarios = useScenarios();
+  const ui = useUi();
+  const exportScenario = useExportScenario();
+  const n = ui.state.notice.value;
+  if (!n) return null;
+  const t = i18n.t.value;
+  const lang = i18n.lang.value;
+  const params = {
+    ...n.params,
+    ...(n.edit ? { edit: describeEdit(n.edit, lang) } : {}),
+    ...(n.fields
+      ? {
+          fields: n.fields
+            .map((f) => {
+              const key = fieldLabelKey(f);
+              return key ? t(key) : f;
+            })
+            .join(lang === 'zh' ? '、' : ', '),
+        }
+      : {}),
+  };
+  return (
+    <div
+      class={`notice ${n.tone}`}
+      role={n.tone === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+      data-key={n.key}
+    >
+      <span>{t(n.key, params)}</span>
+      {n.action === 'undo' && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-undo"
+          onClick={() => {
+            ui.actions.dismissNotice();
+            void editing.undo();
+          }}
+        >
+          {t('history.undo')}
+        </button>
+      )}
+      {n.action === 'retrySave' && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-retry"
+          onClick={() => {
+            ui.actions.dismissNotice();
+            void editing.retrySave();
+          }}
+        >
+          {t('storage.retry')}
+        </button>
+      )}
+      {n.action === 'reload' && (
+        <button type="button" class="link" data-testid="notice-reload" onClick={() => location.reload()}>
+          {t('storage.reloadPage')}
+        </button>
+      )}
+      {n.offerExport && (
+        <button type="button" class="link" data-testid="notice-export" onClick={() => void exportScenario('geojson')}>
+          {t('storage.export')}
+        </button>
+      )}
+      {n.action === 'restoreScenario' && (
+        <button
+          type="button"
+          class="link"
+          data-testid="notice-restore"
+          onClick={() => void scenarios.actions.restoreDeletedScenario()}
+        >
+          {t('scenario.restore')}
+        </button>
+      )}
+      <button
+        type="button"
+        class="icon-btn"
+        aria-label={t('notice.dismiss')}
+        onClick={() => ui.actions.dismissNotice()}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
