@@ -10,6 +10,9 @@ const STORAGE_LIBS = '^idb($|/)';
 
 /** @param {string | string[]} what a regex (packages) or glob patterns (paths) @param {string} message */
 const banned = (what, message) => (typeof what === 'string' ? { regex: what, message } : { group: what, message });
+const NO_MAP_LIBS = banned(MAP_LIBS, 'Only src/map may import MapLibre or deck.gl.');
+const NO_IDB = banned(STORAGE_LIBS, 'Storage goes through src/persistence.');
+const NO_TURF = banned('^@turf/', 'No geometry math in UI/state: put it in src/core.');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
@@ -63,7 +66,10 @@ export default tseslint.config(
             banned(MAP_LIBS, 'layers/ return plain descriptors; only src/map builds deck.gl/MapLibre objects.'),
             banned(UI_LIBS, 'layers/ are pure functions of state.'),
             banned(STORAGE_LIBS, 'layers/ do not persist.'),
-            banned(['**/src/ui/**', '**/src/map/**', '**/src/persistence/**'], 'layers/ depend only on src/core.'),
+            banned(
+              ['**/src/state/**', '**/src/ui/**', '**/src/map/**', '**/src/persistence/**', '**/src/workers/**'],
+              'layers/ depend only on src/core.',
+            ),
           ],
         },
       ],
@@ -71,17 +77,48 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/main.tsx'],
+    files: ['src/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            banned(MAP_LIBS, 'Only src/map may import MapLibre or deck.gl.'),
-            banned(STORAGE_LIBS, 'Storage goes through src/persistence.'),
-            banned('^@turf/', 'No geometry math in UI/state: put it in src/core.'),
+            NO_MAP_LIBS,
+            NO_IDB,
+            NO_TURF,
+            banned(['**/persistence/**'], 'src/ui writes only through the stores’ actions: no src/persistence.'),
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts', 'src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_MAP_LIBS,
+            NO_IDB,
+            NO_TURF,
+            banned('^preact($|/)', 'State is signals, not components.'),
+            banned(['**/ui/**', '**/map/**'], 'src/state knows no components and no map: they read the state.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_MAP_LIBS, NO_IDB, NO_TURF] }] },
+  },
+  {
+    files: ['src/map/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [banned(['**/persistence/**'], 'src/map draws the state; storage is not its business.')] },
       ],
     },
   },
@@ -90,7 +127,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [banned(MAP_LIBS, 'Persistence knows no map.'), banned(UI_LIBS, 'Persistence knows no UI.')] },
+        {
+          patterns: [
+            banned(MAP_LIBS, 'Persistence knows no map.'),
+            banned(UI_LIBS, 'Persistence knows no UI.'),
+            banned(
+              ['**/state/**', '**/ui/**', '**/map/**', '**/workers/**'],
+              'src/persistence knows nothing above it.',
+            ),
+          ],
+        },
       ],
     },
   },

@@ -7,27 +7,23 @@ import { populationLayer } from './population';
 import { seatGapLayer } from './seatGap';
 import { specialGapLayer } from './specialGap';
 import { uncoveredLayer } from './uncovered';
-import { highLayer } from './high';
-import { juniorLayer } from './junior';
-import { kindergartenLayer } from './kindergarten';
-import { nineYearLayer } from './nineYear';
-import { primaryLayer } from './primary';
 import { buildSelectionLayer } from './selection';
 import { sitesLayer } from './sites';
-import { specialLayer } from './special';
 import type { MessageKey } from '../src/core/i18n/messages';
+import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
+import { createProjectKindLayer } from './projectKindLayer';
 import type { AnalysisLayerModule, LayerDescriptor, LayerId, LayerInput, LegendSwatch, MapLayerModule } from './types';
-import { vocationalLayer } from './vocational';
 
-export const PROJECT_LAYERS: readonly MapLayerModule[] = [
-  kindergartenLayer,
-  primaryLayer,
-  juniorLayer,
-  nineYearLayer,
-  highLayer,
-  vocationalLayer,
-  specialLayer,
-];
+/** One layer per project kind (projectKindLayer.ts), in the order of the kinds. */
+const KIND_LAYERS: ReadonlyMap<ProjectKind, MapLayerModule> = new Map(
+  PROJECT_KINDS.map((k) => [k, createProjectKindLayer(k)]),
+);
+const kindLayer = (kind: ProjectKind): MapLayerModule => {
+  const l = KIND_LAYERS.get(kind);
+  if (!l) throw new Error(`no layer for ${kind}`);
+  return l;
+};
+export const PROJECT_LAYERS: readonly MapLayerModule[] = PROJECT_KINDS.map(kindLayer);
 export const MAP_LAYERS: readonly MapLayerModule[] = [...PROJECT_LAYERS, centralLayer, sitesLayer];
 
 /** Analysis layers, in panel order. */
@@ -54,13 +50,8 @@ const ANALYSIS_DRAW_ORDER: readonly AnalysisLayerModule[] = [
 const DRAW_ORDER: readonly MapLayerModule[] = [
   sitesLayer,
   centralLayer,
-  vocationalLayer,
-  highLayer,
-  nineYearLayer,
-  juniorLayer,
-  primaryLayer,
-  kindergartenLayer,
-  specialLayer,
+  // small, dense kinds on top
+  ...(['vocational', 'high', 'nineYear', 'junior', 'primary', 'kindergarten', 'special'] as const).map(kindLayer),
 ];
 
 /** Everything deck.gl draws, bottom to top. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../tests/unit/reference';
+import { readJson } from '../tests/helpers/reference';
 import { validateScenario } from '../src/core/model/validate';
 import type { ProjectFeature } from '../src/core/model/project';
 import {
@@ -14,6 +14,7 @@ import {
 } from './index';
 import { buildIconAtlas, iconKey } from './symbols';
 import { layerProjects } from './input';
+import { NO_ANALYSIS } from './types';
 
 function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] = []): LayerInput {
   const r = validateScenario(readJson('seeds/scenario-2022.geojson'));
@@ -22,16 +23,7 @@ function input(visible: LayerId[] = [...LAYER_IDS], selected: ProjectFeature[] =
     ...layerProjects(r.value.scenario.features, null),
     visible: new Set(visible),
     selected,
-    analysis: {
-      circles: [],
-      population: null,
-      uncovered: null,
-      assignment: null,
-      oversubscribed: [],
-      seatGap: [],
-      specialGap: [],
-      existing: [],
-    },
+    analysis: NO_ANALYSIS,
   };
 }
 

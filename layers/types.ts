@@ -70,6 +70,18 @@ export interface AnalysisLayerInput {
   readonly existing: readonly ExistingSchoolRecord[];
 }
 
+/** No analysis yet (nothing computed, nothing imported): the analysis layers draw nothing. */
+export const NO_ANALYSIS: AnalysisLayerInput = {
+  circles: [],
+  population: null,
+  uncovered: null,
+  assignment: null,
+  oversubscribed: [],
+  seatGap: [],
+  specialGap: [],
+  existing: [],
+};
+
 /** What every layer function reads. Arrays keep their identity while the scenario is unchanged. */
 export interface LayerInput {
   readonly projectsByKind: ReadonlyMap<ProjectKind, readonly ProjectFeature[]>;

@@ -2,7 +2,7 @@
  * Screenshots of the production build in both languages (docs/screenshots/), for the README and for
  * looking at what we ship. Run after `npm run build`:  npm run screenshots
  */
-import { launch, waitForMap } from '../tests/e2e/browser';
+import { launch, waitForMap } from '../tests/helpers/browser';
 import { withPreview } from './lib/preview';
 
 async function main(): Promise<void> {

@@ -6,26 +6,13 @@
  * only after the planner's edits are saved. The build fills in the file list (vite.config.ts).
  */
 
-interface ExtendableEvent extends Event {
-  waitUntil(p: Promise<unknown>): void;
-}
-interface FetchEvent extends ExtendableEvent {
-  readonly request: Request;
-  respondWith(r: Promise<Response>): void;
-}
-interface SwScope {
-  readonly registration: { readonly scope: string };
-  readonly clients: { claim(): Promise<void> };
-  skipWaiting(): Promise<void>;
-  addEventListener(type: 'install' | 'activate', cb: (e: ExtendableEvent) => void): void;
-  addEventListener(type: 'fetch', cb: (e: FetchEvent) => void): void;
-  addEventListener(type: 'message', cb: (e: MessageEvent<unknown>) => void): void;
-}
-
+export {};
+// in this module `self` is the service worker's scope (the WebWorker library's type), not a window
+declare const self: ServiceWorkerGlobalScope;
 declare const __QZ_BUILD__: string;
 declare const __QZ_FILES__: readonly string[];
 
-const sw = self as unknown as SwScope;
+const sw = self;
 const CACHE = `qz-${__QZ_BUILD__}`;
 const url = (path: string): string => new URL(path, sw.registration.scope).href;
 

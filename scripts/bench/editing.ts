@@ -6,7 +6,7 @@
  * - the time to load a scenario of 10,000 projects: reading and validating every record
  *   ("qz:load-scenario"), and from navigation until the map has drawn them.
  */
-import { launch, waitForMap } from '../../tests/e2e/browser';
+import { launch, waitForMap } from '../../tests/helpers/browser';
 import { readJson } from '../lib/reference';
 import { withPreview } from '../lib/preview';
 import type { Figure } from './startup';

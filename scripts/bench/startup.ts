@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launch, waitForMap } from '../../tests/e2e/browser';
+import { launch, waitForMap } from '../../tests/helpers/browser';
 import { withPreview } from '../lib/preview';
 
 export interface Figure {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadReference } from '../../tests/unit/reference';
+import { loadReference } from '../../tests/helpers/reference';
 import { onlineLayers } from './basemaps';
 import { buildStyle, LABEL_LAYER_ID } from './style';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadIndex, loadReference } from '../../tests/unit/reference';
-import { loadSeed, loadTargets } from '../../tests/unit/scenarioFixture';
+import { loadIndex, loadReference } from '../../tests/helpers/reference';
+import { loadSeed, loadTargets } from '../../tests/helpers/scenarioFixture';
 import { createMemoryRepository } from '../persistence/memory';
 import { createApp, type App } from './app';
 import { createCoverageClient, inProcessTransport } from '../workers/coverageService';

@@ -1,6 +1,6 @@
 import { DEFAULT_PARAMS } from '../core/analysis/params';
 import { describe, expect, it } from 'vitest';
-import { loadIndex, loadReference, readJson } from '../../tests/unit/reference';
+import { loadIndex, loadReference, readJson } from '../../tests/helpers/reference';
 import { validateScenario } from '../core/model/validate';
 import { parsePlanTargets } from '../core/plan/targets';
 import { parseSettings } from '../core/settings/settings';

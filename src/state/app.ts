@@ -217,7 +217,7 @@ export function createApp(deps: AppDeps): App {
     visible,
     wanted: computed(
       () =>
-        ui.state.sidebarTab.value === 'coverage' ||
+        (ui.state.sidebarTab.value === 'coverage' && view.state.sidebarOpen.value) ||
         selection.state.selectedId.value !== null ||
         ANALYSIS_LAYER_IDS.some((id) => id !== 'seatGap' && id !== 'specialGap' && visible.value.has(id)),
     ),

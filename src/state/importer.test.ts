@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadIndex, loadReference } from '../../tests/unit/reference';
-import { loadSeed, loadTargets } from '../../tests/unit/scenarioFixture';
+import { loadIndex, loadReference } from '../../tests/helpers/reference';
+import { loadSeed, loadTargets } from '../../tests/helpers/scenarioFixture';
 import { createMemoryRepository } from '../persistence/memory';
 import type { Repository } from '../persistence/repository';
 import { createApp, type App } from './app';

@@ -14,6 +14,7 @@ import { datumCandidates, datumUndeclared, initialChoices, type CrsSuggestion } 
 import { baseName, combineFiles } from '../core/io/combine';
 import { createBoundaryIndex, type BoundaryIndex } from '../core/io/datum';
 import type { MappingNote } from '../core/io/refine';
+import { reviewImport, type ImportReview } from '../core/io/review';
 import { interpretProjects, type Interpretation } from '../core/io/interpret';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import type { ProjectKind } from '../core/model/kinds';
@@ -137,6 +138,20 @@ export function createImporter(deps: ImporterDeps) {
     if (t?.scenario) return t.scenario.features;
     const i = interpretation.value;
     return i?.ok ? i.value.rows.map((r) => r.project) : [];
+  });
+
+  /** What the dialog shows of the reading: problems by row (errors first), counts, points, whether it may confirm. */
+  const review = computed<ImportReview | null>(() => {
+    const s = session.value;
+    if (!s) return null;
+    return reviewImport({
+      table: s.table,
+      interpretation: interpretation.value,
+      projects: projects.value,
+      population: s.target === 'population',
+      populationMapped: s.mapping.population !== null,
+      ready: s.stage === 'ready',
+    });
   });
 
   async function read(files: readonly InputFile[]): Promise<void> {
@@ -334,6 +349,7 @@ export function createImporter(deps: ImporterDeps) {
       interpretation,
       projects,
       candidates,
+      review,
     },
     open: (target: ImportTarget = 'new'): void => {
       deps.reader.cancel();

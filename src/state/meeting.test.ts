@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadIndex, loadReference, readJson } from '../../tests/unit/reference';
+import { loadIndex, loadReference, readJson } from '../../tests/helpers/reference';
 import { validateScenario } from '../core/model/validate';
 import { parsePlanTargets } from '../core/plan/targets';
 import { createMemoryRepository } from '../persistence/memory';

@@ -1,14 +1,10 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { Conflict } from '../core/edits/apply';
-import { resetEdit } from '../core/edits/build';
 import { labelOf, type EditLabel } from '../core/edits/describe';
 import { isEmptyEdit, type Edit } from '../core/edits/edit';
 import { deepEqual } from '../core/edits/equal';
-import { HISTORY_LIMIT } from '../core/edits/history';
 import { applyEdit, replay, type ScenarioState } from '../core/edits/replay';
 import type { ReferenceIndex } from '../core/geodata/reference';
-import { translate } from '../core/i18n/translate';
-import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
+import type { ProjectFeature, ScenarioCollection } from '../core/model/project';
 import {
   NO_HISTORY,
   storageErrorText,
@@ -17,19 +13,13 @@ import {
   type HistoryInfo,
   type LoadedScenario,
   type Repository,
-  type StorageFailure,
   type ScenarioSummary,
 } from '../persistence/repository';
-import type { NoticeRequest } from './notices';
+import { conflictNotice, failureNotice, type NoticeRequest } from './notices';
+import { createScenarioList } from './scenarioList';
+import { advance, createOutbox, KEEPS_EDIT, storedOf, timed, upsert, type Pending, type Stored } from './outbox';
+import { createWriteQueue } from './writeQueue';
 import type { TabChannel, TabMessage } from './tabs';
-
-/**
- * saved: everything on screen is stored. saving: writes in flight. error: the last write was refused
- * (a full disk) and taken back, so the screen shows what is stored. unsaved: edits on screen that
- * could not be stored (connection lost, newer version, data cleared) and are kept, marked.
- * volatile: stored only in this page's memory (no IndexedDB): closing the tab loses it.
- */
-export type SaveStatus = 'saved' | 'saving' | 'error' | 'unsaved' | 'volatile';
 
 export interface ScenarioStoreDeps {
   readonly repository: Repository;
@@ -46,38 +36,6 @@ export interface ScenarioStoreDeps {
   readonly onChanged: () => void;
 }
 
-/** User-timing measures ("qz:commit", "qz:load-scenario") for the benchmark and the browser's profiler. */
-function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
-  if (typeof performance === 'undefined') return run();
-  const start = performance.now();
-  return run().finally(() => {
-    performance.measure(name, { start, end: performance.now() });
-  });
-}
-
-/** An edit shown on screen whose commit has not been confirmed by the repository. */
-interface Pending {
-  readonly scenarioId: string;
-  /** The edit as the planner made it: what is committed (the repository rebases it onto what is stored). */
-  readonly edit: Edit;
-  /** The edit as the screen shows it (rebased onto what is shown before it). */
-  local: Edit;
-  /** Set when its write failed in a way that keeps it on screen, marked unsaved. */
-  unsaved: StorageFailure | null;
-}
-
-/** What this tab knows of the shown scenario in storage: its state, bookkeeping and undo labels. */
-interface Stored {
-  readonly id: string;
-  readonly state: ScenarioState;
-  readonly revision: number;
-  readonly epoch: string;
-  readonly history: HistoryInfo;
-}
-
-/** Failures after which the edit stays on screen, marked unsaved (the others are taken back). */
-const KEEPS_EDIT: ReadonlySet<StorageFailure> = new Set(['connection', 'version', 'missing']);
-
 /**
  * The scenarios and the shown scenario's projects. The repository is the source of truth; the screen
  * shows what is stored with the planner's unconfirmed edits replayed on top:
@@ -86,76 +44,36 @@ const KEEPS_EDIT: ReadonlySet<StorageFailure> = new Set(['connection', 'version'
  *
  * Edits are committed one at a time in order. Each stays in `pending` until its own commit is confirmed
  * (then it is part of what is stored) or refused (then it is taken back, or kept and marked unsaved).
- * Whatever replaces the stored state — a reload, another tab's edit, a missed message — the screen is
- * recomputed by the rule above, so an edit shown is never dropped from the screen while it is pending.
+ * Whatever replaces the stored state (a reload, another tab's edit, a missed message), the screen is
+ * recomputed by that rule: an edit shown is never dropped from the screen while it is pending.
  */
 export function createScenarioStore(deps: ScenarioStoreDeps) {
   const { repository: repo, channel } = deps;
-  const seedState: ScenarioState = { meta: deps.seed.scenario, features: deps.seed.features };
   const scenarios = signal<readonly ScenarioSummary[]>([]);
   const scenario = signal<ScenarioCollection>(deps.seed);
   const history = signal<HistoryInfo>(NO_HISTORY);
-  const writes = signal(0);
-  const unsavedCount = signal(0);
-  const lastFailed = signal(false);
-  const lastSavedAt = signal<number | null>(null);
-  const saveStatus = computed<SaveStatus>(() =>
-    unsavedCount.value > 0
-      ? 'unsaved'
-      : writes.value > 0
-        ? 'saving'
-        : lastFailed.value
-          ? 'error'
-          : repo.durable
-            ? 'saved'
-            : 'volatile',
-  );
+  const writeQueue = createWriteQueue(repo.durable);
+  const { enqueue } = writeQueue;
   const byId = computed(() => new Map(scenario.value.features.map((p) => [p.id, p])));
   const summary = computed(() => scenarios.value.find((s) => s.meta.id === scenario.value.scenario.id) ?? null);
 
+  const seedState: ScenarioState = { meta: deps.seed.scenario, features: deps.seed.features };
   let stored: Stored = { id: deps.seed.scenario.id, state: seedState, revision: 0, epoch: '', history: NO_HISTORY };
-  let pending: Pending[] = [];
+  const pending = createOutbox();
   /** The shown scenario, to create again in storage after the stored data was cleared; else null. */
   let recreate: ScenarioState | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
 
   const currentId = (): string => stored.id;
-  const pendingOf = (id: string): Pending[] => pending.filter((p) => p.scenarioId === id);
 
   function countUnsaved(): void {
-    unsavedCount.value = pending.filter((p) => p.unsaved !== null).length + (recreate ? 1 : 0);
+    writeQueue.setUnsaved(pending.unsaved().length + (recreate ? 1 : 0));
   }
 
-  /** Serialises every repository call, so edits commit in the order the planner made them. */
-  function enqueue<T>(fn: () => Promise<T>, write: boolean): Promise<T> {
-    if (write) writes.value++;
-    const p = queue.then(fn);
-    queue = p.then(
-      () => undefined,
-      () => undefined,
-    );
-    if (!write) return p;
-    return p.finally(() => {
-      if (--writes.value === 0 && !lastFailed.peek() && unsavedCount.peek() === 0) lastSavedAt.value = Date.now();
-    });
-  }
-
-  /** The undo button names the newest edit on screen, stored or not. */
-  function shownHistory(): HistoryInfo {
-    const mine = pendingOf(stored.id).filter((p) => !isEmptyEdit(p.local));
-    const last = mine[mine.length - 1];
-    if (!last) return stored.history;
-    return {
-      undo: labelOf(last.local),
-      redo: null,
-      undoCount: Math.min(HISTORY_LIMIT, stored.history.undoCount + mine.length),
-      redoCount: 0,
-    };
-  }
+  const shownHistory = (): HistoryInfo => pending.history(stored.id, stored.history);
 
   /** Recomputes the screen from what is stored and the pending edits. */
   function render(): void {
-    const mine = pendingOf(stored.id);
+    const mine = pending.of(stored.id);
     const r = replay(
       stored.state,
       mine.map((p) => p.edit),
@@ -170,12 +88,9 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
     deps.onChanged();
   }
 
-  function upsertSummary(s: ScenarioSummary): void {
-    const list = scenarios.peek();
-    scenarios.value = list.some((x) => x.meta.id === s.meta.id)
-      ? list.map((x) => (x.meta.id === s.meta.id ? s : x))
-      : [...list, s];
-  }
+  const upsertSummary = (s: ScenarioSummary): void => {
+    scenarios.value = upsert(scenarios.peek(), s);
+  };
 
   async function refreshList(): Promise<readonly ScenarioSummary[]> {
     const { scenarios: list, skipped } = await repo.listScenarios();
@@ -185,15 +100,8 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
   }
 
   function adoptLoaded(loaded: LoadedScenario): void {
-    const { summary: s } = loaded;
-    stored = {
-      id: s.meta.id,
-      state: { meta: s.meta, features: loaded.projects },
-      revision: s.revision,
-      epoch: s.epoch,
-      history: loaded.history,
-    };
-    upsertSummary(s);
+    stored = storedOf(loaded);
+    upsertSummary(loaded.summary);
   }
 
   /**
@@ -213,9 +121,8 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
 
   /** Drops the pending edits of a scenario that no longer exists; says so when any were unsaved. */
   function dropPending(id: string): void {
-    const lost = pending.filter((p) => p.scenarioId === id).length;
+    const lost = pending.drop(id);
     if (lost === 0) return;
-    pending = pending.filter((p) => p.scenarioId !== id);
     countUnsaved();
     deps.notify({ tone: 'error', key: 'sync.pendingDropped', params: { count: lost } });
   }
@@ -237,7 +144,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
     // nothing stored at all: the screen is the only copy. Keep it, as one unsaved re-creation.
     const meta = scenario.peek().scenario;
     const features = scenario.peek().features;
-    pending = pending.filter((p) => p.scenarioId !== id);
+    pending.drop(id);
     stored = { id, state: { meta, features }, revision: 0, epoch: '', history: NO_HISTORY };
     recreate = { meta, features };
     countUnsaved();
@@ -256,19 +163,6 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       render();
       deps.notify({ tone: 'error', key: 'storage.loadFailed', params: { message: storageErrorText(e) } });
     }
-  }
-
-  function reportConflicts(conflicts: readonly Conflict[]): void {
-    const [c] = conflicts;
-    if (!c) return;
-    if (c.reason === 'fields')
-      deps.notify({ tone: 'info', key: 'sync.conflictFields', params: { name: c.name }, fields: c.fields });
-    else
-      deps.notify({
-        tone: 'info',
-        key: c.reason === 'deleted' ? 'sync.conflictDeleted' : 'sync.conflictExists',
-        params: { name: c.name },
-      });
   }
 
   function announce(id: string, r: CommitResult): void {
@@ -293,19 +187,16 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
    */
   async function committed(id: string, r: CommitResult, shownAs: Edit | null): Promise<void> {
     announce(id, r);
-    lastFailed.value = false;
+    writeQueue.setFailed(false);
     if (id !== stored.id) return;
-    if (r.summary.epoch === stored.epoch && r.summary.revision === stored.revision + 1) {
-      stored = {
-        ...stored,
-        state: applyEdit(stored.state, r.applied).state,
-        revision: r.summary.revision,
-        history: r.history,
-      };
+    const next = advance(stored, r.summary, r.applied, r.history);
+    if (next) {
+      stored = next;
       if (shownAs && r.conflicts.length === 0 && deepEqual(r.applied, shownAs)) history.value = shownHistory();
       else render();
     } else await reloadShown();
-    reportConflicts(r.conflicts);
+    const conflict = conflictNotice(r.conflicts);
+    if (conflict) deps.notify(conflict);
   }
 
   /** A write failed: take the edit back (a refused write), or keep it on screen marked unsaved. */
@@ -318,26 +209,15 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       else dropPending(item.scenarioId);
       return;
     }
-    if (item && KEEPS_EDIT.has(failure)) {
+    const kept = item !== null && KEEPS_EDIT.has(failure);
+    deps.notify(failureNotice(failure, message, kept));
+    if (item && kept) {
       item.unsaved = failure;
       countUnsaved();
-      deps.notify({
-        tone: 'error',
-        key: failure === 'version' ? 'storage.unsavedVersion' : 'storage.unsaved',
-        params: { message },
-        action: failure === 'version' ? 'reload' : 'retrySave',
-        offerExport: true,
-      });
       return;
     }
-    if (item) pending = pending.filter((p) => p !== item);
-    lastFailed.value = true;
-    deps.notify({
-      tone: 'error',
-      key: failure === 'quota' ? 'storage.quotaFull' : 'storage.saveFailed',
-      params: { message },
-      ...(failure === 'quota' ? { offerExport: true } : {}),
-    });
+    if (item) pending.remove(item);
+    writeQueue.setFailed(true);
     await reloadShown();
   }
 
@@ -351,7 +231,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       return false;
     }
     const shownAs = item.local;
-    pending = pending.filter((p) => p !== item);
+    pending.remove(item);
     countUnsaved();
     await committed(item.scenarioId, r, shownAs);
     return true;
@@ -360,13 +240,13 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
   /** Commits an edit after the unsaved edits made before it to the same scenario, keeping their order. */
   async function writePending(item: Pending): Promise<boolean> {
     // dropped while it waited (its scenario was deleted): nothing to store
-    if (!pending.includes(item)) return false;
+    if (!pending.has(item)) return false;
     if (recreate && item.scenarioId === stored.id) {
       item.unsaved = 'missing';
       countUnsaved();
       return false;
     }
-    for (const p of pendingOf(item.scenarioId)) {
+    for (const p of pending.of(item.scenarioId)) {
       if (p === item) break;
       if (p.unsaved !== null && !(await attempt(p))) {
         item.unsaved = p.unsaved;
@@ -383,7 +263,7 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
     const { state, applied } = applyEdit({ meta: scenario.peek().scenario, features: scenario.peek().features }, edit);
     if (isEmptyEdit(applied)) return Promise.resolve(false);
     const item: Pending = { scenarioId: id, edit, local: applied, unsaved: null };
-    pending.push(item);
+    pending.add(item);
     batch(() => {
       scenario.value = { type: 'FeatureCollection', scenario: state.meta, features: state.features };
       history.value = shownHistory();
@@ -394,19 +274,17 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
 
   /** Undo of an edit that was never stored: it is simply dropped from the screen. */
   function discardLastUnsaved(id: string): EditLabel | null {
-    const mine = pendingOf(id);
-    const last = mine[mine.length - 1];
-    if (!last || last.unsaved === null) return null;
-    pending = pending.filter((p) => p !== last);
+    const label = pending.discardLastUnsaved(id);
+    if (label === null) return null;
     countUnsaved();
     render();
-    return labelOf(last.local);
+    return label;
   }
 
   function step(direction: 'undo' | 'redo'): Promise<EditLabel | null> {
     const id = currentId();
     return enqueue(async () => {
-      if (pendingOf(id).some((p) => p.unsaved !== null)) return direction === 'undo' ? discardLastUnsaved(id) : null;
+      if (pending.of(id).some((p) => p.unsaved !== null)) return direction === 'undo' ? discardLastUnsaved(id) : null;
       let r: CommitResult | null;
       try {
         r = direction === 'undo' ? await repo.undo(id) : await repo.redo(id);
@@ -440,13 +318,9 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
         return;
       }
       if (m.summary.epoch === stored.epoch && m.revision <= stored.revision) return;
-      if (m.summary.epoch === stored.epoch && m.revision === stored.revision + 1) {
-        stored = {
-          ...stored,
-          state: applyEdit(stored.state, m.applied).state,
-          revision: m.revision,
-          history: m.history,
-        };
+      const next = advance(stored, m.summary, m.applied, m.history);
+      if (next) {
+        stored = next;
         upsertSummary(m.summary);
         render();
       } else await reloadShown();
@@ -455,22 +329,6 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
   }
 
   const unlisten = channel.listen(receive);
-
-  const createAndShow = (meta: ScenarioMeta, projects: readonly ProjectFeature[]): Promise<boolean> =>
-    enqueue(async () => {
-      try {
-        await repo.createScenario(meta, projects);
-      } catch (e: unknown) {
-        lastFailed.value = true;
-        deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: storageErrorText(e) } });
-        return false;
-      }
-      lastFailed.value = false;
-      await refreshList();
-      channel.post({ type: 'scenarios', from: deps.tabId });
-      return show(meta.id);
-    }, true);
-
   /** Tries again to store what could not be stored: the unsaved edits in order, or the whole scenario. */
   function retry(): Promise<boolean> {
     return enqueue(async () => {
@@ -479,24 +337,18 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
         try {
           await repo.createScenario(meta, features);
         } catch (e: unknown) {
-          deps.notify({
-            tone: 'error',
-            key: 'storage.unsaved',
-            params: { message: storageErrorText(e) },
-            action: 'retrySave',
-            offerExport: true,
-          });
+          deps.notify(failureNotice('connection', storageErrorText(e), true));
           return false;
         }
         recreate = null;
-        pending = pending.filter((p) => p.scenarioId !== meta.id);
+        pending.drop(meta.id);
         countUnsaved();
-        lastFailed.value = false;
+        writeQueue.setFailed(false);
         await refreshList();
         channel.post({ type: 'scenarios', from: deps.tabId });
         return show(meta.id);
       }
-      for (const item of pending.filter((p) => p.unsaved !== null)) if (!(await attempt(item))) return false;
+      for (const item of pending.unsaved()) if (!(await attempt(item))) return false;
       return true;
     }, true);
   }
@@ -508,81 +360,36 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
       byId: byId as ReadonlySignal<ReadonlyMap<string, ProjectFeature>>,
       summary,
       history: history as ReadonlySignal<HistoryInfo>,
-      saveStatus,
-      /** Edits on screen that could not be stored. */
-      unsavedCount: unsavedCount as ReadonlySignal<number>,
-      lastSavedAt: lastSavedAt as ReadonlySignal<number | null>,
-    },
-    /** First run seeds the illustrative scenario; later runs show the stored one the planner last used. */
-    async init(preferredId: string | null): Promise<void> {
-      await enqueue(async () => {
-        await repo.seedOnce(deps.seed.scenario, deps.seed.features);
-        let list = await refreshList();
-        if (list.length === 0) {
-          // everything was lost or removed outside the app: start an empty scenario rather than re-seed
-          await repo.createScenario(
-            emptyMeta(deps.newId(), translate('zh', 'scenario.defaultName', { n: 1 }), deps.seed.scenario.planYear),
-            [],
-          );
-          list = await refreshList();
-        }
-        const pick = list.find((s) => s.meta.id === preferredId) ?? list[0];
-        if (pick) await show(pick.meta.id);
-      }, false);
+      saveStatus: writeQueue.saveStatus,
+      unsavedCount: writeQueue.unsavedCount,
+      lastSavedAt: writeQueue.lastSavedAt,
     },
     commit,
     undo: () => step('undo'),
     redo: () => step('redo'),
     retry,
-    switchTo: (id: string): Promise<unknown> =>
-      enqueue(async () => {
-        if (!(await show(id))) await refreshList();
-      }, false),
-    create: (name: string) => createAndShow(emptyMeta(deps.newId(), name, scenario.peek().scenario.planYear), []),
-    duplicate: (name: string) => {
-      const cur = scenario.peek();
-      const { nameEn, ...rest } = cur.scenario;
-      return createAndShow({ ...rest, id: deps.newId(), name }, cur.features);
-    },
-    /** Deletes the shown scenario; resolves to what it held (to offer restoring it), or null. */
-    remove: (): Promise<ScenarioCollection | null> => {
-      const id = currentId();
-      const held = scenario.peek();
-      if (scenarios.peek().length <= 1) return Promise.resolve(null);
-      return enqueue(async () => {
-        try {
-          // refused when another deletion (here or in another tab) got there first or left it the last one
-          if (!(await repo.deleteScenario(id))) {
-            await refreshList();
-            return null;
-          }
-        } catch (e: unknown) {
-          lastFailed.value = true;
-          deps.notify({ tone: 'error', key: 'storage.saveFailed', params: { message: storageErrorText(e) } });
-          return null;
-        }
-        pending = pending.filter((p) => p.scenarioId !== id);
+    ...createScenarioList({
+      repo,
+      deps,
+      enqueue,
+      show,
+      refreshList,
+      commit,
+      currentId,
+      scenario,
+      scenarios,
+      failed: (e) => {
+        writeQueue.setFailed(true);
+        deps.notify(failureNotice(storageFailure(e), storageErrorText(e), false));
+      },
+      created: () => writeQueue.setFailed(false),
+      dropPending: (id) => {
+        pending.drop(id);
         countUnsaved();
-        const list = await refreshList();
-        channel.post({ type: 'scenarios', from: deps.tabId });
-        const next = list[0];
-        if (next) await show(next.meta.id);
-        return held;
-      }, true);
-    },
-    /** Re-creates a deleted scenario from what it held (its undo history is not kept), in a new epoch. */
-    restore: (held: ScenarioCollection): Promise<boolean> => createAndShow(held.scenario, held.features),
-    /** Restores the illustrative scenario: one undoable edit if it exists, re-created if it was deleted. */
-    async resetIllustrative(): Promise<boolean> {
-      const seedId = deps.seed.scenario.id;
-      if (!scenarios.peek().some((s) => s.meta.id === seedId))
-        return createAndShow(deps.seed.scenario, deps.seed.features);
-      if (currentId() !== seedId) await enqueue(() => show(seedId), false);
-      const cur = scenario.peek();
-      return commit(resetEdit(cur.features, cur.scenario, deps.seed.features, deps.seed.scenario));
-    },
+      },
+    }),
     /** Resolves when every queued write has finished (tests, and before closing). */
-    flush: (): Promise<unknown> => queue,
+    flush: writeQueue.flush,
     dispose: () => {
       unlisten();
       channel.close();
@@ -591,11 +398,3 @@ export function createScenarioStore(deps: ScenarioStoreDeps) {
 }
 
 export type ScenarioStore = ReturnType<typeof createScenarioStore>;
-
-export const emptyMeta = (id: string, name: string, planYear: number): ScenarioMeta => ({
-  id,
-  name,
-  planYear,
-  illustrative: false,
-  schemaVersion: SCHEMA_VERSION,
-});

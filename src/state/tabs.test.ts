@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadIndex } from '../../tests/unit/reference';
-import { loadSeed } from '../../tests/unit/scenarioFixture';
+import { loadIndex } from '../../tests/helpers/reference';
+import { loadSeed } from '../../tests/helpers/scenarioFixture';
 import { deleteProjectsEdit } from '../core/edits/build';
 import type { ProjectFeature } from '../core/model/project';
 import { createChannelHub, parseTabMessage, type TabMessage } from './tabs';

@@ -2,14 +2,11 @@
 import type { CoverageRequest, CoverageResponse } from './coverageMessages';
 import { createCoverageHandler } from './coverageService';
 
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<CoverageRequest>) => void) | null;
-  postMessage(message: CoverageResponse, transfer: Transferable[]): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+// in this module `self` is the worker's scope (the WebWorker library's type), not a window
+declare const self: DedicatedWorkerGlobalScope;
+const scope = self;
 const handle = createCoverageHandler();
-scope.onmessage = (e) => {
+scope.onmessage = (e: MessageEvent<CoverageRequest>) => {
   let out: ReturnType<typeof handle>;
   try {
     out = handle(e.data);
@@ -21,5 +18,6 @@ scope.onmessage = (e) => {
       transfer: [],
     };
   }
-  scope.postMessage(out.response, out.transfer);
+  const response: CoverageResponse = out.response;
+  scope.postMessage(response, out.transfer);
 };

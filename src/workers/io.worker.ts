@@ -3,20 +3,15 @@ import { readFile } from '../core/io/registry';
 import { runPopulationJob } from './importService';
 import type { IoRequest, IoResponse } from './ioMessages';
 
-interface WorkerScope {
-  onmessage: ((e: MessageEvent<IoRequest>) => void) | null;
-  postMessage(message: IoResponse, transfer?: Transferable[]): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
-scope.onmessage = (e) => {
+// in this module `self` is the worker's scope (the WebWorker library's type), not a window
+declare const self: DedicatedWorkerGlobalScope;
+const scope = self;
+const post = (message: IoResponse, transfer: Transferable[] = []): void => scope.postMessage(message, transfer);
+scope.onmessage = (e: MessageEvent<IoRequest>) => {
   const req = e.data;
   if (req.type === 'population') {
     const result = runPopulationJob(req.job);
-    scope.postMessage(
-      { id: req.id, type: 'population', result },
-      result.ok ? [result.value.bytes.buffer as ArrayBuffer] : [],
-    );
+    post({ id: req.id, type: 'population', result }, result.ok ? [result.value.bytes.buffer as ArrayBuffer] : []);
     return;
   }
   const { id, file, ref, layer } = req;
@@ -27,10 +22,10 @@ scope.onmessage = (e) => {
     onProgress: (fraction) => {
       if (fraction - last < 0.02 && fraction < 1) return;
       last = fraction;
-      scope.postMessage({ id, type: 'progress', fraction });
+      post({ id, type: 'progress', fraction });
     },
   }).then((result) => {
     const transfer = result.ok && result.value.raster ? [result.value.raster.values.buffer as ArrayBuffer] : [];
-    scope.postMessage({ id, type: 'done', result }, transfer);
+    post({ id, type: 'done', result }, transfer);
   });
 };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from './helpers';
-import { waitForMap } from './browser';
+import { jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from '../helpers/e2e';
+import { waitForMap } from '../helpers/browser';
 
 const browser = useBrowser();
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { jumpTo, openApp, screenPoint, useBrowser, waitSaved } from './helpers';
+import { jumpTo, openApp, screenPoint, useBrowser, waitSaved } from '../helpers/e2e';
 
 const browser = useBrowser();
 

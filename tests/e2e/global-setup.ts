@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { preview } from 'vite';
-import { CHROMIUM } from './browser';
+import { CHROMIUM } from '../helpers/browser';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {

@@ -5,8 +5,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/core/io/registry';
 import type { ProjectFeature } from '../../src/core/model/project';
-import { waitForMap } from './browser';
-import { countColor, jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from './helpers';
+import { waitForMap } from '../helpers/browser';
+import { control, countColor, jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from '../helpers/e2e';
 
 const browser = useBrowser();
 const FIXTURES = new URL('../fixtures/io/', import.meta.url).pathname;
@@ -55,7 +55,7 @@ async function dropOnMap(page: Page, path: string): Promise<void> {
 }
 
 async function download(page: Page, testid: string): Promise<{ name: string; path: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const [d] = await Promise.all([page.waitForEvent('download'), (await control(page, testid)).click()]);
   const path = join(tmp, d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), path };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_SYMBOL } from '../../layers/symbols';
 import { BASEMAP_COLORS } from '../../layers/basemap';
-import { waitForMap } from './browser';
+import { waitForMap } from '../helpers/browser';
 import {
   changedPixels,
   colorAt,
@@ -15,7 +15,7 @@ import {
   seedProjects,
   snapshot,
   useBrowser,
-} from './helpers';
+} from '../helpers/e2e';
 
 const seed = { features: seedProjects() };
 

@@ -2,15 +2,15 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForMap } from './browser';
-import { jumpTo, openApp, seedProjects, useBrowser } from './helpers';
-import { parsePdf } from '../unit/pdf';
+import { waitForMap } from '../helpers/browser';
+import { control, jumpTo, openApp, seedProjects, useBrowser } from '../helpers/e2e';
+import { parsePdf } from '../helpers/pdf';
 
 const browser = useBrowser();
 const seed = seedProjects();
 
 async function download(page: Page, testid: string, timeout = 120_000): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByTestId(testid).click()]);
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout }), (await control(page, testid)).click()]);
   const path = await d.path();
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -148,7 +148,7 @@ describe('meeting mode', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // PNG of slide 2 at 1920×1080: drawn at that size, not blank
-    await page.getByTestId('export-png').click();
+    await (await control(page, 'export-png')).click();
     await page.getByTestId('export-content').selectOption(slides[1]?.id ?? '');
     await page.getByTestId('export-size-hd').check();
     const png = await download(page, 'export-go');
@@ -164,7 +164,7 @@ describe('meeting mode', () => {
     // PDF, A4 landscape: the map page and the statistics page, Chinese text extractable (of a district:
     // fewer tiles to lay out than the whole city, on this software-rendered VM)
     await jumpTo(page, 118.6, 24.9, 12.5);
-    await page.getByTestId('export-pdf').click();
+    await (await control(page, 'export-pdf')).click();
     await page.getByTestId('export-paper').selectOption('A4');
     await page.getByTestId('export-all-slides').uncheck();
     const pdfFile = await download(page, 'export-go', 180_000);

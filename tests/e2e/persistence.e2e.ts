@@ -1,8 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchPersistent, waitForMap } from './browser';
-import { baseUrl, jumpTo, openApp, origin, useBrowser, waitSaved } from './helpers';
+import { launchPersistent, waitForMap } from '../helpers/browser';
+import { baseUrl, control, jumpTo, openApp, origin, useBrowser, waitSaved } from '../helpers/e2e';
 
 const browser = useBrowser();
 const TARGET = 'qz2022-010';
@@ -75,7 +75,7 @@ describe('persistence', () => {
     const first = await launchPersistent();
     try {
       const page = await open(first.context);
-      await page.getByTestId('scenario-duplicate').click();
+      await (await control(page, 'scenario-duplicate')).click();
       await page.getByTestId('scenario-name-input').fill('方案A 副本');
       await page.getByTestId('dialog-confirm').click();
       await expect
@@ -184,7 +184,7 @@ describe('persistence', () => {
           const r = indexedDB.open('qz-school-planning', 1);
           r.onupgradeneeded = () => r.result.createObjectStore('settings');
           r.onsuccess = () => {
-            (window as unknown as { __old: IDBDatabase }).__old = r.result; // no versionchange handler
+            window.__old = r.result; // no versionchange handler
             resolve();
           };
           r.onerror = () => reject(r.error ?? new Error('open failed'));
@@ -196,7 +196,7 @@ describe('persistence', () => {
     await expect.poll(() => blocked.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await blocked.textContent()).toContain('另一个标签页仍在使用旧版本');
     expect(await blocked.textContent()).toContain('Another tab is still running an older version');
-    await old.evaluate(() => (window as unknown as { __old: IDBDatabase }).__old.close());
+    await old.evaluate(() => window.__old?.close());
     await waitForMap(page);
     expect(await blocked.count()).toBe(0);
     expect(await page.evaluate(() => window.__qzApp?.state.scenario.value.features.length)).toBe(90);
@@ -207,7 +207,7 @@ describe('persistence', () => {
   it('creates, renames, switches and deletes scenarios, and resets the illustrative one behind a confirm', async () => {
     const { page, context } = await openApp(browser());
     const options = (): Promise<string[]> => page.getByTestId('scenario-select').locator('option').allTextContents();
-    await page.getByTestId('scenario-new').click();
+    await (await control(page, 'scenario-new')).click();
     await page.getByTestId('scenario-name-input').fill('');
     await page.getByTestId('dialog-confirm').click();
     expect(await page.getByTestId('scenario-dialog').textContent()).toContain('请输入方案名称');
@@ -216,19 +216,20 @@ describe('persistence', () => {
     await expect.poll(options).toHaveLength(2);
     expect((await options())[1]).toMatch(/东海片区方案（0 个项目 · 修改于 /);
     expect(await page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(0);
-    await page.getByTestId('scenario-rename').click();
+    await (await control(page, 'scenario-rename')).click();
     await page.getByTestId('scenario-name-input').fill('东海片区方案 v2');
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(async () => (await options())[1]).toContain('东海片区方案 v2');
-    await page.getByTestId('scenario-delete').click();
+    await (await control(page, 'scenario-delete')).click();
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(options).toHaveLength(1);
-    expect(await page.getByTestId('scenario-delete').isDisabled()).toBe(true);
+    expect(await (await control(page, 'scenario-delete')).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
     // deleted by mistake: the notice brings it back
     await page.getByTestId('notice-restore').click();
     await expect.poll(options).toHaveLength(2);
     expect((await options())[1]).toContain('东海片区方案 v2');
-    await page.getByTestId('scenario-delete').click();
+    await (await control(page, 'scenario-delete')).click();
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(options).toHaveLength(1);
     await expect
@@ -237,10 +238,10 @@ describe('persistence', () => {
     // change the illustrative scenario, then reset it (cancel first: nothing happens)
     await page.evaluate(() => window.__qzApp?.actions.deleteProjects(['qz2022-001']));
     await expect.poll(() => page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(89);
-    await page.getByTestId('scenario-reset').click();
+    await (await control(page, 'scenario-reset')).click();
     await page.getByTestId('dialog-cancel').click();
     expect(await page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(89);
-    await page.getByTestId('scenario-reset').click();
+    await (await control(page, 'scenario-reset')).click();
     await page.getByTestId('dialog-confirm').click();
     await expect.poll(() => page.evaluate(() => window.__qzApp?.state.rows.value.length)).toBe(90);
     await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toContain('恢复示意方案');

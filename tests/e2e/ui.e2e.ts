@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForMap } from './browser';
-import { baseUrl, foreignRequests, openApp, seedProjects, useBrowser } from './helpers';
+import { waitForMap } from '../helpers/browser';
+import { baseUrl, foreignRequests, openApp, seedProjects, useBrowser } from '../helpers/e2e';
 
 const seed = { features: seedProjects() };
 

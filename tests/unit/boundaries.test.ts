@@ -56,4 +56,68 @@ describe('folder boundaries (eslint.config.js)', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keeps the UI writing only through actions: no src/persistence in src/ui', async () => {
+    const code =
+      "import { createMemoryRepository } from '../../persistence/memory';\nexport const x = createMemoryRepository;\n";
+    expect(await violations('src/ui/table/Probe.tsx', code)).toEqual([
+      'src/ui writes only through the stores’ actions: no src/persistence.',
+    ]);
+    const types = "import type { Repository } from '../persistence/repository';\nexport type X = Repository;\n";
+    expect(await violations('src/ui/Probe.tsx', types)).toHaveLength(1);
+    expect(
+      await violations('src/ui/table/Probe.tsx', "import { useT } from '../context';\nexport const x = useT;\n"),
+    ).toEqual([]);
+  });
+
+  it('keeps layers/ pure functions of core types: no src/state, src/ui, src/map', async () => {
+    for (const [from, what] of [
+      ['../src/state/app', 'createApp'],
+      ['../src/ui/context', 'useT'],
+      ['../src/map/style', 'buildStyle'],
+      ['../src/persistence/memory', 'createMemoryRepository'],
+    ])
+      expect(
+        await violations('layers/probe.ts', `import { ${what} } from '${from}';\nexport const x = ${what};\n`),
+      ).toEqual(['layers/ depend only on src/core.']);
+    expect(
+      await violations(
+        'layers/probe.ts',
+        "import { PROJECT_KINDS } from '../src/core/model/kinds';\nexport const x = PROJECT_KINDS;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps src/state (and the workers) free of components and the map', async () => {
+    const ui = "import { useT } from '../ui/context';\nexport const x = useT;\n";
+    const map = "import { buildStyle } from '../map/style';\nexport const x = buildStyle;\n";
+    const message = 'src/state knows no components and no map: they read the state.';
+    expect(await violations('src/state/probe.ts', ui)).toEqual([message]);
+    expect(await violations('src/state/probe.ts', map)).toEqual([message]);
+    expect(await violations('src/workers/probe.ts', map)).toEqual([message]);
+    expect(await violations('src/state/probe.ts', "import { h } from 'preact';\nexport const x = h;\n")).toEqual([
+      'State is signals, not components.',
+    ]);
+    expect(
+      await violations('src/state/probe.ts', "import { signal } from '@preact/signals';\nexport const x = signal;\n"),
+    ).toEqual([]);
+  });
+
+  it('keeps src/persistence below everything: no src/state, src/ui, src/map', async () => {
+    const message = 'src/persistence knows nothing above it.';
+    for (const from of ['../state/app', '../ui/context', '../map/style'])
+      expect(
+        await violations('src/persistence/probe.ts', `import * as m from '${from}';\nexport const x = m;\n`),
+      ).toEqual([message]);
+  });
+
+  it('keeps storage out of src/map', async () => {
+    const code = "import { createIdbRepository } from '../persistence/idb';\nexport const x = createIdbRepository;\n";
+    expect(await violations('src/map/probe.ts', code)).toEqual([
+      'src/map draws the state; storage is not its business.',
+    ]);
+    expect(
+      await violations('src/map/probe.ts', "import type { Stores } from '../state/app';\nexport type X = Stores;\n"),
+    ).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { booleanPointInPolygon, kinks, polygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadReference } from './reference';
+import { loadReference } from '../helpers/reference';
 
 const ref = loadReference();
 const QUANZHOU_BOX = { w: 117.4, s: 24.2, e: 119.4, n: 26.1 };

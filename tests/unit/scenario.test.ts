@@ -4,7 +4,7 @@ import { indexReference } from '../../src/core/geodata/reference';
 import type { ProjectKind } from '../../src/core/model/kinds';
 import { validateScenario } from '../../src/core/model/validate';
 import { achieved, parsePlanTargets } from '../../src/core/plan/targets';
-import { loadReference, readJson } from './reference';
+import { loadReference, readJson } from '../helpers/reference';
 
 const ref = loadReference();
 const result = validateScenario(readJson('seeds/scenario-2022.geojson'), indexReference(ref));

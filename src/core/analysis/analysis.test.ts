@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReference } from '../../../tests/unit/reference';
-import { loadSeed } from '../../../tests/unit/scenarioFixture';
+import { loadReference } from '../../../tests/helpers/reference';
+import { loadSeed } from '../../../tests/helpers/scenarioFixture';
 import { demandTable } from './demand';
 import { createCoverageEngine } from './engine';
 import { DEFAULT_PARAMS, PARAM_SOURCES, parseAnalysisParams, STAGES, stageDemand, type AnalysisParams } from './params';

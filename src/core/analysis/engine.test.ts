@@ -1,7 +1,7 @@
 import { distance, point } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { vincenty } from '../../../tests/unit/geodesic';
-import { prng } from '../../../tests/unit/scenarioFixture';
+import { vincenty } from '../../../tests/helpers/geodesic';
+import { prng } from '../../../tests/helpers/scenarioFixture';
 import { createCoverageEngine, type CoverageSite } from './engine';
 import { metricScale } from './geodesy';
 import { COVERAGE_LEVELS, DEFAULT_PARAMS, type CoverageLevel } from './params';

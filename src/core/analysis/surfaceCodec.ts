@@ -5,19 +5,21 @@
  *   county raster: u8 per grid cell, row 0 = south, 255 = no cell |
  *   pad to 2 | population: u16 per cell that has a county, in raster order
  */
-import { err, isRecord, ok, type Result } from '../result';
-import { NO_COUNTY, type PopulationSurface, type RasterGrid } from './surface';
+import { err, ok, type Result } from '../result';
+import { arrayOf, bool, literal, num, object, parse, str, type Infer } from '../schema';
+import { NO_COUNTY, type PopulationSurface } from './surface';
 
-export interface SurfaceHeader {
-  readonly version: 1;
-  readonly grid: RasterGrid;
-  readonly counties: readonly string[];
-  readonly cellCount: number;
-  readonly totalPopulation: number;
-  readonly modelled: boolean;
+const headerSchema = object({
+  version: literal(1),
+  grid: object({ west: num, south: num, cellLon: num, cellLat: num, cols: num, rows: num }),
+  counties: arrayOf(str),
+  cellCount: num,
+  totalPopulation: num,
+  modelled: bool,
   /** Where the numbers come from and how they were modelled. */
-  readonly description: string;
-}
+  description: str,
+});
+export type SurfaceHeader = Infer<typeof headerSchema>;
 
 const MAGIC = 'QZPS';
 const pad = (n: number, to: number): number => Math.ceil(n / to) * to;
@@ -36,22 +38,7 @@ export function encodeSurface(header: SurfaceHeader, countyRaster: Uint8Array, p
   return out;
 }
 
-function parseHeader(raw: unknown): Result<SurfaceHeader, string> {
-  if (!isRecord(raw) || raw.version !== 1) return err('population surface: unknown version');
-  const g = raw.grid;
-  if (
-    !isRecord(g) ||
-    !['west', 'south', 'cellLon', 'cellLat', 'cols', 'rows'].every(
-      (k) => typeof g[k] === 'number' && Number.isFinite(g[k]),
-    )
-  )
-    return err('population surface: bad grid');
-  if (!Array.isArray(raw.counties) || !raw.counties.every((c) => typeof c === 'string'))
-    return err('population surface: bad county list');
-  if (typeof raw.cellCount !== 'number' || typeof raw.totalPopulation !== 'number')
-    return err('population surface: bad totals');
-  return ok(raw as unknown as SurfaceHeader);
-}
+const parseHeader = (raw: unknown): Result<SurfaceHeader, string> => parse(headerSchema, raw, 'population surface');
 
 export function decodeSurface(
   buffer: ArrayBuffer,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { vincenty } from '../../../tests/unit/geodesic';
-import { loadIndex, readJson } from '../../../tests/unit/reference';
+import { vincenty } from '../../../tests/helpers/geodesic';
+import { loadIndex, readJson } from '../../../tests/helpers/reference';
 import { translate } from '../i18n/translate';
 import { parseCsv } from '../io/csv';
 import { validateScenario } from '../model/validate';

@@ -24,20 +24,22 @@ export interface Rebased {
   readonly conflicts: readonly Conflict[];
 }
 
-type Fields = Readonly<Record<string, unknown>>;
-const fieldsOf = (p: ProjectFeature): Fields => ({ geometry: p.geometry, ...p.properties });
+const keysOf = <T extends object>(o: T): (keyof T)[] => Object.keys(o) as (keyof T)[];
 
-/** Drops keys whose value is undefined (an optional field the change removed). */
-const defined = (o: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-
-function withFields(base: ProjectFeature, fields: Fields): ProjectFeature {
-  const { geometry, ...properties } = defined(fields);
-  return {
-    ...base,
-    geometry: geometry as ProjectFeature['geometry'],
-    properties: properties as unknown as ProjectFeature['properties'],
-  };
+/**
+ * Writes onto `current` the fields that changed from `before` to `after` (an optional field the change
+ * removed is removed), and names the fields `current` had changed to something else meanwhile.
+ */
+function mergeChanged<T extends object>(before: T, after: T, current: T): { merged: T; clashes: string[] } {
+  const merged: T = { ...current };
+  const clashes: string[] = [];
+  for (const key of new Set([...keysOf(before), ...keysOf(after)])) {
+    if (deepEqual(before[key], after[key])) continue;
+    if (!deepEqual(current[key], before[key]) && !deepEqual(current[key], after[key])) clashes.push(String(key));
+    if (after[key] === undefined) Reflect.deleteProperty(merged, key);
+    else merged[key] = after[key];
+  }
+  return { merged, clashes };
 }
 
 /**
@@ -64,32 +66,26 @@ function rebaseChange(
   }
   if (change.after === null) return { change: { id: change.id, before: current, after: null }, conflict: null };
 
-  const before = fieldsOf(change.before);
-  const after = fieldsOf(change.after);
-  const now = fieldsOf(current);
-  const merged: Record<string, unknown> = { ...now };
-  const clashes: string[] = [];
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (deepEqual(before[key], after[key])) continue;
-    if (!deepEqual(now[key], before[key]) && !deepEqual(now[key], after[key])) clashes.push(key);
-    merged[key] = after[key];
-  }
-  const next = withFields(current, merged);
+  // the position is one field, like each property
+  const place = mergeChanged(
+    { geometry: change.before.geometry },
+    { geometry: change.after.geometry },
+    {
+      geometry: current.geometry,
+    },
+  );
+  const props = mergeChanged(change.before.properties, change.after.properties, current.properties);
+  const geometry = place.merged.geometry;
+  const clashes = [...place.clashes, ...props.clashes];
+  const next: ProjectFeature = { ...current, geometry, properties: props.merged };
   const conflict = clashes.length > 0 ? { id: change.id, name, reason: 'fields' as const, fields: clashes } : null;
-  if (deepEqual(fieldsOf(next), now)) return { change: null, conflict };
+  if (deepEqual(next, current)) return { change: null, conflict };
   return { change: { id: change.id, before: current, after: next }, conflict };
 }
 
 function rebaseMeta(meta: MetaChange | undefined, current: ScenarioMeta): MetaChange | undefined {
   if (!meta) return undefined;
-  const merged: Record<string, unknown> = { ...current };
-  const b = meta.before as unknown as Fields;
-  const a = meta.after as unknown as Fields;
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    if (deepEqual(b[key], a[key])) continue;
-    merged[key] = a[key];
-  }
-  const after = defined(merged) as unknown as ScenarioMeta;
+  const after = mergeChanged(meta.before, meta.after, current).merged;
   return deepEqual(after, current) ? undefined : { before: current, after };
 }
 

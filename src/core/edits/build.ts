@@ -166,14 +166,8 @@ export function renameScenarioEdit(meta: ScenarioMeta, name: string): Edit | nul
   const trimmed = name.trim();
   if (trimmed === '' || trimmed === meta.name) return null;
   // an English name that no longer matches would be misleading
-  const after: Record<string, unknown> = { ...meta, name: trimmed };
-  delete after.nameEn;
-  return {
-    kind: 'rename',
-    subject: trimmed,
-    changes: [],
-    meta: { before: meta, after: after as unknown as ScenarioMeta },
-  };
+  const { nameEn: _stale, ...rest } = meta;
+  return { kind: 'rename', subject: trimmed, changes: [], meta: { before: meta, after: { ...rest, name: trimmed } } };
 }
 
 /**

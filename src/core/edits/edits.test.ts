@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { editContext, loadSeed, prng } from '../../../tests/unit/scenarioFixture';
+import { editContext, loadSeed, prng } from '../../../tests/helpers/scenarioFixture';
 import type { ProjectFeature, ScenarioMeta } from '../model/project';
 import { applyToFeatures, rebaseEdit } from './apply';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editContext, loadSeed } from '../../../tests/unit/scenarioFixture';
+import { editContext, loadSeed } from '../../../tests/helpers/scenarioFixture';
 import type { ProjectFeature } from '../model/project';
 import { draftFromProject, parseNumberText, projectFromDraft } from './form';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from '../../../tests/unit/scenarioFixture';
+import { loadSeed } from '../../../tests/helpers/scenarioFixture';
 import { deleteProjectsEdit, updateProjectEdit } from './build';
 import type { Edit } from './edit';
 import type { ProjectFeature } from '../model/project';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadIndex } from '../../../tests/unit/reference';
-import { loadSeed } from '../../../tests/unit/scenarioFixture';
+import { loadIndex } from '../../../tests/helpers/reference';
+import { loadSeed } from '../../../tests/helpers/scenarioFixture';
 import { readGeoJson, writeScenarioGeoJson } from '../io/geojson';
 import type { ScenarioMeta } from '../model/project';
 import { parseSlides, type Slide } from '../model/slides';

@@ -5,9 +5,8 @@ import { deepEqual } from './equal';
 
 /** Slides are part of the scenario's metadata, so every slide change is a metadata Edit (undoable). */
 function withSlides(meta: ScenarioMeta, slides: readonly Slide[]): ScenarioMeta {
-  const after: Record<string, unknown> = { ...meta, slides };
-  if (slides.length === 0) delete after.slides;
-  return after as unknown as ScenarioMeta;
+  const { slides: _old, ...rest } = meta;
+  return slides.length === 0 ? rest : { ...rest, slides };
 }
 
 const slideEdit = (kind: Edit['kind'], subject: string, meta: ScenarioMeta, slides: readonly Slide[]): Edit => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePdf } from '../../../tests/unit/pdf';
+import { parsePdf } from '../../../tests/helpers/pdf';
 import { paperPt } from './paper';
 import { ucs2Hex, writePdf, type PdfPage } from './pdf';
 

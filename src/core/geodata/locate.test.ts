@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadReference } from '../../../tests/unit/reference';
+import { loadReference } from '../../../tests/helpers/reference';
 import { createCountyLocator } from './locate';
 
 describe('createCountyLocator', () => {

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { err, isRecord, ok, type Result } from '../result';
+import { nullable, num, object, parse, str as string, tuple4, type Infer } from '../schema';
 
 export interface CountyProperties {
   readonly adcode: string;
@@ -35,15 +36,16 @@ export interface Zone {
   readonly pop2010: number | null;
 }
 
-export interface CityInfo {
-  readonly name: string;
-  readonly nameEn: string;
-  readonly adcode: string;
-  readonly pop2021: number | null;
-  readonly pop2010: number | null;
-  readonly bbox: readonly [number, number, number, number];
-  readonly dataExtent: readonly [number, number, number, number];
-}
+const citySchema = object({
+  name: string,
+  nameEn: string,
+  adcode: string,
+  pop2021: nullable(num),
+  pop2010: nullable(num),
+  bbox: tuple4,
+  dataExtent: tuple4,
+});
+export type CityInfo = Infer<typeof citySchema>;
 
 export interface LabelProperties {
   readonly name: string;
@@ -130,16 +132,8 @@ export function parseReferenceData(raw: RawReferenceData): Result<ReferenceData,
   ) {
     return err('zones: malformed list');
   }
-  const city = raw.city;
-  if (
-    !isRecord(city) ||
-    !str(city, 'name') ||
-    !Array.isArray(city.bbox) ||
-    city.bbox.length !== 4 ||
-    !Array.isArray(city.dataExtent) ||
-    city.dataExtent.length !== 4
-  )
-    return err('city: malformed');
+  const city = parse(citySchema, raw.city, 'city');
+  if (!city.ok) return city;
   return ok({
     counties: raw.counties as CountyCollection,
     land: raw.land as FeatureCollection<Polygon | MultiPolygon>,
@@ -147,7 +141,7 @@ export function parseReferenceData(raw: RawReferenceData): Result<ReferenceData,
     labels: raw.labels as FeatureCollection<Point, LabelProperties>,
     townships: raw.townships as Township[],
     zones: raw.zones as Zone[],
-    city: city as unknown as CityInfo,
+    city: city.value,
   });
 }
 

@@ -23,6 +23,24 @@ export const MAPPED_FIELDS = [
 ] as const;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 
+/** The fields the import dialog lists first; the others follow in detection order. */
+const LISTED_FIRST = ['name', 'kind', 'lon', 'lat', 'seats', 'classes', 'year', 'status'] as const;
+const NOT_PROJECT: readonly MappedField[] = ['population', 'enrolled'];
+/** A project's fields in the order the import dialog lists them. */
+const PROJECT_FIELDS: readonly MappedField[] = [
+  ...LISTED_FIRST,
+  ...MAPPED_FIELDS.filter((f) => !(LISTED_FIRST as readonly MappedField[]).includes(f) && !NOT_PROJECT.includes(f)),
+];
+
+/**
+ * The fields an import offers to map, by what the file becomes: projects; existing schools (which also
+ * carry their enrolment, 在园幼儿数 / 在校生数, for the kindergarten rates); a population grid.
+ */
+export function fieldsFor(target: 'projects' | 'existing' | 'population'): readonly MappedField[] {
+  if (target === 'population') return ['population', 'lon', 'lat'];
+  return target === 'existing' ? [...PROJECT_FIELDS, 'enrolled'] : PROJECT_FIELDS;
+}
+
 /** Column index per field, or null when no column holds it. */
 export type FieldMapping = Readonly<Record<MappedField, number | null>>;
 

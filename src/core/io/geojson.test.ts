@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editContext, loadSeed, prng } from '../../../tests/unit/scenarioFixture';
+import { editContext, loadSeed, prng } from '../../../tests/helpers/scenarioFixture';
 import { round6 } from '../edits/build';
 import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES } from '../model/kinds';
 import type { ProjectFeature, ScenarioCollection } from '../model/project';

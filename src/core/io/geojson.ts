@@ -283,6 +283,21 @@ export function geometryTypes(features: readonly unknown[]): string {
 }
 
 /**
+ * What topojson-client needs of a topology: arcs, and objects that each name a geometry type (their
+ * coordinates are read by the client, which skips what it cannot draw).
+ */
+function isTopology(value: Record<string, unknown>): value is Record<string, unknown> & Topology {
+  const { objects, arcs } = value;
+  return (
+    value.type === 'Topology' &&
+    isRecord(objects) &&
+    Object.values(objects).every((o) => isRecord(o) && typeof o.type === 'string') &&
+    Array.isArray(arcs) &&
+    arcs.every(Array.isArray)
+  );
+}
+
+/**
  * A TopoJSON topology: each object is a layer; the one asked for (or the first) is turned into GeoJSON
  * features by topojson-client, and every layer is listed for the dialog.
  */
@@ -291,9 +306,8 @@ function readTopology(
   layer: string | undefined,
   unsafe: RowProblem[],
 ): Result<RawTable, IoError> {
-  if (!isRecord(value.objects) || !Array.isArray(value.arcs))
-    return err({ code: 'notGeoJson', params: { type: 'Topology' } });
-  const topology = value as unknown as Topology;
+  if (!isTopology(value)) return err({ code: 'notGeoJson', params: { type: 'Topology' } });
+  const topology = value;
   const names = Object.keys(topology.objects);
   const featuresOf = (name: string): unknown[] => {
     const object = topology.objects[name];

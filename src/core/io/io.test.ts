@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editContext } from '../../../tests/unit/scenarioFixture';
+import { editContext } from '../../../tests/helpers/scenarioFixture';
 import { decodeSurface } from '../analysis/surfaceCodec';
 import { existingFromRows } from './existing';
 import { kindergartenRates } from '../plan/progress';
@@ -9,7 +9,7 @@ import { interpretProjects, type Interpretation } from './interpret';
 import { buildPopulationSurface } from './population';
 import { readFile } from './registry';
 import type { RawTable } from './types';
-import { loadReference } from '../../../tests/unit/reference';
+import { loadReference } from '../../../tests/helpers/reference';
 import { createCountyLocator } from '../geodata/locate';
 
 const fixture = (name: string): { name: string; bytes: Uint8Array } => ({
@@ -295,7 +295,7 @@ describe('CSV and XLSX export', () => {
     ['zh', 'xlsx'],
   ] as const) {
     it(`the project table (${lang}, ${format}) re-imports as the same projects`, async () => {
-      const { loadSeed } = await import('../../../tests/unit/scenarioFixture');
+      const { loadSeed } = await import('../../../tests/helpers/scenarioFixture');
       const { projectSheet } = await import('./sheets');
       const { writeCsv } = await import('./csv');
       const { writeXlsx } = await import('./xlsx');

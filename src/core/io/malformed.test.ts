@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { writeArrayBuffer } from 'geotiff';
 import { describe, expect, it } from 'vitest';
-import { editContext, loadSeed } from '../../../tests/unit/scenarioFixture';
+import { editContext, loadSeed } from '../../../tests/helpers/scenarioFixture';
 import { writeScenarioGeoJson } from './geojson';
 import { initialChoices } from './choices';
 import { interpretProjects } from './interpret';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadIndex, readJson } from '../../../tests/unit/reference';
+import { loadIndex, readJson } from '../../../tests/helpers/reference';
 import { issueMessage, validateProject, validateScenario } from './validate';
 import { translate } from '../i18n/translate';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadSeed } from '../../../tests/unit/scenarioFixture';
+import { loadSeed } from '../../../tests/helpers/scenarioFixture';
 import { PROJECT_KINDS } from '../model/kinds';
 import { cumulativeSeats, projectsByYear } from './phasing';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadReference, readJson } from '../../../tests/unit/reference';
-import { loadSeed } from '../../../tests/unit/scenarioFixture';
+import { loadReference, readJson } from '../../../tests/helpers/reference';
+import { loadSeed } from '../../../tests/helpers/scenarioFixture';
 import type { ExistingSchool } from '../analysis/demand';
 import type { ProjectFeature } from '../model/project';
 import { kindergartenRates, targetProgress } from './progress';

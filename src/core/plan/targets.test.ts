@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJson } from '../../../tests/unit/reference';
+import { readJson } from '../../../tests/helpers/reference';
 import { parsePlanTargets } from './targets';
 
 // The plan text is part of the repository (seeds/, with its provenance in seeds/README.md).
@@ -41,8 +41,16 @@ describe('plan targets (seeds/plan-targets.json)', () => {
     }
   });
 
-  it('rejects malformed targets with a message naming the target', () => {
-    const r = parsePlanTargets({ source: {}, targets: [{ id: 'x', item: 99 }] });
-    expect(r.ok ? '' : r.error).toBe('plan target x: item must be a plan item number 1–32');
+  it('rejects malformed targets with a message saying where and what was expected', () => {
+    const source = { title: 't', titleEn: 't', publisher: 'p', published: '2022' };
+    const r = parsePlanTargets({ source, targets: [{ id: 'x', item: 99 }] });
+    expect(r.ok ? '' : r.error).toBe('plan targets.targets[0].item: a whole number 1–32');
+    expect(parsePlanTargets({ source: {}, targets: [] })).toEqual({
+      ok: false,
+      error: 'plan targets.source.title: a string',
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const twice = { ...parsed.value, targets: [...parsed.value.targets, parsed.value.targets[0]] };
+    expect(parsePlanTargets(twice)).toEqual({ ok: false, error: 'plan target kg-projects: duplicate id' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJson } from '../../../tests/unit/reference';
+import { readJson } from '../../../tests/helpers/reference';
 import { validateScenario } from '../model/validate';
 import { DEFAULT_SORT, EMPTY_FILTER, isFilterActive, queryProjects } from './query';
 

@@ -1,38 +1,13 @@
-import type { Polygon } from 'geojson';
 import { useEffect, useRef } from 'preact/hooks';
-import { CRS_CHOICES, type CrsId } from '../../core/io/crs';
-import type { MappedField } from '../../core/io/fields';
 import { ACCEPTED_EXTENSIONS } from '../../core/io/registry';
 import type { RowProblem } from '../../core/io/types';
-import { PROJECT_KINDS, type ProjectKind } from '../../core/model/kinds';
 import { readPicked } from '../common/files';
-import { ImportCrsCheck } from './ImportCrsCheck';
-import { crsLabel, errorText, fieldLabel, problemText } from './importText';
-import { PreviewMap, type PreviewPoint } from '../../map/PreviewMap';
+import { ImportOptions } from './ImportOptions';
+import { errorText, problemText } from './importText';
+import { PreviewMap } from '../../map/PreviewMap';
 import { IMPORT_TARGETS, type ImportTarget } from '../../state/importer';
 import { useFixed, useI18n, useImporter, useScenarios } from '../context';
 
-const PROJECT_FIELDS: readonly MappedField[] = [
-  'name',
-  'kind',
-  'lon',
-  'lat',
-  'seats',
-  'classes',
-  'year',
-  'status',
-  'action',
-  'county',
-  'township',
-  'ownership',
-  'investment',
-  'landArea',
-  'central',
-  'notes',
-];
-const POPULATION_FIELDS: readonly MappedField[] = ['population', 'lon', 'lat'];
-/** Existing schools also carry their enrolment (在园幼儿数 / 在校生数), which the kindergarten rates use. */
-const EXISTING_FIELDS: readonly MappedField[] = [...PROJECT_FIELDS, 'enrolled'];
 const MAX_LISTED = 200;
 
 const formatSize = (n: number): string =>
@@ -67,34 +42,13 @@ export function ImportDialog() {
 
   const table = session.table;
   const interp = importer.state.interpretation.value;
-  const projects = importer.state.projects.value;
   const population = session.target === 'population';
   const own = table?.scenario ?? null;
   const meta = scenarios.state.scenario.value.scenario;
 
-  const problems: readonly RowProblem[] = [...(interp?.ok ? interp.value.problems : (table?.problems ?? []))].sort(
-    (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
-  );
-  const errorRows = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size;
-  const warnings = problems.filter((p) => p.severity === 'warning').length;
-  const total = table ? new Set(table.records.map((r) => r.n)).size : 0;
-
-  const points: readonly PreviewPoint[] = own
-    ? own.features.map((f, i) => ({
-        row: i + 1,
-        lon: f.geometry.coordinates[0] ?? 0,
-        lat: f.geometry.coordinates[1] ?? 0,
-        ok: true,
-      }))
-    : interp?.ok
-      ? interp.value.points
-      : [];
-  const sites: Polygon[] = projects.flatMap((p) => (p.properties.site ? [p.properties.site] : []));
-
-  const count = population ? 0 : projects.length;
-  const populationReady = table?.raster !== undefined || (table !== null && session.mapping.population !== null);
-  const canConfirm =
-    session.stage === 'ready' && (population ? populationReady : count > 0 && (interp === null || interp.ok));
+  const review = importer.state.review.value;
+  if (!review) return <dialog ref={ref} class="import" />;
+  const { problems, errorRows, warnings, total, points, sites, count, canConfirm } = review;
 
   const at = (p: RowProblem): string =>
     p.row === 0
@@ -269,102 +223,7 @@ export function ImportDialog() {
           )}
 
           <div class={`import-main${own || table.raster ? ' single' : ''}`}>
-            {!own && !table.raster && (
-              <div class="import-options">
-                <section>
-                  <h3>{t('import.mapping')}</h3>
-                  <p class="hint">{t('import.mappingHint')}</p>
-                  <div class="mapping-grid">
-                    {(population
-                      ? POPULATION_FIELDS
-                      : session.target === 'existing'
-                        ? EXISTING_FIELDS
-                        : PROJECT_FIELDS
-                    ).map((f) => (
-                      <label key={f}>
-                        <span>{fieldLabel(t, f)}</span>
-                        <select
-                          data-testid={`import-map-${f}`}
-                          value={session.mapping[f] === null ? '' : String(session.mapping[f])}
-                          onChange={(e) =>
-                            im.setMapping(f, e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
-                          }
-                        >
-                          <option value="">{t('import.column.none')}</option>
-                          {table.columns.map((c, i) => (
-                            <option key={i} value={String(i)} data-i18n-exempt="">
-                              {c}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
-                    ))}
-                  </div>
-                  {population && session.mapping.population === null && (
-                    <p class="field-error">{t('import.noPopulationColumn')}</p>
-                  )}
-                  {!population &&
-                    session.mappingNotes.map((n) => (
-                      <p key={n.code} class="hint warn" data-testid={`import-note-${n.code}`}>
-                        {n.code === 'nameFromOther' && n.instead === null
-                          ? t('import.note.nameFrom', { column: n.column })
-                          : t(`import.note.${n.code}`, {
-                              column: n.column,
-                              examples: n.code === 'kindRejected' ? n.examples : '',
-                              instead: n.code === 'nameFromOther' ? (n.instead ?? '') : '',
-                            })}
-                      </p>
-                    ))}
-                </section>
-                <section>
-                  <h3>{t('import.crs')}</h3>
-                  <select
-                    data-testid="import-crs-select"
-                    value={session.crs}
-                    onChange={(e) => im.setCrs(e.currentTarget.value as CrsId)}
-                  >
-                    {[...new Set<CrsId>([...CRS_CHOICES, session.crs])].map((c) => (
-                      <option key={c} value={c}>
-                        {crsLabel(t, c, table.prjName)}
-                      </option>
-                    ))}
-                  </select>
-                  <ImportCrsCheck />
-                  <label class="check">
-                    <input
-                      type="checkbox"
-                      data-testid="import-swap"
-                      checked={session.swapped}
-                      onChange={(e) => im.setSwapped(e.currentTarget.checked)}
-                    />
-                    {t('import.swapped')}
-                  </label>
-                  {session.swapped && session.crsReason === 'fit' && <p class="hint warn">{t('import.swappedHint')}</p>}
-                  {!population && (
-                    <label class="field">
-                      <span>{t('import.defaultKind')}</span>
-                      <select
-                        data-testid="import-default-kind"
-                        value={session.defaultKind ?? ''}
-                        onChange={(e) =>
-                          im.setDefaultKind(
-                            e.currentTarget.value === '' ? null : (e.currentTarget.value as ProjectKind),
-                          )
-                        }
-                      >
-                        <option value="">{t('import.kindRequired')}</option>
-                        {PROJECT_KINDS.map((k) => (
-                          <option key={k} value={k}>
-                            {t(`kind.${k}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  )}
-                  {population && <p class="hint">{t('import.populationHint')}</p>}
-                </section>
-              </div>
-            )}
+            {!own && !table.raster && <ImportOptions />}
 
             <div class="import-result">
               {interp && !interp.ok && (

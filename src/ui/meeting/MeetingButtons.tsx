@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Menu } from '../common/Menu';
 import { useCompare, useMeeting, useScenarios, useT } from '../context';
 import { ExportMapDialog, type MapExportKind } from './ExportMapDialog';
 
@@ -34,12 +35,15 @@ export function MeetingButtons() {
       >
         {t('compare.open')}
       </button>
-      <button type="button" class="ghost" data-testid="export-png" onClick={() => setExporting('png')}>
-        {t('export.png')}
-      </button>
-      <button type="button" class="ghost" data-testid="export-pdf" onClick={() => setExporting('pdf')}>
-        {t('export.pdf')}
-      </button>
+      <Menu
+        testid="export-map"
+        label={<>{t('export.mapMenu')} ▾</>}
+        title={t('export.mapMenuTitle')}
+        items={[
+          { testid: 'export-png', label: t('export.png'), onSelect: () => setExporting('png') },
+          { testid: 'export-pdf', label: t('export.pdf'), onSelect: () => setExporting('pdf') },
+        ]}
+      />
       <ExportMapDialog kind={exporting} onClose={() => setExporting(null)} />
     </div>
   );

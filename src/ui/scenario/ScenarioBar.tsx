@@ -1,6 +1,7 @@
 import { formatTime } from '../common/format';
 import { useFixed, useI18n, usePreferences, useScenarios, useT, useUi } from '../context';
-import { ImportExport, useExportScenario } from './ExportMenu';
+import { Menu, type MenuItem } from '../common/Menu';
+import { useExportScenario } from './ExportMenu';
 
 function SaveStatus() {
   const t = useT();
@@ -45,15 +46,58 @@ function SaveStatus() {
   );
 }
 
-/** The scenario (方案) picker with its operations, the save state and undo/redo. */
+/** The scenario (方案) picker, its operations in a menu, and the save state. */
 export function ScenarioBar() {
   const t = useT();
   const lang = useI18n().lang.value;
-  const { state, actions } = useScenarios();
+  const scenarios = useScenarios();
+  const { state } = scenarios;
   const ui = useUi();
   const meta = state.scenario.value.scenario;
   const list = state.scenarios.value;
   const seedId = useFixed().illustrativeId;
+  const only = list.length <= 1;
+  const open = (type: 'newScenario' | 'duplicateScenario' | 'renameScenario' | 'deleteScenario' | 'resetScenario') =>
+    ui.actions.openDialog({ type });
+  const items: MenuItem[] = [
+    {
+      testid: 'scenario-new',
+      label: t('dialog.newTitle'),
+      title: t('scenario.newTitle'),
+      onSelect: () => open('newScenario'),
+    },
+    {
+      testid: 'scenario-duplicate',
+      label: t('dialog.duplicateTitle'),
+      title: t('scenario.duplicateTitle'),
+      onSelect: () => open('duplicateScenario'),
+    },
+    {
+      testid: 'scenario-rename',
+      label: t('dialog.renameTitle'),
+      title: t('scenario.renameTitle'),
+      onSelect: () => open('renameScenario'),
+    },
+    // the illustrative scenario can be reset while it is shown, or brought back once deleted
+    ...(meta.id === seedId || !list.some((s) => s.meta.id === seedId)
+      ? [
+          {
+            testid: 'scenario-reset',
+            label: t('dialog.resetTitle'),
+            title: t('scenario.resetTitle'),
+            onSelect: () => open('resetScenario'),
+          },
+        ]
+      : []),
+    {
+      testid: 'scenario-delete',
+      label: t('dialog.deleteTitle'),
+      title: only ? t('scenario.deleteLast') : t('scenario.deleteTitle'),
+      disabled: only,
+      danger: true,
+      onSelect: () => open('deleteScenario'),
+    },
+  ];
   return (
     <div class="scenario" data-testid="scenario-info">
       <label class="scenario-label" for="scenario-select">
@@ -64,7 +108,7 @@ export function ScenarioBar() {
         data-testid="scenario-select"
         title={t('scenario.select')}
         value={meta.id}
-        onChange={(e) => void actions.switchScenario(e.currentTarget.value)}
+        onChange={(e) => void scenarios.actions.switchScenario(e.currentTarget.value)}
       >
         {list.map((s) => (
           <option key={s.meta.id} value={s.meta.id} data-i18n-exempt="">
@@ -76,6 +120,7 @@ export function ScenarioBar() {
           </option>
         ))}
       </select>
+      <Menu testid="scenario-menu" class="scenario-menu" label="⋯" title={t('scenario.menu')} items={items} />
       {meta.imported && (
         <span
           class="badge info"
@@ -95,57 +140,6 @@ export function ScenarioBar() {
           {t('badge.illustrative')}
         </span>
       )}
-      <div class="scenario-actions" role="group" aria-label={t('scenario.label')}>
-        <button
-          type="button"
-          class="ghost small"
-          data-testid="scenario-new"
-          title={t('scenario.newTitle')}
-          onClick={() => ui.actions.openDialog({ type: 'newScenario' })}
-        >
-          {t('scenario.new')}
-        </button>
-        <button
-          type="button"
-          class="ghost small"
-          data-testid="scenario-duplicate"
-          title={t('scenario.duplicateTitle')}
-          onClick={() => ui.actions.openDialog({ type: 'duplicateScenario' })}
-        >
-          {t('scenario.duplicate')}
-        </button>
-        <button
-          type="button"
-          class="ghost small"
-          data-testid="scenario-rename"
-          title={t('scenario.renameTitle')}
-          onClick={() => ui.actions.openDialog({ type: 'renameScenario' })}
-        >
-          {t('scenario.rename')}
-        </button>
-        <button
-          type="button"
-          class="ghost small danger"
-          data-testid="scenario-delete"
-          disabled={list.length <= 1}
-          title={list.length <= 1 ? t('scenario.deleteLast') : t('scenario.deleteTitle')}
-          onClick={() => ui.actions.openDialog({ type: 'deleteScenario' })}
-        >
-          {t('scenario.delete')}
-        </button>
-        {(meta.id === seedId || !list.some((s) => s.meta.id === seedId)) && (
-          <button
-            type="button"
-            class="ghost small"
-            data-testid="scenario-reset"
-            title={t('scenario.resetTitle')}
-            onClick={() => ui.actions.openDialog({ type: 'resetScenario' })}
-          >
-            {t('scenario.reset')}
-          </button>
-        )}
-      </div>
-      <ImportExport />
       <SaveStatus />
     </div>
   );

@@ -1,7 +1,7 @@
 import { MapView } from '../../map/MapView';
 import { readPicked } from '../common/files';
 import { CompareView } from '../compare/CompareView';
-import { useCompare, useImporter, useMapStores, useMeeting, useSelection } from '../context';
+import { useCompare, useImporter, useMapStores, useMeeting, useSelection, useView } from '../context';
 import { ProjectForm } from '../form/ProjectForm';
 import { ImportDialog } from '../import/ImportDialog';
 import { Presentation } from '../meeting/Presentation';
@@ -11,7 +11,7 @@ import { ProjectTable } from '../table/ProjectTable';
 import { EditToolbar } from './EditToolbar';
 import { Header } from './Header';
 import { Credits, NoticeBar } from './NoticeBar';
-import { Sidebar } from './Sidebar';
+import { Sidebar, SidebarHandle } from './Sidebar';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useDocument } from './useDocument';
 
@@ -25,10 +25,11 @@ export function App() {
   const hasSelection = selection.state.selected.value !== null;
   const presenting = meeting.state.presentation.value !== null;
   const comparing = compare.state.session.value !== null;
+  const folded = !useView().state.sidebarOpen.value;
   useDocument();
   return (
     <div
-      class={`app${hasSelection ? ' with-details' : ''}${presenting ? ' presenting' : ''}${comparing ? ' comparing' : ''}`}
+      class={`app${hasSelection ? ' with-details' : ''}${folded ? ' sidebar-folded' : ''}${presenting ? ' presenting' : ''}${comparing ? ' comparing' : ''}`}
       onDragOver={(e) => {
         if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
       }}
@@ -48,6 +49,7 @@ export function App() {
         <Sidebar />
         <section class="map-area">
           <MapView stores={mapStores} />
+          <SidebarHandle />
           <EditToolbar />
           <Credits />
           <NoticeBar />

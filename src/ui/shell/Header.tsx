@@ -1,5 +1,6 @@
 import { ScenarioBar } from '../scenario/ScenarioBar';
 import { MeetingButtons } from '../meeting/MeetingButtons';
+import { ImportExport } from '../scenario/ExportMenu';
 import { useI18n, usePreferences, useUi } from '../context';
 
 export function Header() {
@@ -23,7 +24,10 @@ export function Header() {
         </div>
       </div>
       <ScenarioBar />
-      <MeetingButtons />
+      <div class="top-tools">
+        <ImportExport />
+        <MeetingButtons />
+      </div>
       <div class="top-actions">
         <button
           type="button"

@@ -8,48 +8,23 @@ import { LayerPanel } from '../legend/LayerPanel';
 import { Legend } from '../legend/Legend';
 import { SlidesPanel } from '../meeting/SlidesPanel';
 
-/** The left panel: layers, coverage, targets and slides. Folds to a strip to give the map the room (remembered). */
+/** The left panel: layers, coverage, targets and slides. It folds away to give the map the room (remembered). */
 export function Sidebar() {
   const t = useT();
   const ui = useUi();
   const view = useView();
   const tab = ui.state.sidebarTab.value;
-  const open = view.state.sidebarOpen.value;
-  const toggle = (
-    <button
-      type="button"
-      class="icon-btn panel-toggle"
-      data-testid="sidebar-toggle"
-      aria-expanded={open}
-      aria-controls="sidebar-body"
-      title={open ? t('panel.sidebarHide') : t('panel.sidebarShow')}
-      aria-label={open ? t('panel.sidebarHide') : t('panel.sidebarShow')}
-      onClick={() => view.actions.toggleSidebar()}
-    >
-      <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-        <path d={open ? 'M12.5 4 6.5 10l6 6' : 'M7.5 4l6 6-6 6'} fill="none" stroke="currentColor" stroke-width="2" />
-      </svg>
-    </button>
-  );
-  if (!open)
-    return (
-      <aside class="sidebar folded" data-testid="sidebar">
-        {toggle}
-      </aside>
-    );
+  if (!view.state.sidebarOpen.value) return null;
   return (
     <aside class="sidebar" data-testid="sidebar">
-      <div class="sidebar-head">
-        <Tabs
-          class="sidebar-tabs"
-          testid="sidebar-tab"
-          label={t('sidebar.tabs')}
-          items={SIDEBAR_TABS.map((id) => ({ id, label: t(`sidebar.${id}`) }))}
-          active={tab}
-          onSelect={(id) => ui.actions.setSidebarTab(id)}
-        />
-        {toggle}
-      </div>
+      <Tabs
+        class="sidebar-tabs"
+        testid="sidebar-tab"
+        label={t('sidebar.tabs')}
+        items={SIDEBAR_TABS.map((id) => ({ id, label: t(`sidebar.${id}`) }))}
+        active={tab}
+        onSelect={(id) => ui.actions.setSidebarTab(id)}
+      />
       <div class="sidebar-body" id="sidebar-body">
         {tab === 'layers' && (
           <>
@@ -63,5 +38,28 @@ export function Sidebar() {
         {tab === 'slides' && <SlidesPanel />}
       </div>
     </aside>
+  );
+}
+
+/** The handle on the map's left edge that folds the side panel away and brings it back. */
+export function SidebarHandle() {
+  const t = useT();
+  const view = useView();
+  const open = view.state.sidebarOpen.value;
+  const label = open ? t('panel.sidebarHide') : t('panel.sidebarShow');
+  return (
+    <button
+      type="button"
+      class="panel-handle"
+      data-testid="sidebar-toggle"
+      aria-expanded={open}
+      title={label}
+      aria-label={label}
+      onClick={() => view.actions.toggleSidebar()}
+    >
+      <svg viewBox="0 0 12 20" width="10" height="18" aria-hidden="true">
+        <path d={open ? 'M8.5 4 3.5 10l5 6' : 'M3.5 4l5 6-5 6'} fill="none" stroke="currentColor" stroke-width="2" />
+      </svg>
+    </button>
   );
 }

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launch, waitForMap } from './browser';
 import { readJson } from '../../scripts/lib/reference';
@@ -156,6 +156,8 @@ export async function screenPoint(page: Page, lon: number, lat: number): Promise
 declare global {
   interface Window {
     __snapshots?: Record<string, Uint8ClampedArray>;
+    /** A connection an older version holds open, to block the app's upgrade (persistence.e2e.ts). */
+    __old?: IDBDatabase;
   }
 }
 
@@ -199,4 +201,28 @@ export async function changedPixels(page: Page, a: string, b: string): Promise<n
 /** Waits until every change is committed to IndexedDB (the header says 已保存). */
 export async function waitSaved(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
+}
+
+/** Controls that live in a menu of the top bar, and the button that opens it. */
+const IN_MENU: Readonly<Record<string, string>> = {
+  'scenario-new': 'scenario-menu',
+  'scenario-duplicate': 'scenario-menu',
+  'scenario-rename': 'scenario-menu',
+  'scenario-delete': 'scenario-menu',
+  'scenario-reset': 'scenario-menu',
+  'export-geojson': 'export-more',
+  'export-geojson-gcj02': 'export-more',
+  'export-csv': 'export-more',
+  'export-xlsx': 'export-more',
+  'export-county-csv': 'export-more',
+  'export-png': 'export-map',
+  'export-pdf': 'export-map',
+};
+
+/** A control by its test id, opening the menu it lives in first when it is one of the menus' items. */
+export async function control(page: Page, testid: string): Promise<Locator> {
+  const item = page.getByTestId(testid);
+  const menu = IN_MENU[testid];
+  if (menu && !(await item.isVisible())) await page.getByTestId(menu).click();
+  return item;
 }

@@ -1,4 +1,0 @@
-/** 初中 layer: the scenario's junior projects. */
-import { createProjectKindLayer } from './projectKindLayer';
-
-export const juniorLayer = createProjectKindLayer('junior');

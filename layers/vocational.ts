@@ -1,4 +1,0 @@
-/** 中职学校 layer: the scenario's vocational projects. */
-import { createProjectKindLayer } from './projectKindLayer';
-
-export const vocationalLayer = createProjectKindLayer('vocational');
