@@ -41,7 +41,7 @@ export type CoverageRequest =
   | {
       readonly type: 'compute';
       readonly seq: number;
-      readonly sites: readonly CoverageSite[];
+      readonly sites: SitePatch;
       readonly level: CoverageLevel;
       readonly uncovered: boolean;
       readonly assignment: boolean;
@@ -55,6 +55,19 @@ export type CoverageRequest =
     };
 
 /** Covered population per level: one entry per county index, then the whole surface. */
+/**
+ * The sites of a request as a change to those of the previous one: a drag changes one site of
+ * thousands, and copying every site to the worker on each pointer move would cost more than the answer.
+ */
+export interface SitePatch {
+  /** The whole list (the first request, or after a failure): `upsert` holds every site. */
+  readonly reset: boolean;
+  /** Sites new or changed since the previous request. */
+  readonly upsert: readonly CoverageSite[];
+  /** Keys of the sites gone since the previous request. */
+  readonly remove: readonly string[];
+}
+
 export type CoveredByLevel = Readonly<Record<CoverageLevel, readonly number[]>>;
 
 export type CoverageResponse =

@@ -19,6 +19,7 @@ import type {
   CoverageRequest,
   CoverageResponse,
   CoverageResult,
+  SitePatch,
   CoveredByLevel,
   SurfaceInfo,
 } from './coverageMessages';
@@ -36,6 +37,16 @@ export function createCoverageHandler(): (req: CoverageRequest) => {
   let surfaceData: PopulationSurface | null = null;
   /** A second engine for comparisons, so the live one keeps its incremental state. */
   let compareEngine: CoverageEngine | null = null;
+  /** The sites as the requests' patches left them (unchanged sites keep their objects: no lookups). */
+  const current = new Map<string, CoverageSite>();
+  let list: readonly CoverageSite[] = [];
+  const applyPatch = (patch: SitePatch): readonly CoverageSite[] => {
+    if (patch.reset) current.clear();
+    for (const key of patch.remove) current.delete(key);
+    for (const s of patch.upsert) current.set(s.key, s);
+    if (patch.reset || patch.remove.length > 0 || patch.upsert.length > 0) list = [...current.values()];
+    return list;
+  };
   const coveredAll = (e: CoverageEngine): Record<CoverageLevel, number[]> => {
     const covered = {} as Record<CoverageLevel, number[]>;
     for (const level of COVERAGE_LEVELS) {
@@ -87,10 +98,11 @@ export function createCoverageHandler(): (req: CoverageRequest) => {
     }
     const e = engine;
     const t0 = now();
-    const stats = e.update(req.sites);
+    const sites = applyPatch(req.sites);
+    const stats = e.update(sites);
     const covered = coveredAll(e);
     const sitePop: Record<string, number> = {};
-    for (const s of req.sites) sitePop[s.key] = e.sitePopulation(s.key);
+    for (const s of sites) sitePop[s.key] = e.sitePopulation(s.key);
     const uncovered = req.uncovered ? paintUncovered(e, req.level, grid, UNCOVERED_RAMP) : null;
     let assignment: CoverageResult['assignment'] = null;
     if (req.assignment) {
@@ -173,6 +185,30 @@ export interface CoverageClient {
   dispose(): void;
 }
 
+const sameSite = (a: CoverageSite, b: CoverageSite): boolean =>
+  a.lon === b.lon &&
+  a.lat === b.lat &&
+  a.radius === b.radius &&
+  a.level === b.level &&
+  a.seats === b.seats &&
+  a.county === b.county &&
+  a.projectId === b.projectId;
+
+/** The change from the sites the worker holds to `next` (all of them when it holds none known). */
+export function diffSites(held: ReadonlyMap<string, CoverageSite> | null, next: readonly CoverageSite[]): SitePatch {
+  if (!held) return { reset: true, upsert: next, remove: [] };
+  const upsert: CoverageSite[] = [];
+  const keys = new Set<string>();
+  for (const s of next) {
+    keys.add(s.key);
+    const before = held.get(s.key);
+    if (before !== s && (!before || !sameSite(before, s))) upsert.push(s);
+  }
+  const remove: string[] = [];
+  for (const key of held.keys()) if (!keys.has(key)) remove.push(key);
+  return { reset: false, upsert, remove };
+}
+
 export function createCoverageClient(transport: CoverageTransport): CoverageClient {
   let seq = 0;
   let busy = false;
@@ -187,9 +223,13 @@ export function createCoverageClient(transport: CoverageTransport): CoverageClie
     number,
     { resolve: (v: { a: CoveredByLevel; b: CoveredByLevel }) => void; reject: (e: Error) => void }
   >();
+  /** The sites the worker holds (as of the last request sent); null: send them all. */
+  let sent: Map<string, CoverageSite> | null = null;
   const send = (req: ComputeRequest): void => {
     busy = true;
-    transport.post({ type: 'compute', seq: ++seq, ...req }, []);
+    const patch = diffSites(sent, req.sites);
+    sent = new Map(req.sites.map((s) => [s.key, s]));
+    transport.post({ type: 'compute', seq: ++seq, ...req, sites: patch }, []);
   };
   const next = (): void => {
     busy = false;
@@ -218,6 +258,8 @@ export function createCoverageClient(transport: CoverageTransport): CoverageClie
       return;
     }
     if (res.type === 'failed') {
+      // what the worker holds is unknown now: the next request sends every site
+      sent = null;
       // a worker that failed before answering the surface request fails that request too
       const w = surfaceWait;
       surfaceWait = null;

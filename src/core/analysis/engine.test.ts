@@ -4,48 +4,9 @@ import { vincenty } from '../../../tests/helpers/geodesic';
 import { prng } from '../../../tests/helpers/scenarioFixture';
 import { createCoverageEngine, type CoverageSite } from './engine';
 import { metricScale } from './geodesy';
-import { COVERAGE_LEVELS, DEFAULT_PARAMS, type CoverageLevel } from './params';
-import { surfaceFromCells, type PopulationSurface, type SurfaceCell } from './surface';
-
-const COUNTIES = ['350502', '350503', '350582'];
-
-/** A deterministic synthetic surface: cells jittered around a 60 m grid near 鲤城, 3 counties by longitude. */
-function syntheticCells(n: number, seed: number, spanDeg = 0.06): SurfaceCell[] {
-  const rand = prng(seed);
-  const cells: SurfaceCell[] = [];
-  for (let i = 0; i < n; i++) {
-    const lon = 118.55 + rand() * spanDeg;
-    const lat = 24.88 + rand() * spanDeg;
-    const band = Math.min(2, Math.floor(((lon - 118.55) / spanDeg) * 3));
-    cells.push({ lon, lat, pop: Math.floor(rand() * 200), county: COUNTIES[band] ?? null });
-  }
-  return cells;
-}
-
-function surfaceOf(cells: readonly SurfaceCell[]): PopulationSurface {
-  const s = surfaceFromCells(cells);
-  if (!s.ok) throw new Error(s.error);
-  return s.value;
-}
-
-function randomSites(n: number, seed: number, spanDeg = 0.06): CoverageSite[] {
-  const rand = prng(seed);
-  return Array.from({ length: n }, (_, i) => {
-    const level = COVERAGE_LEVELS[i % 4] ?? 'primary';
-    const lon = 118.55 + rand() * spanDeg;
-    const band = Math.min(2, Math.floor(((lon - 118.55) / spanDeg) * 3));
-    return {
-      key: `s${i}`,
-      projectId: `s${i}`,
-      level,
-      lon,
-      lat: 24.88 + rand() * spanDeg,
-      radius: DEFAULT_PARAMS.radius[level],
-      seats: 500,
-      county: COUNTIES[band] ?? '350502',
-    };
-  });
-}
+import { COVERAGE_LEVELS, type CoverageLevel } from './params';
+import { COUNTIES, randomSites, surfaceOf, syntheticCells } from '../../../tests/helpers/surfaceFixture';
+import { surfaceFromCells, type SurfaceCell } from './surface';
 
 describe('local metric', () => {
   it('is within 1.5 cm of the WGS84 geodesic at 1 km and 13 cm at 3 km, while Turf haversine is off by metres', () => {

@@ -13,6 +13,7 @@
  * Memory: 27 bytes per cell (+4 while an assignment is held), see bytesPerCell().
  */
 import { metricScale } from './geodesy';
+import { moveCircle, type CellGrid } from './moveCircle';
 import { createNearestFinder } from './nearest';
 import { COVERAGE_LEVELS, type CoverageLevel } from './params';
 import { gridPixel, NO_COUNTY, type PopulationSurface } from './surface';
@@ -158,6 +159,27 @@ export function createCoverageEngine(
   const countyOf = (c: number): number => (c === NO_COUNTY ? nc : c);
   const sites = new Map<string, SiteState>();
   let visited = 0;
+  const grid: CellGrid = {
+    X,
+    Y,
+    P,
+    county: (i) => countyOf(C[i] ?? NO_COUNTY),
+    bStart,
+    bCols,
+    bRows,
+    minX,
+    minY,
+    bw,
+    bh,
+    originLon: ox,
+    originLat: oy,
+    counts,
+    coveredPop,
+    cellCount: m,
+    countySlots: nc + 1,
+  };
+  /** The list of the last update: a site object seen at the same place again is unchanged (no lookup). */
+  let last: readonly CoverageSite[] = [];
 
   /** Adds (sign 1) or removes (sign -1) one site's circle; returns the population inside it. */
   function circle(site: CoverageSite, level: number, sign: 1 | -1): number {
@@ -211,17 +233,30 @@ export function createCoverageEngine(
     let added = 0;
     let removed = 0;
     let changed = 0;
-    for (const site of next) {
+    const previous = last;
+    last = next;
+    for (let n = 0; n < next.length; n++) {
+      const site = next[n];
+      if (!site || previous[n] === site) continue;
       const cur = sites.get(site.key);
       if (cur && sameGeometry(cur.site, site)) {
         cur.site = site;
+        continue;
+      }
+      const level = levelIndex(site.level);
+      if (cur && cur.level === level && cur.site.radius === site.radius) {
+        // a moved school: only the cells near the edges of the two circles can change
+        const moved = moveCircle(grid, level, cur.site, site);
+        visited += moved.visited;
+        cur.site = site;
+        cur.pop += moved.popDelta;
+        changed++;
         continue;
       }
       if (cur) {
         circle(cur.site, cur.level, -1);
         changed++;
       } else added++;
-      const level = levelIndex(site.level);
       sites.set(site.key, { site, level, pop: circle(site, level, 1) });
     }
     // keys are unique, so sites left over exist only when the engine holds more than it was given
@@ -241,6 +276,7 @@ export function createCoverageEngine(
     counts.fill(0);
     coveredPop.fill(0);
     sites.clear();
+    last = [];
     return update(next);
   }
 

@@ -19,8 +19,14 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   });
 }
 
+/** One formatter per language: building an Intl.NumberFormat costs more than formatting a thousand numbers. */
+const FORMATS: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }),
+};
+
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 6 }).format(value);
+  return FORMATS[lang].format(value);
 }
 
 export type { MessageKey };
