@@ -123,6 +123,26 @@ export default tseslint.config(
     },
   },
   {
+    // the first map needs neither deck.gl nor Terra Draw: only their own modules import them, the rest
+    // of src/map loads those modules with import() (types are free)
+    files: ['src/map/**/*.{ts,tsx}'],
+    ignores: ['src/map/analysisOverlay.ts', 'src/map/deckLayers.ts', 'src/map/editor.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@deck\\.gl/|@luma\\.gl/|terra-draw)|^\\./(analysisOverlay|deckLayers|editor)$',
+              allowTypeImports: true,
+              message: 'deck.gl and Terra Draw load on first use: import() them (analysisOverlay.ts, editor.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/persistence/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -54,7 +54,7 @@ const DRAW_ORDER: readonly MapLayerModule[] = [
   ...(['vocational', 'high', 'nineYear', 'junior', 'primary', 'kindergarten', 'special'] as const).map(kindLayer),
 ];
 
-/** Everything deck.gl draws, bottom to top. */
+/** Everything the map draws, bottom to top (src/map/planLayers.ts: MapLibre the projects, deck.gl the analysis). */
 export function buildLayers(input: LayerInput): LayerDescriptor[] {
   return [
     ...ANALYSIS_DRAW_ORDER.flatMap((l) => l.build(input)),

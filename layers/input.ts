@@ -30,7 +30,7 @@ export function groupByKind(projects: readonly ProjectFeature[]): ReadonlyMap<Pr
 
 /**
  * The same lists with one project shown at the pointer. Only the dragged project's kind gets a new
- * array; every other kind keeps its identity (deck.gl then leaves those layers alone while dragging).
+ * array; every other kind keeps its identity (the map then sends only that kind's data while dragging).
  */
 export function withDragged(
   byKind: ReadonlyMap<ProjectKind, readonly ProjectFeature[]>,

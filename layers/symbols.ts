@@ -124,7 +124,7 @@ export interface IconAtlas {
   >;
 }
 
-/** All kind × action × status symbols in one sheet (deck.gl IconLayer atlas). */
+/** All kind × action × status symbols in one sheet (cut into the map's images, src/map/atlas.ts). */
 export function buildIconAtlas(): IconAtlas {
   const cols = PROJECT_ACTIONS.length * PROJECT_STATUSES.length;
   const width = cols * CELL;

@@ -21,6 +21,7 @@ import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
 import { createCoverageClient, type CoverageResponse, type CoverageTransport } from './workers/coverageService';
 import { App } from './ui/shell/App';
+import { firstMapDrawn } from './map/live';
 import { StoresContext } from './ui/context';
 import { registerServiceWorker } from './state/updates';
 import './ui/styles.css';
@@ -39,16 +40,27 @@ async function getJson(url: string): Promise<unknown> {
   return res.json() as Promise<unknown>;
 }
 
-/** The coverage engine in a module Web Worker (bundled by Vite, same origin). */
+/**
+ * The coverage engine in a module Web Worker (bundled by Vite, same origin), started with its first
+ * request (the population surface, after the first map): its script is not fetched before.
+ */
 function workerTransport(): CoverageTransport {
-  const worker = new Worker(new URL('./workers/coverage.worker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker | null = null;
+  let listener: (res: CoverageResponse) => void = () => undefined;
+  const started = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./workers/coverage.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<CoverageResponse>) => listener(e.data);
+    w.onerror = (e) => listener({ type: 'failed', seq: -1, error: e.message || 'worker error' });
+    worker = w;
+    return w;
+  };
   return {
-    post: (req, transfer) => worker.postMessage(req, transfer),
+    post: (req, transfer) => started().postMessage(req, transfer),
     onMessage: (cb) => {
-      worker.onmessage = (e: MessageEvent<CoverageResponse>) => cb(e.data);
-      worker.onerror = (e) => cb({ type: 'failed', seq: -1, error: e.message || 'worker error' });
+      listener = cb;
     },
-    terminate: () => worker.terminate(),
+    terminate: () => worker?.terminate(),
   };
 }
 
@@ -136,12 +148,15 @@ function showError(root: HTMLElement, message: string): void {
 async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  // start-up milestones for DevTools and `npm run bench` (user timing, nothing leaves the page)
+  performance.mark('qz:main');
   try {
     const [counties, land, rivers, labels, townships, zones, city, scenarioRaw, targetsRaw] = await Promise.all(
       [countiesUrl, landUrl, riversUrl, labelsUrl, townshipsUrl, zonesUrl, cityUrl, scenarioUrl, targetsUrl].map(
         getJson,
       ),
     );
+    performance.mark('qz:data');
     const ref = parseReferenceData({ counties, land, rivers, labels, townships, zones, city });
     if (!ref.ok) throw new Error(ref.error);
     const scenario = validateScenario(scenarioRaw, indexReference(ref.value));
@@ -152,6 +167,7 @@ async function main(): Promise<void> {
     const targets = parsePlanTargets(targetsRaw);
     if (!targets.ok) throw new Error(targets.error);
     const index = indexReference(ref.value);
+    performance.mark('qz:parsed');
     let superseded = (): void => undefined;
     const storage = await openStorage(index, root, () => superseded());
     const app = createApp({
@@ -162,12 +178,18 @@ async function main(): Promise<void> {
       ...(storage.note ? { storageNote: storage.note } : {}),
       channel: createBroadcastChannel(index),
       requestPersistence,
-      coverage: { client: createCoverageClient(workerTransport()), loadSurface: () => getBytes(populationUrl) },
+      coverage: {
+        client: createCoverageClient(workerTransport()),
+        // the population surface (0.8 MB, an engine of a million cells) waits for the first map, or 15 s
+        loadSurface: () =>
+          Promise.race([firstMapDrawn, new Promise((r) => setTimeout(r, 15_000))]).then(() => getBytes(populationUrl)),
+      },
       makeIoWorker: () => new Worker(new URL('./workers/io.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
     superseded = () => app.actions.storageSuperseded();
     await app.init();
+    performance.mark('qz:stored');
     root.innerHTML = '';
     render(
       <StoresContext.Provider value={app.stores}>
@@ -175,6 +197,7 @@ async function main(): Promise<void> {
       </StoresContext.Provider>,
       root,
     );
+    performance.mark('qz:rendered');
     // offline after the first load; a new version waits for the planner's "reload to update". Registered
     // once the first map is drawn, so caching the build does not compete with starting up.
     if (import.meta.env.PROD) setTimeout(() => registerServiceWorker('./sw.js', () => app.flush()), 4000);

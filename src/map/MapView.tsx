@@ -1,8 +1,8 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import countiesUrl from '../../geodata/counties.geojson?url';
+import landUrl from '../../geodata/land.geojson?url';
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExistingSchoolRecord } from '../core/io/existing';
@@ -11,10 +11,11 @@ import type { MessageKey } from '../core/i18n/messages';
 import { buildLayers } from '../../layers/index';
 import type { MapStores } from '../state/app';
 import { onlineLayers } from './basemaps';
-import { loadIconAtlas, toDeckLayers } from './deckLayers';
-import { attachEditor, type MapEditor } from './editor';
-import { setLiveMap } from './live';
-import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
+import { loadSymbolSheet, symbolSheetNow, type SymbolSheet } from './atlas';
+import type { MapEditor } from './editor';
+import { markFirstMapDrawn, setLiveMap } from './live';
+import { createPlanLayers, type PlanLayers } from './planLayers';
+import { provideSymbols, withProjectLayers } from './projectLayers';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -27,9 +28,6 @@ const FLY_ZOOM = 12;
 type Hover =
   | { readonly x: number; readonly y: number; readonly project: ProjectFeature }
   | { readonly x: number; readonly y: number; readonly existing: ExistingSchoolRecord };
-
-type Picked = ProjectFeature | ExistingSchoolRecord;
-const isProject = (o: Picked): o is ProjectFeature => 'properties' in o;
 
 /** Test and debugging hook: the live map and a promise for the first fully drawn frame. */
 declare global {
@@ -62,18 +60,37 @@ class FitCityControl implements maplibregl.IControl {
 export function MapView({ stores }: { stores: MapStores }) {
   const container = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  // deck.gl is fetched and started the first time an analysis layer is shown: say so while it is
+  const [loadingAnalysis, setLoadingAnalysis] = useState(false);
 
+  // the symbol sheet is rasterised from the moment the map code loads; the map waits for it (if at all)
+  // only so that its very first frame can draw the projects together with the basemap
+  const [sheet, setSheet] = useState<SymbolSheet | null>(symbolSheetNow);
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    // rasterise the symbol sheet while the map loads its style
-    const atlasPromise = loadIconAtlas();
+    if (!sheet) {
+      void loadSymbolSheet().then(setSheet);
+      return;
+    }
     const t = stores.i18n.t.value;
     const [w, s, e, n] = stores.fixed.reference.city.bbox;
+    const lat = (s + n) / 2;
+    const initialLayers = buildLayers(stores.layers.layerInput.peek());
     const start = stores.view.state.initialCamera.peek();
     const map = new maplibregl.Map({
       container: el,
-      style: buildStyle(stores.fixed.reference, stores.i18n.lang.value),
+      // the projects are part of the first style: they load with the basemap, not after it
+      style: withProjectLayers(
+        buildStyle(stores.fixed.reference, stores.i18n.lang.value, {
+          land: new URL(landUrl, location.href).href,
+          counties: new URL(countiesUrl, location.href).href,
+        }),
+        initialLayers,
+        lat,
+      ),
+      // no fade-in of symbols: every frame of a fade is a full redraw, slow on software GL
+      fadeDuration: 0,
       // where the planner left off, or the whole city
       ...(start
         ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
@@ -96,6 +113,9 @@ export function MapView({ stores }: { stores: MapStores }) {
       dragRotate: false,
       pitchWithRotate: false,
     });
+    provideSymbols(map, sheet);
+    performance.mark('qz:map-created');
+    map.once('render', () => performance.mark('qz:first-frame'));
     map.touchZoomRotate.disableRotation();
     const fit = new FitCityControl(() => stores.view.actions.flyToCity());
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -103,8 +123,14 @@ export function MapView({ stores }: { stores: MapStores }) {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
 
     const disposers: (() => void)[] = [];
-    let overlay: MapLibreOverlay | null = null;
+    let plan: PlanLayers | null = null;
+    let disposed = false;
     let editor: MapEditor | null = null;
+    const projectById = (id: string): ProjectFeature | null => {
+      for (const list of stores.layers.layerInput.peek().projectsByKind.values())
+        for (const p of list) if (p.id === id) return p;
+      return null;
+    };
     const reportCamera = (): void => {
       const c = map.getCenter();
       stores.view.actions.cameraChanged({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
@@ -168,6 +194,7 @@ export function MapView({ stores }: { stores: MapStores }) {
     );
 
     map.once('load', () => {
+      performance.mark('qz:style-load');
       // online basemaps are added only when chosen, so the default makes no outside request
       disposers.push(
         effect(() => {
@@ -185,88 +212,93 @@ export function MapView({ stores }: { stores: MapStores }) {
         }),
       );
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](stores.i18n.lang.peek()));
-      editor = attachEditor(map, stores);
 
-      void atlasPromise.then((atlas) => {
-        const guard = createUniformBindingGuard();
-        let layerGroupsResolved = false;
-        let current: Layer[] = toDeckLayers(buildLayers(stores.layers.layerInput.peek()), atlas);
-        overlay = new MapLibreOverlay({
-          interleaved: true,
-          layers: current,
-          onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => {
-            if (overlay) syncDeckFramebuffer(overlay, map.getCanvas());
-            guard.onBeforeRender(ctx);
-          },
-          // ready = deck.gl has drawn a frame with every layer's async props (the icon atlas) loaded
-          onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
-            guard.onAfterRender(ctx);
-            if (layerGroupsResolved && current.every((l) => l.isLoaded)) resolveReady();
-          },
-          onHover: (info: PickingInfo<Picked>) => {
-            const o = info.object;
-            map.getCanvas().style.cursor = o && isProject(o) ? 'pointer' : '';
-            setHover(
-              o ? (isProject(o) ? { x: info.x, y: info.y, project: o } : { x: info.x, y: info.y, existing: o }) : null,
-            );
-          },
+      void createPlanLayers(map, {
+        lat,
+        initial: { descriptors: initialLayers, sheet },
+        onLoading: setLoadingAnalysis,
+      }).then((created) => {
+        if (disposed) {
+          created.dispose();
+          return;
+        }
+        plan = created;
+        // what changed between building the style and its loading (an edit, a drag, a layer shown)
+        created.show(buildLayers(stores.layers.layerInput.peek()));
+        // ready = the first frame with every shown layer drawn (deck.gl's too, if an analysis layer is on)
+        void created.drawn().then(() => {
+          performance.mark('qz:first-map');
+          resolveReady();
+          markFirstMapDrawn();
+          // editing (Terra Draw) loads once the first map is drawn; a click until then selects as usual
+          void import('./editor').then((m) => {
+            if (!disposed) editor = m.attachEditor(map, stores);
+          });
         });
-        map.addControl(overlay);
-        // Pick on MapLibre's click (deck's own click picking needs a hover first: no touch support).
-        // A few pixels of radius make small symbols easy to hit with a finger.
-        map.on('click', (e) => {
-          // clicks on the drawing handles, or while placing or drawing, belong to the editor
-          if (editor?.hits(e)) return;
-          const info = overlay?.pickObject({ x: e.point.x, y: e.point.y, radius: 6 }) as
-            PickingInfo<Picked> | null | undefined;
-          // existing schools are reference data: hovering names them, clicking selects no project
-          const o = info?.object;
-          stores.selection.actions.select(o && isProject(o) ? o.id : null);
-        });
+        // the map draws at the next frame anyway: hand it the layers then, once per frame, so that a
+        // drag's pointer event only posts the coverage request and returns
         let first = true;
+        let frame = 0;
         disposers.push(
           effect(() => {
-            const input = stores.layers.layerInput.value;
-            if (first) {
+            // subscribe (the layers themselves are read at the frame)
+            if (!stores.layers.layerInput.value || first) {
               first = false;
               return;
             }
-            current = toDeckLayers(buildLayers(input), atlas);
-            overlay?.setProps({ layers: current });
+            if (frame) return;
+            frame = requestAnimationFrame(() => {
+              frame = 0;
+              if (!disposed) created.show(buildLayers(stores.layers.layerInput.peek()));
+            });
           }),
+          () => cancelAnimationFrame(frame),
         );
-        // deck.gl#10733: resolve the beforeId groups again once the style has fully loaded
-        const resolveGroups = (): void => {
-          if (layerGroupsResolved || !map.isStyleLoaded()) return;
-          map.off('sourcedata', resolveGroups);
-          map.off('idle', resolveGroups);
-          current = toDeckLayers(buildLayers(stores.layers.layerInput.peek()), atlas);
-          overlay?.setProps({ layers: current });
-          layerGroupsResolved = true;
-          map.triggerRepaint();
-        };
-        // whichever comes first: a source finishing, or the map going idle (e.g. failing online tiles)
-        map.on('sourcedata', resolveGroups);
-        map.on('idle', resolveGroups);
-        resolveGroups();
-        map.triggerRepaint();
+      });
+      // Pick on MapLibre's click; a few pixels of radius make small symbols easy to hit with a finger.
+      map.on('click', (e) => {
+        // clicks on the drawing handles, or while placing or drawing, belong to the editor
+        if (editor?.hits(e)) return;
+        const hit = plan?.pick(e.point) ?? null;
+        // existing schools are reference data: hovering names them, clicking selects no project
+        stores.selection.actions.select(hit && 'project' in hit ? hit.project : null);
+      });
+      map.on('mousemove', (e) => {
+        const hit = plan?.pick(e.point) ?? null;
+        const project = hit && 'project' in hit ? projectById(hit.project) : null;
+        map.getCanvas().style.cursor = project ? 'pointer' : '';
+        const [pLon = 0, pLat = 0] = project?.geometry.coordinates ?? [];
+        plan?.hover(project ? [pLon, pLat] : null);
+        if (project) setHover({ x: e.point.x, y: e.point.y, project });
+        else if (hit && 'existing' in hit) setHover({ x: e.point.x, y: e.point.y, existing: hit.existing });
+        else setHover(null);
+      });
+      map.on('mouseout', () => {
+        setHover(null);
+        plan?.hover(null);
       });
     });
 
     return () => {
+      disposed = true;
       for (const d of disposers) d();
       editor?.dispose();
-      if (overlay) map.removeControl(overlay);
+      plan?.dispose();
       setLiveMap(null);
       map.remove();
       delete window.__qzMap;
     };
-  }, []);
+  }, [sheet]);
 
   const t = stores.i18n.t.value;
   return (
     <div class="map-wrap">
       <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
+      {loadingAnalysis && (
+        <div class="map-busy" role="status" data-testid="map-loading-analysis">
+          {t('map.loadingAnalysis')}
+        </div>
+      )}
       {hover && 'project' in hover && !stores.selection.state.dragPreview.value && (
         <div class="map-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} role="tooltip">
           <strong>{stores.i18n.projectName.value(hover.project)}</strong>

@@ -4,17 +4,15 @@
  * the window). The image shows the same place as the view it was made from.
  */
 import * as maplibregl from 'maplibre-gl';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Layer } from '@deck.gl/core';
 import { exportPixelRatio, metresPerPixel, viewBounds } from '../core/export/paper';
 import type { ReferenceData } from '../core/geodata/reference';
 import type { Lang } from '../core/i18n/translate';
 import type { BasemapId } from '../core/settings/settings';
 import { buildLayers, type LayerInput } from '../../layers/index';
 import { onlineLayers } from './basemaps';
-import { loadIconAtlas, toDeckLayers } from './deckLayers';
-import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
+import { createPlanLayers } from './planLayers';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
+import { liveGl } from './live';
 
 export interface RenderRequest {
   readonly width: number;
@@ -37,15 +35,19 @@ export class RenderTooLargeError extends Error {
   }
 }
 
-/** The largest drawing buffer this browser's WebGL allows (one probe, cached). */
+/**
+ * The largest drawing buffer this browser's WebGL allows (cached). Read from the map's own context when
+ * there is one: a throwaway context costs half a second on software GL.
+ */
 let maxSize: number | null = null;
 export function maxRenderSize(): number {
   if (maxSize !== null) return maxSize;
-  const gl = document.createElement('canvas').getContext('webgl2');
+  const shared = liveGl();
+  const gl = shared ?? document.createElement('canvas').getContext('webgl2');
   const v = gl
     ? Math.min(Number(gl.getParameter(gl.MAX_RENDERBUFFER_SIZE)), Number(gl.getParameter(gl.MAX_TEXTURE_SIZE)))
     : 4096;
-  gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  if (!shared) gl?.getExtension('WEBGL_lose_context')?.loseContext();
   maxSize = v;
   return v;
 }
@@ -114,38 +116,16 @@ export async function createRenderer(req: RenderRequest, first: RenderView): Pro
     dispose();
     throw e;
   }
-  const atlas = await loadIconAtlas();
-  let layers: Layer[] = toDeckLayers(buildLayers(first.layerInput), atlas);
-  const guard = createUniformBindingGuard();
-  let drawn: (() => void) | null = null;
-  const overlay: MapLibreOverlay = new MapLibreOverlay({
-    interleaved: true,
-    layers,
-    useDevicePixels: ratio,
-    onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => {
-      syncDeckFramebuffer(overlay, map.getCanvas());
-      guard.onBeforeRender(ctx);
-    },
-    onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
-      guard.onAfterRender(ctx);
-      if (drawn && layers.every((l) => l.isLoaded)) drawn();
-    },
-  });
-  map.addControl(overlay);
+  // sizes in metres turn into pixels at the city's latitude, as on the live map
+  const [, south, , north] = req.reference.city.bbox;
+  const plan = await createPlanLayers(map, { lat: (south + north) / 2, useDevicePixels: ratio });
 
   return {
     render: async (view) => {
       map.fitBounds(viewBounds(view.camera, view.viewport.width, view.viewport.height), { padding: 0, duration: 0 });
-      // deck.gl#10733: layer groups resolve once the style is loaded, so the layers are (re)set here
-      layers = toDeckLayers(buildLayers(view.layerInput), atlas);
-      const deckDrawn = new Promise<void>((r) => (drawn = r));
-      const idle = waitFor(map, 'idle');
-      overlay.setProps({ layers });
-      map.triggerRepaint();
-      await idle;
-      // deck.gl draws again once its layers' async props (the symbol sheet) are loaded
-      await Promise.race([deckDrawn, new Promise((r) => setTimeout(r, 15_000))]);
-      drawn = null;
+      plan.show(buildLayers(view.layerInput));
+      // deck.gl (for analysis layers) waits for its data and textures; MapLibre for its symbols
+      await Promise.race([plan.drawn(), new Promise((r) => setTimeout(r, 15_000))]);
       const src = map.getCanvas();
       const canvas = document.createElement('canvas');
       canvas.width = req.width;
@@ -159,7 +139,7 @@ export async function createRenderer(req: RenderRequest, first: RenderView): Pro
       return { canvas, metresPerPixel: metresPerPixel(center.lat, map.getZoom()) / ratio };
     },
     dispose: () => {
-      map.removeControl(overlay);
+      plan.dispose();
       dispose();
     },
   };

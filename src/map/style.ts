@@ -45,7 +45,15 @@ function populationLabels(pop: number | null): { popZh?: string; popEn?: string 
 }
 
 /** The embedded basemap of 泉州 as an inline MapLibre style: every source is data in the bundle. */
-export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
+/**
+ * `urls`: where the same land and county files can be fetched (the live map): MapLibre's worker then
+ * fetches and parses them itself, in parallel, instead of receiving a copy of the parsed objects.
+ */
+export function buildStyle(
+  ref: ReferenceData,
+  lang: Lang,
+  urls?: { readonly land: string; readonly counties: string },
+): StyleSpecification {
   const labelPoints = {
     type: 'FeatureCollection' as const,
     features: ref.counties.features.map((f) => ({
@@ -88,8 +96,8 @@ export function buildStyle(ref: ReferenceData, lang: Lang): StyleSpecification {
     version: 8,
     name: 'quanzhou-offline',
     sources: {
-      land: { type: 'geojson', data: ref.land, tolerance: 0.25 },
-      counties: { type: 'geojson', data: ref.counties, tolerance: 0.25 },
+      land: { type: 'geojson', data: urls?.land ?? ref.land, tolerance: 0.25 },
+      counties: { type: 'geojson', data: urls?.counties ?? ref.counties, tolerance: 0.25 },
       rivers: { type: 'geojson', data: ref.rivers },
       countyLabels: { type: 'geojson', data: labelPoints },
       contextLabels: { type: 'geojson', data: ref.labels },

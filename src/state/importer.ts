@@ -8,14 +8,13 @@ import { addProjectsEdit, type EditContext } from '../core/edits/build';
 import type { Edit } from '../core/edits/edit';
 import type { ReferenceData } from '../core/geodata/reference';
 import type { CrsId } from '../core/io/crs';
-import { existingFromRows, type ExistingLayer } from '../core/io/existing';
+import type { ExistingLayer } from '../core/io/existing';
 import { emptyMapping, type FieldMapping, type MappedField } from '../core/io/fields';
-import { datumCandidates, datumUndeclared, initialChoices, type CrsSuggestion } from '../core/io/choices';
-import { baseName, combineFiles } from '../core/io/combine';
-import { createBoundaryIndex, type BoundaryIndex } from '../core/io/datum';
+import type { CrsSuggestion } from '../core/io/choices';
+import type { BoundaryIndex } from '../core/io/datum';
 import type { MappingNote } from '../core/io/refine';
-import { reviewImport, type ImportReview } from '../core/io/review';
-import { interpretProjects, type Interpretation } from '../core/io/interpret';
+import type { ImportReview } from '../core/io/review';
+import type { Interpretation } from '../core/io/interpret';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import type { ProjectKind } from '../core/model/kinds';
 import { SCHEMA_VERSION, type ProjectFeature, type ScenarioCollection, type ScenarioMeta } from '../core/model/project';
@@ -92,6 +91,10 @@ const freshSession = (
 
 export function createImporter(deps: ImporterDeps) {
   const session = signal<ImportSession | null>(null);
+  /** The import code (core/io/kit.ts), loaded when the dialog first opens or a file is first read. */
+  const kit = signal<Kit | null>(null);
+  let loading: Promise<Kit> | null = null;
+  const loadKit = (): Promise<Kit> => (loading ??= import('../core/io/kit').then((m) => (kit.value = m)));
   const now = deps.now ?? Date.now;
   /** Our county lines, indexed once, for the datum fit of imported outlines. */
   let boundaries: BoundaryIndex | null = null;
@@ -105,9 +108,10 @@ export function createImporter(deps: ImporterDeps) {
   const interpretation = computed<Result<Interpretation, IoError> | null>(() => {
     const s = session.value;
     const t = s?.table;
-    if (!s || !t || t.scenario || t.raster || s.target === 'population') return null;
+    const k = kit.value;
+    if (!s || !t || !k || t.scenario || t.raster || s.target === 'population') return null;
     let n = 0;
-    return interpretProjects(
+    return k.interpretProjects(
       t,
       {
         mapping: s.mapping,
@@ -128,8 +132,10 @@ export function createImporter(deps: ImporterDeps) {
   const candidates = computed(() => {
     const s = session.value;
     const t = s?.table;
-    if (!s || !t || t.scenario || t.raster || s.target === 'population' || !datumUndeclared(t, s.crs)) return null;
-    return datumCandidates(t, s.mapping, s.swapped);
+    const k = kit.value;
+    if (!s || !t || !k || t.scenario || t.raster || s.target === 'population' || !k.datumUndeclared(t, s.crs))
+      return null;
+    return k.datumCandidates(t, s.mapping, s.swapped);
   });
 
   /** Projects that would be imported (ours: the exported scenario's; else the interpreted rows). */
@@ -143,8 +149,9 @@ export function createImporter(deps: ImporterDeps) {
   /** What the dialog shows of the reading: problems by row (errors first), counts, points, whether it may confirm. */
   const review = computed<ImportReview | null>(() => {
     const s = session.value;
-    if (!s) return null;
-    return reviewImport({
+    const k = kit.value;
+    if (!s || !k) return null;
+    return k.reviewImport({
       table: s.table,
       interpretation: interpretation.value,
       projects: projects.value,
@@ -155,7 +162,7 @@ export function createImporter(deps: ImporterDeps) {
   });
 
   async function read(files: readonly InputFile[]): Promise<void> {
-    const file = combineFiles(files);
+    const file = (await loadKit()).combineFiles(files);
     if (!file) return;
     await readOne(file);
   }
@@ -176,8 +183,9 @@ export function createImporter(deps: ImporterDeps) {
       return;
     }
     const table = r.value;
-    boundaries ??= createBoundaryIndex(deps.referenceData.counties);
-    const c = initialChoices(table, file.name, deps.ctx.index.bbox, boundaries);
+    const k = await loadKit();
+    boundaries ??= k.createBoundaryIndex(deps.referenceData.counties);
+    const c = k.initialChoices(table, file.name, deps.ctx.index.bbox, boundaries);
     // a raster is a population grid; a table with a population column and no names is one too
     const hasPopulation = c.mapping.population !== null;
     const suggested: ImportTarget = table.raster
@@ -233,6 +241,8 @@ export function createImporter(deps: ImporterDeps) {
     const t = s?.table;
     if (!s || !t || s.stage !== 'ready') return err('not ready');
     patch({ stage: 'saving' });
+    // loaded already: a file was read
+    const k = await loadKit();
     const done = (r: Result<void, string>): Result<void, string> => {
       if (r.ok) session.value = null;
       else patch({ stage: 'ready' });
@@ -285,7 +295,7 @@ export function createImporter(deps: ImporterDeps) {
 
     if (s.target === 'existing') {
       const i = interpretation.peek();
-      const schools = existingFromRows(i?.ok ? i.value.rows : []);
+      const schools = k.existingFromRows(i?.ok ? i.value.rows : []);
       const layer: ExistingLayer = {
         schools: schools.map((x) => ({ ...x, id: deps.newId() })),
         source: { file: s.fileName, importedAt: now(), crs: s.crs },
@@ -320,7 +330,7 @@ export function createImporter(deps: ImporterDeps) {
       ? { ...own.scenario, id, name: uniqueName(own.scenario.name) }
       : {
           id,
-          name: uniqueName(baseName(s.fileName)),
+          name: uniqueName(k.baseName(s.fileName)),
           planYear: deps.scenario.peek().scenario.planYear,
           illustrative: false,
           schemaVersion: SCHEMA_VERSION,
@@ -354,6 +364,7 @@ export function createImporter(deps: ImporterDeps) {
     open: (target: ImportTarget = 'new'): void => {
       deps.reader.cancel();
       session.value = freshSession('choose', target);
+      void loadKit();
     },
     close: (): void => {
       deps.reader.cancel();
@@ -380,3 +391,4 @@ export function createImporter(deps: ImporterDeps) {
 }
 
 export type Importer = ReturnType<typeof createImporter>;
+type Kit = typeof import('../core/io/kit');

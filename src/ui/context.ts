@@ -7,7 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { MapStores, Stores } from '../state/app';
 import type { Translate } from '../state/i18n';
-import type { PrintStores } from '../map/print';
+import type { PrintStores } from '../map/credits';
 
 export const StoresContext = createContext<Stores | null>(null);
 

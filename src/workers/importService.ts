@@ -4,22 +4,13 @@
  * cannot be interrupted otherwise) and a new one is started for the next job. Without workers
  * (unit tests) the same code runs in process.
  */
-import { createCountyLocator } from '../core/geodata/locate';
 import type { ReferenceIndex } from '../core/geodata/reference';
-import { buildPopulationSurface, type PopulationResult } from '../core/io/population';
-import { readFile } from '../core/io/registry';
+import type { PopulationResult } from '../core/io/population';
 import type { InputFile, IoError, RawTable } from '../core/io/types';
 import { err, type Result } from '../core/result';
 import type { IoRequest, IoResponse, PopulationJob } from './ioMessages';
 
 export type { IoRequest, IoResponse, PopulationJob } from './ioMessages';
-
-/** Runs a population job (in the worker, or in process). */
-export function runPopulationJob(job: PopulationJob): Result<PopulationResult, IoError> {
-  const locate = createCountyLocator(job.counties);
-  const codes = job.counties.features.map((f) => f.properties.adcode);
-  return buildPopulationSurface(job.table, job.options, locate, codes, job.bbox);
-}
 
 export interface FileReader {
   /** Reads a file (one layer of it: `layer`, or the first). */
@@ -98,7 +89,11 @@ export function createFileReader(ref: ReferenceIndex, makeWorker: (() => WorkerL
   return {
     read(file, onProgress, layer) {
       const w = ensure();
-      if (!w) return readFile(file, { ref, onProgress, ...(layer !== undefined ? { layer } : {}) });
+      // without workers (unit tests) the codecs run here, loaded on first use
+      if (!w)
+        return import('../core/io/registry').then((m) =>
+          m.readFile(file, { ref, onProgress, ...(layer !== undefined ? { layer } : {}) }),
+        );
       return post(
         w,
         (id) => {
@@ -114,7 +109,7 @@ export function createFileReader(ref: ReferenceIndex, makeWorker: (() => WorkerL
     },
     buildPopulation(job) {
       const w = ensure();
-      if (!w) return Promise.resolve(runPopulationJob(job));
+      if (!w) return import('./populationJob').then((m) => m.runPopulationJob(job));
       return post(
         w,
         (id) => ({ req: { id, type: 'population', job }, transfer: [] }),

@@ -1,6 +1,6 @@
 /** Web Worker entry: reads imported files and builds population surfaces, off the main thread (see importService.ts). */
 import { readFile } from '../core/io/registry';
-import { runPopulationJob } from './importService';
+import { runPopulationJob } from './populationJob';
 import type { IoRequest, IoResponse } from './ioMessages';
 
 // in this module `self` is the worker's scope (the WebWorker library's type), not a window

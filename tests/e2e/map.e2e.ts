@@ -98,7 +98,7 @@ describe('the offline map', () => {
     await s.context.close();
   });
 
-  it('opens the details of a project clicked on the map; keeps deck.gl symbols on their MapLibre position when the map area changes size (deck.gl#9666)', async () => {
+  it('opens the details of a project clicked on the map; keeps the symbols on their map position when the map area changes size (once deck.gl#9666)', async () => {
     const s = await openApp(browser());
     const { page } = s;
     const high = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');

@@ -12,7 +12,12 @@ const eslint = new ESLint({
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .filter(
+      (m) =>
+        m.ruleId === 'no-restricted-imports' ||
+        m.ruleId === '@typescript-eslint/no-restricted-imports' ||
+        m.ruleId === 'no-restricted-globals',
+    )
     .map((m) => m.message.replace(/^.* is restricted from being used by a pattern\. /, ''));
 }
 
@@ -39,7 +44,30 @@ describe('folder boundaries (eslint.config.js)', () => {
     expect(await violations('src/ui/Probe.tsx', code)).toEqual(['Only src/map may import MapLibre or deck.gl.']);
     expect(await violations('src/state/probe.ts', code)).toHaveLength(1);
     expect(await violations('layers/probe.ts', code)).toHaveLength(1);
-    expect(await violations('src/map/probe.ts', code)).toEqual([]);
+    expect(await violations('src/map/analysisOverlay.ts', code)).toEqual([]);
+  });
+
+  it('keeps deck.gl and Terra Draw out of the first map: src/map loads them with import()', async () => {
+    const lazy = 'deck.gl and Terra Draw load on first use: import() them (analysisOverlay.ts, editor.ts).';
+    const deck = "import { IconLayer } from '@deck.gl/layers';\nexport const x = IconLayer;\n";
+    expect(await violations('src/map/MapView.tsx', deck)).toEqual([lazy]);
+    expect(
+      await violations(
+        'src/map/planLayers.ts',
+        "import { createAnalysisOverlay } from './analysisOverlay';\nexport const x = createAnalysisOverlay;\n",
+      ),
+    ).toEqual([lazy]);
+    expect(
+      await violations('src/map/MapView.tsx', "import { TerraDraw } from 'terra-draw';\nexport const x = TerraDraw;\n"),
+    ).toEqual([lazy]);
+    // types cost nothing at run time; the modules themselves import their libraries
+    expect(
+      await violations(
+        'src/map/planLayers.ts',
+        "import type { AnalysisOverlay } from './analysisOverlay';\nexport type X = AnalysisOverlay;\n",
+      ),
+    ).toEqual([]);
+    expect(await violations('src/map/deckLayers.ts', deck)).toEqual([]);
   });
 
   it('keeps geometry math out of the UI and storage behind src/persistence', async () => {

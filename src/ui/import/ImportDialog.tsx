@@ -47,7 +47,15 @@ export function ImportDialog() {
   const meta = scenarios.state.scenario.value.scenario;
 
   const review = importer.state.review.value;
-  if (!review) return <dialog ref={ref} class="import" />;
+  // the import code is still arriving (the first import of a session)
+  if (!review)
+    return (
+      <dialog ref={ref} class="import">
+        <p role="status" data-testid="import-loading">
+          {t('import.loading')}
+        </p>
+      </dialog>
+    );
   const { problems, errorRows, warnings, total, points, sites, count, canConfirm } = review;
 
   const at = (p: RowProblem): string =>

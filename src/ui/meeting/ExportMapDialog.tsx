@@ -41,7 +41,8 @@ export function ExportMapDialog({ kind, onClose }: { kind: MapExportKind | null;
   }, [kind]);
 
   const screen = liveView()?.pixels ?? { width: 1280, height: 720 };
-  const max = maxRenderSize();
+  // asked only while the dialog is open: the dialog is mounted (closed) from the start
+  const max = kind ? maxRenderSize() : Infinity;
 
   const run = async (): Promise<void> => {
     if (!kind) return;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Menu } from '../common/Menu';
 import { useCompare, useMeeting, useScenarios, useT } from '../context';
-import { ExportMapDialog, type MapExportKind } from './ExportMapDialog';
+import { useLazy } from '../common/lazy';
+import type { MapExportKind } from './ExportMapDialog';
 
 /** 演示 · 比较 · 图片 · PDF: the meeting tools, beside the scenario operations. */
 export function MeetingButtons() {
@@ -10,6 +11,8 @@ export function MeetingButtons() {
   const compare = useCompare();
   const [exporting, setExporting] = useState<MapExportKind | null>(null);
   const single = useScenarios().state.scenarios.value.length < 2;
+  // the export renderer, the PDF writer and their dialog load on the first export
+  const ExportMapDialog = useLazy(exporting !== null, () => import('./ExportMapDialog').then((m) => m.ExportMapDialog));
   return (
     <div class="meeting-actions" role="group" aria-label={t('present.start')}>
       <button
@@ -44,7 +47,7 @@ export function MeetingButtons() {
           { testid: 'export-pdf', label: t('export.pdf'), onSelect: () => setExporting('pdf') },
         ]}
       />
-      <ExportMapDialog kind={exporting} onClose={() => setExporting(null)} />
+      {ExportMapDialog && <ExportMapDialog kind={exporting} onClose={() => setExporting(null)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { swatchSvg, visibleLegend } from '../../../layers/index';
 import { svgDataUrl } from '../../../layers/symbols';
-import { creditLines, dateText } from '../../map/print';
+import { creditLines, dateText } from '../../map/credits';
 import { useI18n, useMeeting, usePrintStores, useScenarios, useView } from '../context';
 
 /**

@@ -1,5 +1,5 @@
 import { version } from '../../../package.json';
-import { buildExport, type ExportKind } from '../../core/export/scenarioFiles';
+import type { ExportKind } from '../../core/export/scenarioFiles';
 import { download } from '../common/download';
 import { Menu } from '../common/Menu';
 import { useFixed, useI18n, useImporter, useScenarios, useT } from '../context';
@@ -19,6 +19,8 @@ export function useExportScenario(): (kind: ExportKind) => Promise<void> {
   const { index } = useFixed();
   return async (kind) => {
     const origin = { appVersion: version, now: Date.now() };
+    // the writers (XLSX, CSV, GeoJSON, coordinate systems) load on the first export
+    const { buildExport } = await import('../../core/export/scenarioFiles');
     const f = await buildExport(kind, state.scenario.peek(), state.summary.peek(), lang.peek(), index, origin);
     download(f.name, f.data, f.mime);
   };

@@ -1,9 +1,9 @@
 import { MapView } from '../../map/MapView';
 import { readPicked } from '../common/files';
+import { useLazy } from '../common/lazy';
 import { CompareView } from '../compare/CompareView';
 import { useCompare, useImporter, useMapStores, useMeeting, useSelection, useView } from '../context';
 import { ProjectForm } from '../form/ProjectForm';
-import { ImportDialog } from '../import/ImportDialog';
 import { Presentation } from '../meeting/Presentation';
 import { ScenarioDialog } from '../scenario/ScenarioDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -18,6 +18,10 @@ import { useDocument } from './useDocument';
 /** The page: header, sidebar, map, details, the project list, and the dialogs over them. */
 export function App() {
   const compare = useCompare();
+  // the import dialog and its codecs load when an import starts
+  const ImportDialog = useLazy(useImporter().state.session.value !== null, () =>
+    import('../import/ImportDialog').then((m) => m.ImportDialog),
+  );
   const importer = useImporter();
   const meeting = useMeeting();
   const selection = useSelection();
@@ -60,7 +64,7 @@ export function App() {
       <ProjectTable />
       <SettingsDialog />
       <ScenarioDialog />
-      <ImportDialog />
+      {ImportDialog && <ImportDialog />}
       <CompareView />
       <UpdatePrompt />
     </div>

@@ -1,12 +1,10 @@
 import { SIDEBAR_TABS } from '../../state/ui';
-import { CoveragePanel } from '../analysis/CoveragePanel';
 import { PhasingPanel } from '../analysis/PhasingPanel';
-import { TargetsPanel } from '../analysis/TargetsPanel';
+import { useLazy } from '../common/lazy';
 import { Tabs } from '../common/Tabs';
 import { useT, useUi, useView } from '../context';
 import { LayerPanel } from '../legend/LayerPanel';
 import { Legend } from '../legend/Legend';
-import { SlidesPanel } from '../meeting/SlidesPanel';
 
 /** The left panel: layers, coverage, targets and slides. It folds away to give the map the room (remembered). */
 export function Sidebar() {
@@ -14,7 +12,18 @@ export function Sidebar() {
   const ui = useUi();
   const view = useView();
   const tab = ui.state.sidebarTab.value;
-  if (!view.state.sidebarOpen.value) return null;
+  const open = view.state.sidebarOpen.value;
+  // the analysis and slides panels load the first time their tab is opened
+  const CoveragePanel = useLazy(open && tab === 'coverage', () =>
+    import('../analysis/CoveragePanel').then((m) => m.CoveragePanel),
+  );
+  const TargetsPanel = useLazy(open && tab === 'targets', () =>
+    import('../analysis/TargetsPanel').then((m) => m.TargetsPanel),
+  );
+  const SlidesPanel = useLazy(open && tab === 'slides', () =>
+    import('../meeting/SlidesPanel').then((m) => m.SlidesPanel),
+  );
+  if (!open) return null;
   return (
     <aside class="sidebar" data-testid="sidebar">
       <Tabs
@@ -33,11 +42,19 @@ export function Sidebar() {
             <Legend />
           </>
         )}
-        {tab === 'coverage' && <CoveragePanel />}
-        {tab === 'targets' && <TargetsPanel />}
-        {tab === 'slides' && <SlidesPanel />}
+        {tab === 'coverage' && (CoveragePanel ? <CoveragePanel /> : <Loading />)}
+        {tab === 'targets' && (TargetsPanel ? <TargetsPanel /> : <Loading />)}
+        {tab === 'slides' && (SlidesPanel ? <SlidesPanel /> : <Loading />)}
       </div>
     </aside>
+  );
+}
+
+function Loading() {
+  return (
+    <p class="hint" role="status">
+      {useT()('panel.loading')}
+    </p>
   );
 }
 

