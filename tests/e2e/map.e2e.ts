@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_SYMBOL } from '../../layers/symbols';
 import { BASEMAP_COLORS } from '../../layers/basemap';
 import { waitForMap } from '../helpers/browser';
@@ -15,6 +15,7 @@ import {
   seedProjects,
   snapshot,
   useBrowser,
+  type Session,
 } from '../helpers/e2e';
 
 const seed = { features: seedProjects() };
@@ -22,8 +23,30 @@ const seed = { features: seedProjects() };
 const browser = useBrowser();
 
 describe('the offline map', () => {
+  // one page load for the three checks below: each starts from the whole city with nothing selected
+  let shared: Session | null = null;
+  const session = (): Session => {
+    if (!shared) throw new Error('no page');
+    return shared;
+  };
+  beforeAll(async () => {
+    shared = await openApp(browser());
+  });
+  afterAll(async () => {
+    await shared?.context.close();
+  });
+  const fresh = async (): Promise<Session> => {
+    const s = session();
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => s.page.getByTestId('project-details').count()).toBe(0);
+    await s.page.getByTestId('map-fit-city').click();
+    await s.page.waitForTimeout(1000);
+    await waitForMap(s.page);
+    return s;
+  };
+
   it('draws sea, land and projects and the 12 county names, with no request leaving the origin and no console error', async () => {
-    const s = await openApp(browser());
+    const s = session();
     const { page } = s;
     const names = await page.evaluate(() => {
       const m = window.__qzMap?.map;
@@ -68,11 +91,10 @@ describe('the offline map', () => {
     await waitForMap(page);
     expect(foreignRequests(s)).toEqual([]);
     expect(s.consoleErrors).toEqual([]);
-    await s.context.close();
   });
 
   it('toggles each layer on the map and in the legend', async () => {
-    const s = await openApp(browser());
+    const s = await fresh();
     const { page } = s;
     await snapshot(page, 'all');
     for (const kind of ['kindergarten', 'primary', 'junior', 'nineYear', 'high', 'vocational'] as const) {
@@ -95,11 +117,11 @@ describe('the offline map', () => {
     // layer panel reports count and seats per layer
     expect(await page.getByTestId('layer-stats-kindergarten').innerText()).toContain('12,000');
     expect(await page.getByTestId('layer-stats-central').innerText()).toContain('43');
-    await s.context.close();
+    await page.getByTestId('layer-toggle-central').check();
   });
 
   it('opens the details of a project clicked on the map; keeps the symbols on their map position when the map area changes size (once deck.gl#9666)', async () => {
-    const s = await openApp(browser());
+    const s = await fresh();
     const { page } = s;
     const high = seed.features.find((f) => f.properties.kind === 'high' && f.properties.countyCode === '350524');
     if (!high) throw new Error('no high school in 安溪 in the seed');
@@ -137,6 +159,5 @@ describe('the offline map', () => {
     await page.waitForTimeout(300);
     await jumpTo(page, lon, lat, 15);
     expect(near(await colorAt(page, lon, lat), orange, 40)).toBe(true);
-    await s.context.close();
   });
 });
