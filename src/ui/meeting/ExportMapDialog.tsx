@@ -84,7 +84,10 @@ export function ExportMapDialog({ kind, onClose }: { kind: MapExportKind | null;
       class="modal export-map"
       data-testid="export-map-dialog"
       data-kind={kind ?? ''}
-      onClose={onClose}
+      // the close event is queued: one from closing the dialog may arrive after it was opened again
+      onClose={(e) => {
+        if (!e.currentTarget.open) onClose();
+      }}
       onCancel={(e) => {
         if (busy) e.preventDefault();
       }}

@@ -30,7 +30,10 @@ export function SettingsDialog() {
       class="settings"
       data-testid="settings-dialog"
       aria-labelledby="settings-title"
-      onClose={() => ui.actions.openSettings(false)}
+      // the close event is queued: one from closing the dialog may arrive after it was opened again
+      onClose={(e) => {
+        if (!e.currentTarget.open) ui.actions.openSettings(false);
+      }}
     >
       <header>
         <h2 id="settings-title">{t('settings.title')}</h2>
