@@ -2,6 +2,7 @@ import { BitmapLayer, GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { CatchmentCircle, CountyShade, LayerDescriptor, RasterOverlay } from '../../layers/types';
+import { isProjectDescriptor, type ProjectDescriptor } from './projectLayers';
 
 /**
  * luma.gl probes every texture format at device set-up by creating a texture and a framebuffer for each
@@ -21,14 +22,12 @@ function imageData(o: RasterOverlay): ImageData {
   return img;
 }
 
-const DECK_TYPES: ReadonlySet<LayerDescriptor['type']> = new Set(['raster', 'circles', 'counties', 'dots']);
-type DeckDescriptor = Extract<LayerDescriptor, { type: 'raster' | 'circles' | 'counties' | 'dots' }>;
+/** What deck.gl draws: every descriptor MapLibre does not (projectLayers.ts), i.e. the analysis layers. */
+type DeckDescriptor = Exclude<LayerDescriptor, ProjectDescriptor>;
+const isDeckDescriptor = (d: LayerDescriptor): d is DeckDescriptor => !isProjectDescriptor(d);
 
 let empty: ImageData | null = null;
 const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
-
-/** The descriptors deck.gl draws: the analysis layers (MapLibre draws the projects: projectLayers.ts). */
-export const isDeckDescriptor = (d: LayerDescriptor): d is DeckDescriptor => DECK_TYPES.has(d.type);
 
 /**
  * Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity).

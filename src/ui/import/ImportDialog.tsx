@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { ACCEPTED_EXTENSIONS } from '../../core/io/registry';
 import type { RowProblem } from '../../core/io/types';
 import { readPicked } from '../common/files';
+import { useModal } from '../common/useModal';
 import { ImportOptions } from './ImportOptions';
 import { errorText, problemText } from './importText';
 import { PreviewMap } from '../../map/PreviewMap';
@@ -22,15 +23,9 @@ export function ImportDialog() {
   const im = importer;
   const session = importer.state.session.value;
   const t = i18n.t.value;
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModal(session !== null, () => im.close());
+  const ref = modal.ref;
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (session && !el.open) el.showModal();
-    else if (!session && el.open) el.close();
-  }, [session !== null]);
 
   if (!session) return <dialog ref={ref} class="import" />;
 
@@ -69,10 +64,7 @@ export function ImportDialog() {
       class="import"
       data-testid="import-dialog"
       aria-labelledby="import-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        im.close();
-      }}
+      onCancel={modal.onCancel}
     >
       <header>
         <h2 id="import-title">{t('import.title')}</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   pngSize,
   PNG_PRESETS,
@@ -11,6 +11,7 @@ import { liveView } from '../../map/live';
 import { exportPdf, exportPng, type ExportContent } from '../../map/print';
 import { maxRenderSize, RenderTooLargeError } from '../../map/render';
 import { download } from '../common/download';
+import { useModal } from '../common/useModal';
 import { useMeeting, usePrintStores, useT } from '../context';
 
 export type MapExportKind = 'png' | 'pdf';
@@ -19,7 +20,6 @@ export type MapExportKind = 'png' | 'pdf';
 export function ExportMapDialog({ kind, onClose }: { kind: MapExportKind | null; onClose: () => void }) {
   const t = useT();
   const stores = usePrintStores();
-  const ref = useRef<HTMLDialogElement>(null);
   const slides = useMeeting().state.slides.value;
   const [content, setContent] = useState<string>('current');
   const [preset, setPreset] = useState<PngPreset>('hd');
@@ -30,14 +30,14 @@ export function ExportMapDialog({ kind, onClose }: { kind: MapExportKind | null;
   const [busy, setBusy] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Escape closes it, except while drawing
+  const modal = useModal(kind !== null, () => {
+    if (!busy) onClose();
+  });
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (kind) {
-      setError(null);
-      setBusy(null);
-      if (!el.open) el.showModal();
-    } else if (el.open) el.close();
+    if (!kind) return;
+    setError(null);
+    setBusy(null);
   }, [kind]);
 
   const screen = liveView()?.pixels ?? { width: 1280, height: 720 };
@@ -80,17 +80,11 @@ export function ExportMapDialog({ kind, onClose }: { kind: MapExportKind | null;
 
   return (
     <dialog
-      ref={ref}
+      ref={modal.ref}
       class="modal export-map"
       data-testid="export-map-dialog"
       data-kind={kind ?? ''}
-      // the close event is queued: one from closing the dialog may arrive after it was opened again
-      onClose={(e) => {
-        if (!e.currentTarget.open) onClose();
-      }}
-      onCancel={(e) => {
-        if (busy) e.preventDefault();
-      }}
+      onCancel={modal.onCancel}
     >
       {kind && (
         <form

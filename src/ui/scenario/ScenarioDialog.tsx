@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Dialog } from '../../state/ui';
+import { useModal } from '../common/useModal';
 import { useScenarios, useT, useUi } from '../context';
 
 /** Dialogs for scenario operations: a name to type, or a confirmation. */
@@ -7,7 +8,7 @@ export function ScenarioDialog() {
   const { state, actions } = useScenarios();
   const ui = useUi();
   const dialog = ui.state.dialog.value;
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModal(dialog !== null && dialog.type !== 'deleteProjects', () => ui.actions.openDialog(null));
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState(false);
@@ -15,14 +16,10 @@ export function ScenarioDialog() {
   const meta = state.scenario.value.scenario;
 
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (dialog && dialog.type !== 'deleteProjects') {
-      setError(false);
-      setName(initialName(dialog));
-      if (!el.open) el.showModal();
-      requestAnimationFrame(() => input.current?.select());
-    } else if (el.open) el.close();
+    if (!dialog || dialog.type === 'deleteProjects') return;
+    setError(false);
+    setName(initialName(dialog));
+    requestAnimationFrame(() => input.current?.select());
   }, [dialog]);
 
   function initialName(d: Dialog): string {
@@ -32,7 +29,7 @@ export function ScenarioDialog() {
     return '';
   }
 
-  if (!dialog || dialog.type === 'deleteProjects') return <dialog ref={ref} class="modal" />;
+  if (!dialog || dialog.type === 'deleteProjects') return <dialog ref={modal.ref} class="modal" />;
   const asksName =
     dialog.type === 'newScenario' || dialog.type === 'duplicateScenario' || dialog.type === 'renameScenario';
   const title =
@@ -60,14 +57,11 @@ export function ScenarioDialog() {
 
   return (
     <dialog
-      ref={ref}
+      ref={modal.ref}
       class="modal"
       data-testid="scenario-dialog"
       aria-labelledby="scenario-dialog-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        ui.actions.openDialog(null);
-      }}
+      onCancel={modal.onCancel}
     >
       <form
         method="dialog"

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import {
   BASEMAPS,
   isBasemapId,
@@ -7,33 +6,24 @@ import {
   needsTiandituKey,
 } from '../../core/settings/settings';
 import { AnalysisSettings } from '../analysis/AnalysisSettings';
+import { useModal } from '../common/useModal';
 import { usePreferences, useT, useUi } from '../context';
 
 export function SettingsDialog() {
   const { state, actions } = usePreferences();
   const ui = useUi();
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const open = ui.state.settingsOpen.value;
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const modal = useModal(ui.state.settingsOpen.value, () => ui.actions.openSettings(false));
   const { basemap, tiandituKey, lang } = state.settings.value;
   const keyNeeded = needsTiandituKey(basemap);
   const keyOk = isPlausibleTiandituKey(tiandituKey);
   return (
     <dialog
-      ref={dialog}
+      ref={modal.ref}
       class="settings"
       data-testid="settings-dialog"
       aria-labelledby="settings-title"
-      // the close event is queued: one from closing the dialog may arrive after it was opened again
-      onClose={(e) => {
-        if (!e.currentTarget.open) ui.actions.openSettings(false);
-      }}
+      onCancel={modal.onCancel}
     >
       <header>
         <h2 id="settings-title">{t('settings.title')}</h2>
