@@ -119,9 +119,14 @@ describe('a screen that fits', () => {
       page.evaluate(() => {
         const r = document.querySelector('.map-area')?.getBoundingClientRect();
         const c = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
-        return { h: r?.height ?? 0, canvasW: c?.width ?? 0 };
+        return { h: r?.height ?? 0, w: r?.width ?? 0, canvasW: c?.width ?? 0 };
       });
-    await expect.poll(async () => (await mapSize()).canvasW).toBeGreaterThan(1000);
+    // the canvas has followed the new window size (MapLibre resizes on its own observer, a frame or more later)
+    const settled = async () => {
+      const s = await mapSize();
+      return s.w > 1000 && s.w <= 1366 && Math.abs(s.canvasW - s.w) < 2;
+    };
+    await expect.poll(settled).toBe(true);
     const before = await mapSize();
     await page.getByTestId('sidebar-toggle').click();
     await page.getByTestId('table-toggle').click();
@@ -129,6 +134,7 @@ describe('a screen that fits', () => {
     expect(await page.getByTestId('sidebar-toggle').getAttribute('aria-expanded')).toBe('false');
     // the map canvas follows its box (MapLibre resizes with it)
     await expect.poll(async () => (await mapSize()).canvasW).toBeGreaterThan(before.canvasW + 250);
+    await expect.poll(settled).toBe(true);
     const after = await mapSize();
     expect(after.h).toBeGreaterThan(before.h + 150);
     expect(after.h / 768).toBeGreaterThan(0.8);
