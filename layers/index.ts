@@ -5,6 +5,7 @@ import { catchmentsLayer } from './catchments';
 import { centralLayer } from './central';
 import { populationLayer } from './population';
 import { seatGapLayer } from './seatGap';
+import { projectedGapLayer } from './projectedGap';
 import { specialGapLayer } from './specialGap';
 import { uncoveredLayer } from './uncovered';
 import { buildSelectionLayer } from './selection';
@@ -33,6 +34,7 @@ export const ANALYSIS_LAYERS: readonly AnalysisLayerModule[] = [
   assignmentLayer,
   populationLayer,
   seatGapLayer,
+  projectedGapLayer,
   specialGapLayer,
   existingLayer,
 ];
@@ -40,6 +42,7 @@ export const ANALYSIS_LAYERS: readonly AnalysisLayerModule[] = [
 const ANALYSIS_DRAW_ORDER: readonly AnalysisLayerModule[] = [
   populationLayer,
   seatGapLayer,
+  projectedGapLayer,
   assignmentLayer,
   uncoveredLayer,
   specialGapLayer,

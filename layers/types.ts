@@ -17,6 +17,7 @@ export const ANALYSIS_LAYER_IDS = [
   'population',
   'assignment',
   'seatGap',
+  'projectedGap',
   'specialGap',
   'existing',
 ] as const;
@@ -65,6 +66,8 @@ export interface AnalysisLayerInput {
   /** Schools whose nearest-school catchment holds more school-age demand than they have seats. */
   readonly oversubscribed: readonly ProjectFeature[];
   readonly seatGap: readonly CountyShade[];
+  /** Seats ÷ projected demand in the phasing year (the demand projection's stage and variant). */
+  readonly projectedGap: readonly CountyShade[];
   readonly specialGap: readonly CountyShade[];
   /** Existing schools imported as a reference layer. */
   readonly existing: readonly ExistingSchoolRecord[];
@@ -78,6 +81,7 @@ export const NO_ANALYSIS: AnalysisLayerInput = {
   assignment: null,
   oversubscribed: [],
   seatGap: [],
+  projectedGap: [],
   specialGap: [],
   existing: [],
 };

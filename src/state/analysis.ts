@@ -90,6 +90,8 @@ export interface AnalysisDeps {
   readonly existing: ReadonlySignal<readonly ExistingSchoolRecord[]>;
   /** The planned kindergartens' ownership is assumed (the illustrative scenario), not the planner's data. */
   readonly ownershipAssumed: ReadonlySignal<boolean>;
+  /** Counties shaded by the demand projection for the phasing year (the projection store derives them). */
+  readonly projectedGap?: ReadonlySignal<readonly CountyShade[]>;
 }
 
 const NONE: readonly never[] = [];
@@ -270,6 +272,7 @@ export function createAnalysis(deps: AnalysisDeps): {
       assignment: v.has('assignment') ? overlay(result.value?.assignment?.image, info.value) : null,
       oversubscribed: v.has('assignment') ? oversubscribed.value : NONE,
       seatGap: v.has('seatGap') ? seatGap.value : NONE,
+      projectedGap: v.has('projectedGap') ? (deps.projectedGap?.value ?? NONE) : NONE,
       specialGap: v.has('specialGap') ? specialGap.value : NONE,
       existing: v.has('existing') ? existing.value : NONE,
     };

@@ -22,6 +22,7 @@ import { createImporter, type Importer } from './importer';
 import { createLayerInput, type LayerInputState } from './layerInput';
 import { createMeeting, type MeetingActions, type MeetingState } from './meeting';
 import { errorMessage } from './notices';
+import { createProjection, type ProjectionActions, type ProjectionState } from './projection';
 import { createPreferences, type PreferencesActions, type PreferencesState } from './preferences';
 import { createReference, type ReferenceState } from './reference';
 import { createScenarioActions, type ScenarioActions } from './scenarioActions';
@@ -79,8 +80,13 @@ export interface Stores {
   readonly editing: EditingActions;
   readonly reference: {
     readonly state: ReferenceState;
-    readonly actions: { clearExisting(): Promise<void>; clearPopulation(): Promise<void> };
+    readonly actions: {
+      clearExisting(): Promise<void>;
+      clearPopulation(): Promise<void>;
+      clearDemography(): Promise<void>;
+    };
   };
+  readonly projection: { readonly state: ProjectionState; readonly actions: ProjectionActions };
   readonly analysis: { readonly state: AnalysisState; readonly actions: { setLevel(level: CoverageLevel): void } };
   readonly importer: Importer;
   readonly meeting: { readonly state: MeetingState; readonly actions: MeetingActions };
@@ -207,19 +213,35 @@ export function createApp(deps: AppDeps): App {
     analysis: analysisInput,
   });
   const { visible } = view.state;
+  const params = computed(() => preferences.state.settings.value.analysis);
+  const projection = createProjection({
+    counties: deps.reference.counties.features,
+    projects,
+    existing: reference.state.existing,
+    params,
+    imported: reference.state.demography,
+    phaseYear: view.state.phaseYear,
+    wanted: computed(
+      () =>
+        (ui.state.sidebarTab.value === 'projection' && view.state.sidebarOpen.value) ||
+        visible.value.has('projectedGap'),
+    ),
+  });
   const analysis = createAnalysis({
     reference: deps.reference,
     targets: deps.targets,
     shown: layers.shown,
     projects,
     byId: store.state.byId,
-    params: computed(() => preferences.state.settings.value.analysis),
+    params,
     visible,
     wanted: computed(
       () =>
         (ui.state.sidebarTab.value === 'coverage' && view.state.sidebarOpen.value) ||
         selection.state.selectedId.value !== null ||
-        ANALYSIS_LAYER_IDS.some((id) => id !== 'seatGap' && id !== 'specialGap' && visible.value.has(id)),
+        ANALYSIS_LAYER_IDS.some(
+          (id) => id !== 'seatGap' && id !== 'specialGap' && id !== 'projectedGap' && visible.value.has(id),
+        ),
     ),
     client: deps.coverage?.client ?? null,
     // an imported population surface, when one is stored, replaces the shipped modelled one
@@ -229,6 +251,7 @@ export function createApp(deps: AppDeps): App {
       : null,
     existing: reference.state.existing,
     ownershipAssumed: computed(() => scenario.value.scenario.illustrative),
+    projectedGap: projection.state.gapShades,
   });
   const importer = createImporter({
     reader: createFileReader(index, deps.makeIoWorker ?? null),
@@ -245,6 +268,10 @@ export function createApp(deps: AppDeps): App {
     reference,
     showLayer: (id) => {
       if (!visible.peek().has(id)) view.actions.toggleLayer(id);
+    },
+    showProjection: () => {
+      ui.actions.setSidebarTab('projection');
+      if (!view.state.sidebarOpen.peek()) view.actions.toggleSidebar();
     },
     notify,
   });
@@ -281,6 +308,7 @@ export function createApp(deps: AppDeps): App {
   const referenceActions = {
     clearExisting: () => reference.clearExisting(),
     clearPopulation: () => reference.clearPopulation(),
+    clearDemography: () => reference.clearDemography(),
   };
   const setLevel = (level: CoverageLevel): void => analysis.setLevel(level);
 
@@ -297,6 +325,7 @@ export function createApp(deps: AppDeps): App {
     editing,
     reference: { state: reference.state, actions: referenceActions },
     analysis: { state: analysis.state, actions: { setLevel } },
+    projection: { state: projection.state, actions: projection.actions },
     importer,
     meeting,
     compare,
@@ -361,6 +390,7 @@ export function createApp(deps: AppDeps): App {
     flush: () => store.flush(),
     dispose: () => {
       analysis.dispose();
+      projection.dispose();
       store.dispose();
       view.dispose();
     },

@@ -23,7 +23,7 @@ import type { FileReader } from '../workers/importService';
 import type { NoticeRequest } from './notices';
 import type { Reference } from './reference';
 
-export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population'] as const;
+export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population', 'births'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 export interface ImportSession {
@@ -59,8 +59,10 @@ export interface ImporterDeps {
   readonly commit: (edit: Edit) => Promise<boolean>;
   readonly switchTo: (id: string) => Promise<unknown>;
   readonly loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
-  /** Where imported reference data goes (existing schools, a population surface). */
-  readonly reference: Pick<Reference, 'setExisting' | 'setPopulation'>;
+  /** Where imported reference data goes (existing schools, a population surface, demography). */
+  readonly reference: Pick<Reference, 'setExisting' | 'setPopulation' | 'setDemography'>;
+  /** After demography is imported: show the projection it feeds. */
+  readonly showProjection?: () => void;
   readonly showLayer: (id: 'existing' | 'population') => void;
   readonly notify: (n: NoticeRequest) => void;
   readonly now?: () => number;
@@ -98,6 +100,7 @@ export function createImporter(deps: ImporterDeps) {
   const now = deps.now ?? Date.now;
   /** Our county lines, indexed once, for the datum fit of imported outlines. */
   let boundaries: BoundaryIndex | null = null;
+  const counties = deps.referenceData.counties.features.map((f) => f.properties);
 
   const patch = (p: Partial<ImportSession>): void => {
     const s = session.peek();
@@ -109,7 +112,7 @@ export function createImporter(deps: ImporterDeps) {
     const s = session.value;
     const t = s?.table;
     const k = kit.value;
-    if (!s || !t || !k || t.scenario || t.raster || s.target === 'population') return null;
+    if (!s || !t || !k || t.scenario || t.raster || s.target === 'population' || s.target === 'births') return null;
     let n = 0;
     return k.interpretProjects(
       t,
@@ -133,9 +136,27 @@ export function createImporter(deps: ImporterDeps) {
     const s = session.value;
     const t = s?.table;
     const k = kit.value;
-    if (!s || !t || !k || t.scenario || t.raster || s.target === 'population' || !k.datumUndeclared(t, s.crs))
+    if (
+      !s ||
+      !t ||
+      !k ||
+      t.scenario ||
+      t.raster ||
+      s.target === 'population' ||
+      s.target === 'births' ||
+      !k.datumUndeclared(t, s.crs)
+    )
       return null;
     return k.datumCandidates(t, s.mapping, s.swapped);
+  });
+
+  /** The table read as births or population by age, when that is the target (null: its headers name neither). */
+  const demography = computed(() => {
+    const s = session.value;
+    const t = s?.table;
+    const k = kit.value;
+    if (!s || !t || !k || s.target !== 'births' || t.scenario || t.raster) return null;
+    return k.readDemographyTable(t, counties);
   });
 
   /** Projects that would be imported (ours: the exported scenario's; else the interpreted rows). */
@@ -158,6 +179,7 @@ export function createImporter(deps: ImporterDeps) {
       population: s.target === 'population',
       populationMapped: s.mapping.population !== null,
       ready: s.stage === 'ready',
+      ...(s.target === 'births' ? { demography: demography.value } : {}),
     });
   });
 
@@ -198,9 +220,13 @@ export function createImporter(deps: ImporterDeps) {
           ? hasPopulation
             ? 'population'
             : 'new'
-          : hasPopulation && c.mapping.name === null
-            ? 'population'
-            : s.target;
+          : k.looksLikeDemography(table)
+            ? 'births'
+            : hasPopulation && c.mapping.name === null
+              ? 'population'
+              : s.target === 'births'
+                ? 'new'
+                : s.target;
     patch({
       stage: 'ready',
       progress: 1,
@@ -290,6 +316,20 @@ export function createImporter(deps: ImporterDeps) {
       return done(ok(undefined));
     }
 
+    if (s.target === 'births') {
+      const d = demography.peek();
+      if (!d || d.count === 0) return done(err('nothing'));
+      const record = { ...d.data, source: { file: s.fileName, importedAt: now() } };
+      if (!(await deps.reference.setDemography(record))) return done(err('save'));
+      deps.showProjection?.();
+      deps.notify({
+        tone: 'info',
+        key: d.kind === 'births' ? 'io.done.births' : 'io.done.ages',
+        params: { count: d.count, counties: new Set([...d.data.births, ...d.data.ages].map((r) => r.adcode)).size },
+      });
+      return done(ok(undefined));
+    }
+
     const list = projects.peek();
     if (list.length === 0) return done(err('nothing'));
 
@@ -360,6 +400,7 @@ export function createImporter(deps: ImporterDeps) {
       projects,
       candidates,
       review,
+      demography,
     },
     open: (target: ImportTarget = 'new'): void => {
       deps.reader.cancel();

@@ -7,6 +7,8 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ReferenceIndex } from '../core/geodata/reference';
 import { parseExistingLayer, type ExistingLayer, type ExistingSchoolRecord } from '../core/io/existing';
 import { isRecord } from '../core/result';
+import type { ImportedDemography } from '../core/projection/project';
+import { parseImportedDemography } from '../core/projection/stored';
 import type { ReferenceKey, Repository } from '../persistence/repository';
 import { errorMessage as message, type NoticeRequest } from './notices';
 
@@ -43,6 +45,8 @@ export interface ReferenceState {
   /** The existing schools (none until a layer is imported): supply in the analysis, a layer on the map. */
   readonly existing: ReadonlySignal<readonly ExistingSchoolRecord[]>;
   readonly populationSource: ReadonlySignal<PopulationRecord['source'] | null>;
+  /** The planner's births or population by age, for the demand projection (null: the published data). */
+  readonly demography: ReadonlySignal<ImportedDemography | null>;
 }
 
 export interface ReferenceDeps {
@@ -58,6 +62,7 @@ export interface ReferenceDeps {
 export function createReference(deps: ReferenceDeps) {
   const existingLayer = signal<ExistingLayer | null>(null);
   const populationSource = signal<PopulationRecord['source'] | null>(null);
+  const demography = signal<ImportedDemography | null>(null);
   /** The stored population, read once at start-up for both the engine and the reference panel. */
   let stored: Promise<PopulationRecord | null> | null = null;
   const startupPopulation = (): Promise<PopulationRecord | null> =>
@@ -78,6 +83,7 @@ export function createReference(deps: ReferenceDeps) {
     existingLayer,
     existing: computed(() => existingLayer.value?.schools ?? []),
     populationSource,
+    demography,
   };
   return {
     state,
@@ -91,6 +97,12 @@ export function createReference(deps: ReferenceDeps) {
         if (layer) existingLayer.value = layer;
         if (skipped > 0) deps.notify({ tone: 'error', key: 'storage.skippedProjects', params: { count: skipped } });
         populationSource.value = (await startupPopulation())?.source ?? null;
+        const storedDemography: unknown = await deps.repository.loadReference('demography');
+        if (storedDemography !== undefined && storedDemography !== null) {
+          const parsed = parseImportedDemography(storedDemography);
+          if (parsed) demography.value = parsed;
+          else deps.notify({ tone: 'error', key: 'projection.storedUnreadable' });
+        }
       } catch (e) {
         deps.notify({ tone: 'error', key: 'storage.loadFailed', params: { message: message(e) } });
       }
@@ -106,6 +118,15 @@ export function createReference(deps: ReferenceDeps) {
       if (!(await save('population', record))) return false;
       populationSource.value = record.source;
       return true;
+    },
+    /** Stores and uses the planner's demography table; false when it could not be stored. */
+    async setDemography(record: ImportedDemography): Promise<boolean> {
+      if (!(await save('demography', record))) return false;
+      demography.value = record;
+      return true;
+    },
+    async clearDemography(): Promise<void> {
+      if (await save('demography', null)) demography.value = null;
     },
     async clearExisting(): Promise<void> {
       if (await save('existingSchools', null)) existingLayer.value = null;

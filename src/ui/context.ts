@@ -36,6 +36,7 @@ export const useAnalysis = (): Stores['analysis'] => useStores().analysis;
 export const useImporter = (): Stores['importer'] => useStores().importer;
 export const useMeeting = (): Stores['meeting'] => useStores().meeting;
 export const useCompare = (): Stores['compare'] => useStores().compare;
+export const useProjection = (): Stores['projection'] => useStores().projection;
 
 /** The stores the map adapter reads (src/map takes them as a prop: it does not import src/ui). */
 export const useMapStores = (): MapStores => useStores();

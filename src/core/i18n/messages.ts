@@ -11,9 +11,10 @@ import * as analysis from './messages/analysis';
 import * as layers from './messages/layers';
 import * as meeting from './messages/meeting';
 import * as compare from './messages/compare';
+import * as projection from './messages/projection';
 
 /** The features' tables, for the check that no key is defined twice. */
-export const FEATURE_TABLES = { common, scenario, editing, importing, analysis, layers, meeting, compare } as const;
+export const FEATURE_TABLES = { common, scenario, editing, importing, analysis, layers, meeting, compare, projection } as const;
 
 export const zh = {
   ...common.zh,
@@ -24,6 +25,7 @@ export const zh = {
   ...layers.zh,
   ...meeting.zh,
   ...compare.zh,
+  ...projection.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -38,4 +40,5 @@ export const en: Messages = {
   ...layers.en,
   ...meeting.en,
   ...compare.en,
+  ...projection.en,
 };

@@ -8,3 +8,4 @@ export { createBoundaryIndex } from './datum';
 export { existingFromRows } from './existing';
 export { interpretProjects } from './interpret';
 export { reviewImport } from './review';
+export { looksLikeDemography, readDemographyTable } from '../projection/birthsTable';

@@ -42,10 +42,13 @@ export interface ReviewInput {
   readonly populationMapped: boolean;
   /** Whether the file has been read (not reading, saving or failed). */
   readonly ready: boolean;
+  /** Read as births or population by age (the demand projection's data): its kept rows and problems. */
+  readonly demography?: { readonly count: number; readonly problems: readonly RowProblem[] } | null;
 }
 
 export function reviewImport(input: ReviewInput): ImportReview {
   const { table: t, interpretation: interp, projects, population } = input;
+  if (input.demography !== undefined) return reviewDemography(t, input.demography, input.ready);
   const own = t?.scenario ?? null;
   const problems = [...(interp?.ok ? interp.value.problems : (t?.problems ?? []))].sort(
     (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
@@ -70,5 +73,26 @@ export function reviewImport(input: ReviewInput): ImportReview {
         : [],
     sites: projects.flatMap((p) => (p.properties.site ? [p.properties.site] : [])),
     canConfirm: input.ready && (population ? populationReady : count > 0 && (interp === null || interp.ok)),
+  };
+}
+
+/** A demography table: its row problems and kept rows; null when its headers name no births or ages. */
+function reviewDemography(
+  t: RawTable | null,
+  d: { readonly count: number; readonly problems: readonly RowProblem[] } | null,
+  ready: boolean,
+): ImportReview {
+  const problems = [...(d?.problems ?? [])].sort(
+    (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
+  return {
+    problems,
+    errorRows: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.row)).size,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    total: t ? new Set(t.records.map((r) => r.n)).size : 0,
+    count: d?.count ?? 0,
+    points: [],
+    sites: [],
+    canConfirm: ready && d !== null && d.count > 0,
   };
 }

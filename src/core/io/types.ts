@@ -95,7 +95,11 @@ export type RowProblemCode =
   | 'countyMismatch'
   | 'invalidProject'
   | 'duplicateId'
-  | 'badPopulation';
+  | 'badPopulation'
+  | 'unknownCounty'
+  | 'badDemographyYear'
+  | 'badAge'
+  | 'duplicateDemography';
 
 export interface RowProblem {
   /** 1-based row (spreadsheet row, header = 1) or feature number, per the table's unit. */

@@ -3,11 +3,12 @@ import { ANALYSIS_LAYERS, MAP_LAYERS, PROJECT_LAYERS, selectionLegend } from '..
 import { symbolSvg } from '../../../layers/symbols';
 import { BASEMAP_LEGEND } from '../../../layers/basemap';
 import { Swatch } from '../common/Swatch';
-import { useI18n, useView } from '../context';
+import { useI18n, useProjection, useView } from '../context';
 
 export function Legend() {
   const i18n = useI18n();
   const view = useView();
+  const projection = useProjection();
   const t = i18n.t.value;
   const visible = view.state.visible.value;
   const kinds = PROJECT_LAYERS.filter((l) => visible.has(l.id));
@@ -59,6 +60,15 @@ export function Legend() {
       {ANALYSIS_LAYERS.filter((l) => visible.has(l.id)).map((l) => (
         <div key={l.id} data-testid={`legend-${l.id}`}>
           <h3>{t(l.labelKey)}</h3>
+          {l.id === 'projectedGap' && (
+            <p class="hint small" data-testid="legend-projectedGap-caption">
+              {t('legend.projectedGapCaption', {
+                year: String(projection.state.mapYear.value),
+                stage: t(`projection.stage.${projection.state.stage.value}`),
+                variant: t(`projection.variantShort.${projection.state.variant.value}`),
+              })}
+            </p>
+          )}
           <ul class="legend-list">
             {l.legend.map((e) => (
               <li key={e.labelKey}>

@@ -20,6 +20,9 @@ export function Sidebar() {
   const TargetsPanel = useLazy(open && tab === 'targets', () =>
     import('../analysis/TargetsPanel').then((m) => m.TargetsPanel),
   );
+  const ProjectionPanel = useLazy(open && tab === 'projection', () =>
+    import('../projection/ProjectionPanel').then((m) => m.ProjectionPanel),
+  );
   const SlidesPanel = useLazy(open && tab === 'slides', () =>
     import('../meeting/SlidesPanel').then((m) => m.SlidesPanel),
   );
@@ -44,6 +47,7 @@ export function Sidebar() {
         )}
         {tab === 'coverage' && (CoveragePanel ? <CoveragePanel /> : <Loading />)}
         {tab === 'targets' && (TargetsPanel ? <TargetsPanel /> : <Loading />)}
+        {tab === 'projection' && (ProjectionPanel ? <ProjectionPanel /> : <Loading />)}
         {tab === 'slides' && (SlidesPanel ? <SlidesPanel /> : <Loading />)}
       </div>
     </aside>
