@@ -2,13 +2,14 @@
  * npm run bench — prints every benchmark figure, its target where the issue set one, and its ratio to
  * scripts/bench/baseline.json. Targets live here, not in timed tests.
  *   npm run bench -- --update          rewrites the baseline
- *   npm run bench -- --only startup    one group (build, coverage, io, startup, editing)
+ *   npm run bench -- --only startup    one group (build, coverage, io, startup, editing, projection)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageFigures } from './coverage';
 import { editingFigures } from './editing';
 import { ioFigures } from './io';
+import { projectionFigures } from './projection';
 import { buildSizes, startupFigures, type Figure } from './startup';
 
 const BASELINE = join(import.meta.dirname, 'baseline.json');
@@ -19,6 +20,7 @@ const GROUPS: Record<string, () => Figure[] | Promise<Figure[]>> = {
   io: ioFigures,
   startup: () => startupFigures(),
   editing: editingFigures,
+  projection: projectionFigures,
 };
 
 async function main(): Promise<void> {

@@ -5,7 +5,16 @@ import type { Stores } from '../state/app';
 /** What printing reads: the scenario, the view, the analysis figures, the slides, the names. */
 export type PrintStores = Pick<
   Stores,
-  'fixed' | 'i18n' | 'preferences' | 'view' | 'layers' | 'scenarios' | 'reference' | 'analysis' | 'meeting' | 'projection'
+  | 'fixed'
+  | 'i18n'
+  | 'preferences'
+  | 'view'
+  | 'layers'
+  | 'scenarios'
+  | 'reference'
+  | 'analysis'
+  | 'meeting'
+  | 'projection'
 >;
 
 /** Today as a bureau writes it: 2026年11月29日 / 29 November 2026. */

@@ -8,11 +8,14 @@ import { writePdf, type PdfPage, type PdfText } from '../core/export/pdf';
 import { PROJECT_KINDS } from '../core/model/kinds';
 import type { Slide } from '../core/model/slides';
 import { STAGES } from '../core/analysis/params';
+import { PROJECTION_YEARS } from '../core/projection/types';
 import { isLayerId, swatchSvg, visibleLegend, type LayerId } from '../../layers/index';
 import { composeMap, PRINT_FONT } from './compose';
 import { liveView, type LiveView } from './live';
 import { createRenderer, type Renderer, type RenderView } from './render';
 import { creditLines, dateText, type PrintStores } from './credits';
+import { pageCanvas } from './pageCanvas';
+import { drawProjectionPage } from './projectionPage';
 
 export type ExportContent = { readonly type: 'current' } | { readonly type: 'slide'; readonly id: string };
 
@@ -45,7 +48,11 @@ function pageView(stores: PrintStores, content: ExportContent, live: LiveView): 
     slide,
     layers,
     year,
-    view: { camera, viewport: live.viewport, layerInput: stores.layers.layerInputFor(layers, year) },
+    view: {
+      camera,
+      viewport: live.viewport,
+      layerInput: stores.layers.layerInputFor(layers, year, slide?.projection ?? null),
+    },
   };
 }
 
@@ -86,7 +93,18 @@ async function drawMap(
   const rendered = await renderer.render(page.view);
   const scenarioName = stores.scenarios.state.scenario.peek().scenario.name;
   const title = slide?.title ?? scenarioName;
-  const caption = [slide?.caption ?? '', year !== null ? t('present.yearNote', { year: String(year) }) : '']
+  const caption = [
+    slide?.caption ?? '',
+    year !== null ? t('present.yearNote', { year: String(year) }) : '',
+    // the projected gap says which year, stage and variant it shows
+    layers.has('projectedGap')
+      ? `${t('layer.projectedGap')} · ${t('legend.projectedGapCaption', {
+          year: String(year ?? PROJECTION_YEARS.last),
+          stage: t(`projection.stage.${slide?.projection?.stage ?? stores.projection.state.stage.peek()}`),
+          variant: t(`projection.variantShort.${slide?.projection?.variant ?? stores.projection.state.variant.peek()}`),
+        })}`
+      : '',
+  ]
     .filter((s) => s !== '')
     .join('\n');
   const composed = await composeMap(rendered, {
@@ -145,7 +163,10 @@ export async function exportPdf(
   const slides = stores.meeting.state.slides.peek();
   const contents: ExportContent[] =
     o.allSlides && slides.length > 0 ? slides.map((s) => ({ type: 'slide', id: s.id })) : [{ type: 'current' }];
-  const total = contents.length + (o.stats ? 1 : 0);
+  // the demand projection's page follows the statistics page (its model loads now if it has not yet)
+  const projection =
+    o.stats && (await stores.projection.actions.ensure()) ? stores.projection.state.projection.peek() : null;
+  const total = contents.length + (o.stats ? 1 : 0) + (projection ? 1 : 0);
   const scale = wPt / wPx;
   const toPt = (texts: readonly PdfText[]): PdfText[] =>
     texts.map((x) => ({ text: x.text, x: x.x * scale, y: x.y * scale, size: x.size * scale }));
@@ -172,16 +193,18 @@ export async function exportPdf(
   });
   if (o.stats) {
     onProgress(contents.length, total);
-    const stats = drawStatsPage(stores, wPx, hPx, total);
-    const ctx = stats.canvas.getContext('2d');
-    const data = ctx?.getImageData(0, 0, wPx, hPx);
-    if (!data) throw new Error('no 2D canvas');
-    pages.push({
-      width: wPt,
-      height: hPt,
-      image: { type: 'rgba', pixels: data.data, width: wPx, height: hPx },
-      texts: toPt(stats.texts),
-    });
+    const tablePages = [drawStatsPage(stores, wPx, hPx, contents.length + 1, total)];
+    if (projection) tablePages.push(drawProjectionPage(stores, projection, wPx, hPx, contents.length + 2, total));
+    for (const page of tablePages) {
+      const data = page.canvas.getContext('2d')?.getImageData(0, 0, wPx, hPx);
+      if (!data) throw new Error('no 2D canvas');
+      pages.push({
+        width: wPt,
+        height: hPt,
+        image: { type: 'rgba', pixels: data.data, width: wPx, height: hPx },
+        texts: toPt(page.texts),
+      });
+    }
   }
   onProgress(total, total);
   const bytes = writePdf(pages, {
@@ -198,35 +221,12 @@ export function drawStatsPage(
   stores: PrintStores,
   W: number,
   H: number,
+  pageNo: number,
   pageCount: number,
 ): { canvas: HTMLCanvasElement; texts: PdfText[] } {
   const t = stores.i18n.t.peek();
-  const canvas = document.createElement('canvas');
-  canvas.width = W;
-  canvas.height = H;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, W, H);
-  const texts: PdfText[] = [];
-  const u = Math.min(W / 1754, H / 1240) * 1.0;
+  const { canvas, ctx, texts, text, u } = pageCanvas(W, H);
   const m = 70 * u;
-  const text = (
-    s: string,
-    x: number,
-    y: number,
-    size: number,
-    weight = 400,
-    align: 'left' | 'right' = 'left',
-    color = '#1b2733',
-  ): void => {
-    ctx.font = `${weight} ${size}px ${PRINT_FONT}`;
-    ctx.fillStyle = color;
-    const w = ctx.measureText(s).width;
-    const x0 = align === 'right' ? x - w : x;
-    ctx.fillText(s, x0, y);
-    texts.push({ text: s, x: x0, y, size });
-  };
   const n = (v: number): string => Math.round(v).toLocaleString(stores.i18n.lang.peek() === 'zh' ? 'zh-CN' : 'en-GB');
   const scenario = stores.scenarios.state.scenario.peek();
   text(`${scenario.scenario.name} · ${t('stats.title')}`, m, m + 30 * u, 30 * u, 700, 'left', '#0F4C81');
@@ -352,6 +352,6 @@ export function drawStatsPage(
     y += rowH;
   }
   text(creditLines(stores).join(' · '), m, H - m * 0.6, 11 * u, 400, 'left', '#3d4f61');
-  text(t('stats.page', { n: pageCount, total: pageCount }), W - m, H - m * 0.6, 11 * u, 400, 'right', '#3d4f61');
+  text(t('stats.page', { n: pageNo, total: pageCount }), W - m, H - m * 0.6, 11 * u, 400, 'right', '#3d4f61');
   return { canvas, texts };
 }

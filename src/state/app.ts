@@ -211,6 +211,8 @@ export function createApp(deps: AppDeps): App {
     visible: view.state.visible,
     selected: selection.state.selectedList,
     analysis: analysisInput,
+    // the projection store is made below; this is called only for slides and exports
+    projectedGapFor: (year, view) => projection.shadesFor(year, view),
   });
   const { visible } = view.state;
   const params = computed(() => preferences.state.settings.value.analysis);
@@ -283,6 +285,13 @@ export function createApp(deps: AppDeps): App {
     setVisible: view.setVisible,
     year: view.state.phaseYear,
     setYear: (year) => view.actions.setPhaseYear(year),
+    projection: {
+      get: () => ({ stage: projection.state.stage.peek(), variant: projection.state.variant.peek() }),
+      set: (v) => {
+        projection.actions.setStage(v.stage);
+        projection.actions.setVariant(v.variant);
+      },
+    },
     goTo: view.goTo,
     newId,
     defaultTitle: () => translate(i18n.lang.peek(), 'slides.defaultTitle'),

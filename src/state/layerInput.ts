@@ -10,6 +10,7 @@ import { cumulativeSeats, projectsByYear, type SeatsByYear } from '../core/plan/
 import { centralOf, groupByKind, layerProjects, sitesOf, withDragged } from '../../layers/input';
 import type { AnalysisLayerInput, LayerId, LayerInput } from '../../layers/types';
 import type { DragPreview } from './selection';
+import type { SlideProjection } from '../core/model/slides';
 
 export interface LayerInputState {
   /** Projects completed by the phasing year, by kind (not moved by a drag). */
@@ -20,7 +21,7 @@ export interface LayerInputState {
   /** Cumulative new seats by year, 2022–2035, of the whole scenario. */
   readonly seatsByYear: ReadonlySignal<SeatsByYear>;
   /** What the layers read for a slide or export: these layers, projects completed by `year`, no selection. */
-  layerInputFor(layers: ReadonlySet<LayerId>, year: number | null): LayerInput;
+  layerInputFor(layers: ReadonlySet<LayerId>, year: number | null, projection?: SlideProjection | null): LayerInput;
 }
 
 export function createLayerInput(deps: {
@@ -30,6 +31,8 @@ export function createLayerInput(deps: {
   readonly visible: ReadonlySignal<ReadonlySet<LayerId>>;
   readonly selected: ReadonlySignal<readonly ProjectFeature[]>;
   readonly analysis: ReadonlySignal<AnalysisLayerInput>;
+  /** The projected-gap counties of another year, for a slide or an export of that year. */
+  readonly projectedGapFor?: (year: number | null, view?: SlideProjection | null) => AnalysisLayerInput['projectedGap'];
 }): LayerInputState {
   const projectsByKind = computed(() => groupByKind(projectsByYear(deps.projects.value, deps.phaseYear.value)));
   // the same arrays, except the dragged project's kind, where it is shown at the pointer
@@ -50,11 +53,16 @@ export function createLayerInput(deps: {
     layerInput,
     shown: computed(() => [...shownByKind.value.values()].flat()),
     seatsByYear: computed(() => cumulativeSeats(deps.projects.value)),
-    layerInputFor: (layers, year) => ({
+    layerInputFor: (layers, year, projection) => ({
       ...layerProjects(deps.projects.peek(), year),
       visible: layers,
       selected: [],
-      analysis: deps.analysis.peek(),
+      analysis: layers.has('projectedGap')
+        ? {
+            ...deps.analysis.peek(),
+            projectedGap: deps.projectedGapFor?.(year, projection) ?? deps.analysis.peek().projectedGap,
+          }
+        : deps.analysis.peek(),
     }),
   };
 }

@@ -99,6 +99,37 @@ describe('slides and presenting', () => {
   });
 });
 
+describe('a slide of the projected gap', () => {
+  it('keeps the projection’s stage and variant, brings them back when shown, and its export shades by them', async () => {
+    const app = make();
+    await app.init();
+    app.actions.cameraChanged({ lon: 118.6, lat: 24.9, zoom: 10 });
+    // without the layer a slide carries no projection view
+    await app.actions.meeting.saveSlide('plain');
+    expect(app.state.meeting.slides.value[0]?.projection).toBeUndefined();
+    app.actions.toggleLayer('projectedGap');
+    app.stores.projection.actions.setStage('preschool');
+    app.stores.projection.actions.setVariant('low');
+    app.actions.setPhaseYear(2030);
+    await app.actions.meeting.saveSlide('幼儿园 2030 低方案');
+    expect(app.state.meeting.slides.value[1]?.projection).toEqual({ stage: 'preschool', variant: 'low' });
+    app.stores.projection.actions.setStage('junior');
+    app.stores.projection.actions.setVariant('high');
+    app.actions.meeting.showSlide(app.state.meeting.slides.value[1]?.id ?? '');
+    expect(app.stores.projection.state.stage.value).toBe('preschool');
+    expect(app.stores.projection.state.variant.value).toBe('low');
+    // an export of that slide shades by its variant, even when the screen shows another
+    await app.stores.projection.actions.ensure();
+    app.stores.projection.actions.setVariant('high');
+    const pct = (variant: 'low' | 'high') =>
+      app.stores.layers
+        .layerInputFor(new Set(['projectedGap']), 2035, { stage: 'preschool', variant })
+        .analysis.projectedGap.find((f) => f.properties.adcode === '350582')?.properties.pct ?? NaN;
+    // fewer births under the low variant: the same seats meet more of the demand
+    expect(pct('low')).toBeGreaterThan(pct('high'));
+  });
+});
+
 describe('scenario comparison', () => {
   it('diffs the scenario on screen against another, with coverage of both', async () => {
     const app = make(createMemoryRepository(index), true);

@@ -13,7 +13,7 @@ import {
   type SlidePatch,
 } from '../core/edits/slides';
 import type { ScenarioCollection } from '../core/model/project';
-import { MAX_SLIDES, type Slide, type SlideCamera } from '../core/model/slides';
+import { MAX_SLIDES, type Slide, type SlideCamera, type SlideProjection } from '../core/model/slides';
 import { isLayerId, LAYER_IDS, type LayerId } from '../../layers/types';
 import type { NoticeRequest } from './notices';
 
@@ -32,6 +32,11 @@ export interface MeetingDeps {
   readonly setVisible: (ids: ReadonlySet<LayerId>) => void;
   readonly year: ReadonlySignal<number | null>;
   readonly setYear: (year: number | null) => void;
+  /** The demand projection's stage and variant (a slide showing the projected gap keeps them). */
+  readonly projection?: {
+    readonly get: () => SlideProjection;
+    readonly set: (view: SlideProjection) => void;
+  };
   /** Asks the map to move to a slide's camera (MapLibre owns the camera). */
   readonly goTo: (camera: SlideCamera) => void;
   readonly newId: () => string;
@@ -68,7 +73,7 @@ export function createMeeting(deps: MeetingDeps): { state: MeetingState; actions
     return p ? (slides.value[p.index] ?? null) : null;
   });
 
-  const capture = (): Pick<Slide, 'camera' | 'layers' | 'year'> | null => {
+  const capture = (): Pick<Slide, 'camera' | 'layers' | 'year' | 'projection'> | null => {
     const camera = deps.camera();
     if (!camera) return null;
     return {
@@ -79,6 +84,8 @@ export function createMeeting(deps: MeetingDeps): { state: MeetingState; actions
       },
       layers: LAYER_IDS.filter((id) => deps.visible.peek().has(id)),
       year: deps.year.peek(),
+      // which stage and variant the projected gap shows, when it is shown
+      projection: deps.visible.peek().has('projectedGap') ? (deps.projection?.get() ?? null) : null,
     };
   };
 
@@ -86,6 +93,7 @@ export function createMeeting(deps: MeetingDeps): { state: MeetingState; actions
     batch(() => {
       deps.setVisible(new Set(slide.layers.filter(isLayerId)));
       deps.setYear(slide.year);
+      if (slide.projection) deps.projection?.set(slide.projection);
     });
     deps.goTo(slide.camera);
   };

@@ -12,6 +12,7 @@ import type { ProjectFeature } from '../core/model/project';
 import type { Baseline, ImportedDemography, Projection } from '../core/projection/project';
 import { PROJECTION_YEARS, type ProjectionStage, type Variant } from '../core/projection/types';
 import type { CountyShade } from '../../layers/types';
+import type { SlideProjection } from '../core/model/slides';
 
 export type ProjectionKit = typeof import('../core/projection/kit');
 
@@ -69,6 +70,8 @@ const clampPct = (v: number): number => Math.max(0, Math.min(100, v));
 export function createProjection(deps: ProjectionDeps): {
   state: ProjectionState;
   actions: ProjectionActions;
+  /** The map layer's counties for another year, stage or variant (a slide's, an export's). */
+  shadesFor: (year: number | null, view?: SlideProjection | null) => readonly CountyShade[];
   dispose: () => void;
 } {
   const status = signal<ProjectionStatus>({ type: 'idle' });
@@ -102,30 +105,34 @@ export function createProjection(deps: ProjectionDeps): {
     () => baselineChoice.value ?? (deps.existing.value.length > 0 ? 'imported' : 'baseYearMet'),
   );
 
-  const projection = computed<Projection | null>(() => {
-    const k = kit.value;
+  /** The projection under a variant; `read` subscribes (a computed) or peeks (a one-off for a slide). */
+  const run = (v: Variant, read: <T>(s: ReadonlySignal<T>) => T): Projection | null => {
+    const k = read(kit);
     if (!k?.demography.ok) return null;
     return k.projectDemand({
       demography: k.demography.value,
       counties,
-      projects: deps.projects.value,
-      existing: deps.existing.value,
-      enrolment: deps.params.value.enrolment,
-      variant: variant.value,
-      vocationalPct: vocationalPct.value ?? k.demography.value.vocationalPct,
-      marginPct: marginPct.value,
-      imported: deps.imported.value,
-      baseline: baseline.value,
+      projects: read(deps.projects),
+      existing: read(deps.existing),
+      enrolment: read(deps.params).enrolment,
+      variant: v,
+      vocationalPct: read(vocationalPct) ?? k.demography.value.vocationalPct,
+      marginPct: read(marginPct),
+      imported: read(deps.imported),
+      baseline: read(baseline),
     });
-  });
+  };
+  const projection = computed<Projection | null>(() => run(variant.value, (s) => s.value));
 
   const mapYear = computed(() => deps.phaseYear.value ?? PROJECTION_YEARS.last);
 
-  const gapShades = computed<readonly CountyShade[]>(() => {
-    const p = projection.value;
+  /** Counties shaded by seats ÷ projected demand in a year (a slide's or an export's year as well as the map's). */
+  const shadesFor = (year: number | null, view?: SlideProjection | null): readonly CountyShade[] => {
+    const live = projection.peek();
+    const p = view && view.variant !== variant.peek() ? run(view.variant, (x) => x.peek()) : live;
     if (!p) return [];
-    const i = p.years.indexOf(mapYear.value);
-    const s = stage.value;
+    const i = p.years.indexOf(year ?? PROJECTION_YEARS.last);
+    const s = view?.stage ?? stage.peek();
     const byId = new Map(p.units.map((u) => [u.id, u]));
     return deps.counties.flatMap((f) => {
       const u = byId.get(f.properties.adcode);
@@ -140,6 +147,11 @@ export function createProjection(deps: ProjectionDeps): {
         },
       ];
     });
+  };
+  const gapShades = computed<readonly CountyShade[]>(() => {
+    // read what the shades are made of, so that they follow it
+    if (!projection.value) return [];
+    return stage.value && shadesFor(mapYear.value);
   });
 
   const stop = effect(() => {
@@ -182,6 +194,7 @@ export function createProjection(deps: ProjectionDeps): {
       },
       ensure,
     },
+    shadesFor,
     dispose: stop,
   };
 }

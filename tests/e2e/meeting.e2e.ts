@@ -161,7 +161,8 @@ describe('meeting mode', () => {
     expect(stats.colours).toBeGreaterThan(500);
     expect(stats.sea / stats.samples).toBeLessThan(0.95);
 
-    // PDF, A4 landscape: the map page and the statistics page, Chinese text extractable (of a district:
+    // PDF, A4 landscape: the map page, the statistics page and the demand projection's page, Chinese text
+    // extractable (of a district:
     // fewer tiles to lay out than the whole city, on this software-rendered VM)
     await jumpTo(page, 118.6, 24.9, 12.5);
     await (await control(page, 'export-pdf')).click();
@@ -169,7 +170,7 @@ describe('meeting mode', () => {
     await page.getByTestId('export-all-slides').uncheck();
     const pdfFile = await download(page, 'export-go', 180_000);
     const pdf = await parsePdf(new Uint8Array(pdfFile.bytes));
-    expect(pdf.pages).toHaveLength(2);
+    expect(pdf.pages).toHaveLength(3);
     for (const p of pdf.pages) {
       expect(p.width).toBeCloseTo(841.89, 1);
       expect(p.height).toBeCloseTo(595.28, 1);
@@ -179,6 +180,15 @@ describe('meeting mode', () => {
     expect(pdf.pages[0]?.text).toContain('泉州市教育局');
     expect(pdf.pages[1]?.text).toContain('分区县统计');
     expect(pdf.pages[1]?.text).toContain('鲤城区');
+    expect(pdf.pages[1]?.text).toContain('第 2 页，共 3 页');
+    // the projection: its variant, the first short year per county and stage, what it rests on
+    const projection = pdf.pages[2]?.text ?? '';
+    expect(projection).toContain('学位需求预测 · 中方案');
+    expect(projection).toContain('首次不足');
+    expect(projection).toContain('晋江市');
+    expect(projection).toContain('七普');
+    expect(projection).toContain('模型推算');
+    expect(projection).toContain('第 3 页，共 3 页');
     expect(s.consoleErrors).toEqual([]);
     await s.context.close();
   }, 240_000);

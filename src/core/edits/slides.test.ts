@@ -68,6 +68,7 @@ describe('slide edits', () => {
 });
 
 describe('slide serialization', () => {
+  const base = (): ScenarioMeta => loadSeed().scenario;
   it('travels with the scenario through a GeoJSON export and back', () => {
     const seed = loadSeed();
     const slides = [slide('s1', '全市概览'), slide('s2', '2025 年', { year: 2025, caption: '“一湾两翼”\n第二行' })];
@@ -100,5 +101,16 @@ describe('slide serialization', () => {
     expect(dropped).toBe(5);
     const meta = validateScenarioMeta({ ...loadSeed().scenario, slides: [good, 7] });
     expect(meta.ok && meta.value.slides).toEqual([good]);
+  });
+
+  it('reads a slide’s projection view, and keeps the slide when the view is not one we know', () => {
+    const good = slide('s1', 'ok', { projection: { stage: 'primary', variant: 'low' } });
+    const { slides } = parseSlides([good, { ...good, id: 's2', projection: { stage: 'college', variant: 'low' } }]);
+    expect(slides[0]?.projection).toEqual({ stage: 'primary', variant: 'low' });
+    expect(slides[1]).toBeDefined();
+    expect(slides[1]?.projection).toBeUndefined();
+    // an edit that sets no view leaves none behind
+    const meta = apply(base(), addSlideEdit(base(), slide('s3', 'x', { projection: null })));
+    expect(meta.slides?.[0] && 'projection' in meta.slides[0]).toBe(false);
   });
 });

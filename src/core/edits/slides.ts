@@ -16,11 +16,16 @@ const slideEdit = (kind: Edit['kind'], subject: string, meta: ScenarioMeta, slid
   meta: { before: meta, after: withSlides(meta, slides) },
 });
 
-const clean = (slide: Slide): Slide => ({
-  ...slide,
-  title: slide.title.trim().slice(0, MAX_SLIDE_TITLE),
-  caption: slide.caption.trim().slice(0, MAX_SLIDE_CAPTION),
-});
+/** Trimmed words; a projection view only where there is one (a slide without it stays as it was stored). */
+function clean(slide: Slide): Slide {
+  const { projection, ...rest } = slide;
+  return {
+    ...rest,
+    title: slide.title.trim().slice(0, MAX_SLIDE_TITLE),
+    caption: slide.caption.trim().slice(0, MAX_SLIDE_CAPTION),
+    ...(projection ? { projection } : {}),
+  };
+}
 
 /** Adds a slide at the end (or after `afterId`); null when the scenario already holds MAX_SLIDES. */
 export function addSlideEdit(meta: ScenarioMeta, slide: Slide, afterId?: string): Edit | null {
@@ -31,7 +36,7 @@ export function addSlideEdit(meta: ScenarioMeta, slide: Slide, afterId?: string)
   return slideEdit('slideAdd', clean(slide).title, meta, next);
 }
 
-export type SlidePatch = Partial<Pick<Slide, 'title' | 'caption' | 'camera' | 'layers' | 'year'>>;
+export type SlidePatch = Partial<Pick<Slide, 'title' | 'caption' | 'camera' | 'layers' | 'year' | 'projection'>>;
 
 /** Renames, re-captions or re-captures a slide; null when nothing changes or the slide is gone. */
 export function updateSlideEdit(meta: ScenarioMeta, id: string, patch: SlidePatch): Edit | null {

@@ -14,7 +14,17 @@ import * as compare from './messages/compare';
 import * as projection from './messages/projection';
 
 /** The features' tables, for the check that no key is defined twice. */
-export const FEATURE_TABLES = { common, scenario, editing, importing, analysis, layers, meeting, compare, projection } as const;
+export const FEATURE_TABLES = {
+  common,
+  scenario,
+  editing,
+  importing,
+  analysis,
+  layers,
+  meeting,
+  compare,
+  projection,
+} as const;
 
 export const zh = {
   ...common.zh,

@@ -1,4 +1,5 @@
 import { isRecord } from '../result';
+import { PROJECTION_STAGES, VARIANTS, type ProjectionStage, type Variant } from '../projection/types';
 
 /** A saved view of the map for presenting (幻灯片): camera, visible layers, phasing year, title and caption. */
 export interface Slide {
@@ -10,6 +11,21 @@ export interface Slide {
   readonly layers: readonly string[];
   /** The phasing year the slide shows (projects completed by then), or null for all projects. */
   readonly year: number | null;
+  /** The demand projection's stage and variant, when the slide shows the projected gap (absent otherwise). */
+  readonly projection?: SlideProjection | null;
+}
+
+export interface SlideProjection {
+  readonly stage: ProjectionStage;
+  readonly variant: Variant;
+}
+
+/** A slide's projection view; null when absent or not one we know (the slide itself is kept). */
+export function parseSlideProjection(v: unknown): SlideProjection | null {
+  if (!isRecord(v)) return null;
+  const stage = PROJECTION_STAGES.find((s) => s === v.stage);
+  const variant = VARIANTS.find((x) => x === v.variant);
+  return stage && variant ? { stage, variant } : null;
 }
 
 export interface SlideCamera {
@@ -48,7 +64,9 @@ export function parseSlide(v: unknown): Slide | null {
         ? year
         : undefined;
   if (y === undefined) return null;
+  const projection = parseSlideProjection(v.projection);
   return {
+    ...(projection ? { projection } : {}),
     id,
     title: title.slice(0, MAX_SLIDE_TITLE),
     caption: typeof caption === 'string' ? caption.slice(0, MAX_SLIDE_CAPTION) : '',

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { swatchSvg, visibleLegend } from '../../../layers/index';
 import { svgDataUrl } from '../../../layers/symbols';
 import { creditLines, dateText } from '../../map/credits';
-import { useI18n, useMeeting, usePrintStores, useScenarios, useView } from '../context';
+import { useI18n, useMeeting, usePrintStores, useProjection, useScenarios, useView } from '../context';
 
 /**
  * Presentation mode: the map full screen with a title block, the legend of the visible layers, a north
@@ -13,6 +13,7 @@ export function Presentation() {
   const meeting = useMeeting();
   const scenarios = useScenarios();
   const view = useView();
+  const projectionStore = useProjection();
   const printStores = usePrintStores();
   const p = meeting.state.presentation.value;
   const presenting = p !== null;
@@ -65,6 +66,7 @@ export function Presentation() {
   const total = Math.max(1, slides.length);
   const scenario = scenarios.state.scenario.value.scenario;
   const year = view.state.phaseYear.value;
+  const projection = projectionStore.state;
   const legend = visibleLegend(view.state.visible.value);
   return (
     <div class="presentation" data-testid="presentation" data-index={p.index} data-slide={slide?.id ?? ''}>
@@ -76,6 +78,16 @@ export function Presentation() {
         </p>
         {slide?.caption && <p class="pres-caption">{slide.caption}</p>}
         {year !== null && <p class="pres-caption">{t('present.yearNote', { year: String(year) })}</p>}
+        {view.state.visible.value.has('projectedGap') && (
+          <p class="pres-caption" data-testid="present-projection">
+            {t('layer.projectedGap')} ·{' '}
+            {t('legend.projectedGapCaption', {
+              year: String(projection.mapYear.value),
+              stage: t(`projection.stage.${projection.stage.value}`),
+              variant: t(`projection.variantShort.${projection.variant.value}`),
+            })}
+          </p>
+        )}
       </div>
       <div class="pres-north" aria-label={t('present.north')} role="img">
         <svg viewBox="0 0 40 50" width="44" height="55" aria-hidden="true">

@@ -2,6 +2,7 @@ import { formatNumber } from '../../core/i18n/translate';
 import { BASELINES, type Projection, type ProjectionUnit } from '../../core/projection/project';
 import { PROJECTION_STAGES, STAGE_AGES, VARIANTS, type ProjectionStage } from '../../core/projection/types';
 import type { Translate } from '../../state/i18n';
+import { lastDataYear, projectionNotes } from '../../state/projectionNotes';
 import { download } from '../common/download';
 import { Tabs } from '../common/Tabs';
 import { useI18n, useImporter, usePreferences, useProjection, useReferenceLayers, useScenarios } from '../context';
@@ -84,7 +85,7 @@ export function ProjectionPanel() {
       </section>
     );
   const d = kit.demography.value;
-  const lastNational = Math.max(...Object.keys(d.nationalBirthRate).map(Number));
+  const lastNational = lastDataYear(d);
   const variantLabel = (v: (typeof VARIANTS)[number]): string =>
     t(`projection.variant.${v}`, { change: d.variants[v], year: String(lastNational) });
   const city = p.units.find((u) => u.id === 'city');
@@ -93,12 +94,6 @@ export function ProjectionPanel() {
   const counties = p.units.filter((u) => u.id !== 'city');
   const n = (v: number): string => formatNumber(lang, Math.round(v));
 
-  // what every figure rests on
-  const own = counties.filter((u) => u.calibration?.basis === 'census');
-  const group = counties.find((u) => u.calibration?.basis === 'censusGroup');
-  const published = d.cityBirthRate.map((r) => r.year).join('、');
-  const vocSource = d.sources.moeBulletin2022;
-  const mortalitySource = d.sources.nhcMortality;
   const sourceText = (key: string): string => {
     const s = d.sources[key];
     return s ? (lang === 'zh' ? s.zh : s.en) : key;
@@ -120,46 +115,15 @@ export function ProjectionPanel() {
   const fileName = (ext: string): string =>
     `${t('projection.fileName')}-${scenarios.state.scenario.value.scenario.name}-${t(`projection.variantShort.${variant}`)}.${ext}`;
 
-  const sourceLines: string[] = [
-    `${t('projection.title')} · ${t(`projection.variantShort.${variant}`)} · ${t('projection.modelled')}`,
-    t('projection.src.births', {
-      detail: t('projection.src.birthsDefault', { published, future: String(lastNational) }),
-    }),
-    ...counties
-      .filter((u) => u.importedBirths > 0)
-      .map((u) =>
-        t('projection.src.birthsImported', {
-          unit: unitName(u.id),
-          count: u.importedBirths,
-          file: imported?.source.file ?? '',
-        }),
-      ),
-    ...counties
-      .filter((u) => u.importedAges)
-      .map((u) => t('projection.src.agesImported', { unit: unitName(u.id), file: imported?.source.file ?? '' })),
-    own.length > 0 || group
-      ? t('projection.src.calibration', {
-          own: own.map((u) => unitName(u.id)).join('、'),
-          ownFactor: own.map((u) => (u.calibration?.factor ?? 1).toFixed(2)).join('、'),
-          groupFactor: (group?.calibration?.factor ?? 1).toFixed(2),
-        })
-      : t('projection.src.noCalibration'),
-    t('projection.src.enrolment', {
-      preschool: enrolment.preschool,
-      primary: enrolment.primary,
-      junior: enrolment.junior,
-      upper: enrolment.upperSecondary,
-      vocational: p.vocationalPct,
-      vocSource: vocSource ? (lang === 'zh' ? vocSource.zh : vocSource.en) : '',
-    }),
-    t('projection.src.mortality', {
-      infant: d.mortality.infant,
-      under5: d.mortality.under5,
-      child: d.mortality.childPerYear,
-      source: mortalitySource ? (lang === 'zh' ? mortalitySource.zh : mortalitySource.en) : '',
-    }),
-    t(`projection.src.baseline.${p.baseline}`),
-  ];
+  const sourceLines = projectionNotes({
+    t,
+    lang,
+    projection: p,
+    demography: d,
+    imported,
+    enrolment,
+    unitName,
+  });
 
   return (
     <section class="panel projection" data-testid="projection-panel" aria-labelledby="projection-title">
