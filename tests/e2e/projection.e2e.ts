@@ -178,6 +178,14 @@ describe('seats needed year by year (需求预测)', () => {
     await page.getByTestId('sidebar-tab-projection').click();
     await expect.poll(() => page.getByTestId('projection-table').isVisible()).toBe(true);
     expect(await page.getByTestId('projection-sources').innerText()).toContain('census');
+    // nothing in the panel is wider than the panel (a long option or the year table would push it sideways)
+    expect(
+      await page.evaluate(() => {
+        const body = document.querySelector('.sidebar-body');
+        return body ? body.scrollWidth - body.clientWidth : -1;
+      }),
+    ).toBeLessThanOrEqual(0);
+    await page.getByTestId('projection-panel').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${SHOTS}/projection-en-1366.png` });
 
     // the table as CSV: a row per county, stage and measure, a column per year, the assumptions at the end

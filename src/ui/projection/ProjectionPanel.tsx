@@ -183,7 +183,11 @@ export function ProjectionPanel() {
           <ProjectionChart
             title={t('projection.chart', {
               unit: unitName(u.id),
-              stage: `${stageName(stage)}（${t('projection.ages', { from: agesOf(stage)[0], to: agesOf(stage)[1] })}）`,
+              stage: t('projection.stageAges', {
+                stage: stageName(stage),
+                from: agesOf(stage)[0],
+                to: agesOf(stage)[1],
+              }),
               first: String(p.years[0] ?? ''),
               last: String(p.years[p.years.length - 1] ?? ''),
             })}
