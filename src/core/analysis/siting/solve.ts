@@ -1,0 +1,260 @@
+/**
+ * Where to build: the maximal covering location problem on a demand index. Greedy with lazy gain
+ * evaluation (gains only fall as demand is served, so a stale gain is an upper bound: a candidate is
+ * re-evaluated only when it reaches the top), then site exchange (vertex substitution) until no swap
+ * helps. The seats-aware variant caps what a site serves at its seats: it serves that share of every
+ * child within reach, and its value is the smaller of its seats and the unserved demand it reaches.
+ */
+import { metricScale } from '../geodesy';
+import type { DemandIndex } from './demandIndex';
+
+export interface Candidate {
+  readonly id: string;
+  readonly lon: number;
+  readonly lat: number;
+}
+
+export interface SitingOptions {
+  readonly k: number;
+  /** Seats per suggested school (the seats-aware variant); Infinity or absent: plain coverage. */
+  readonly seats?: number;
+  /** Metres that must separate two suggestions (0: none). */
+  readonly minSpacing?: number;
+  /** Demand within reach of each candidate before anything is chosen, when the caller has a faster way. */
+  readonly initialReach?: (c: number) => number;
+  /** Exchange passes after the greedy (0: greedy only). */
+  readonly swapPasses?: number;
+  /** Candidates tried as replacements in each exchange: the best by initial reach, and those near each pick. */
+  readonly swapPool?: number;
+  /** Progress (0–1) and a way to stop: return false to cancel. */
+  readonly onProgress?: (fraction: number) => boolean;
+}
+
+export interface Suggestion {
+  /** Index into the candidates. */
+  readonly candidate: number;
+  readonly rank: number;
+  /** Demand this site newly serves, given the sites ranked before it. */
+  readonly gain: number;
+  /** Demand served by the sites up to this one (existing service excluded). */
+  readonly cumulative: number;
+}
+
+export interface SitingResult {
+  readonly suggestions: readonly Suggestion[];
+  /** Demand served by all suggestions. */
+  readonly served: number;
+  /** The greedy's objective before exchange, and how many swaps improved it. */
+  readonly greedy: number;
+  readonly swaps: number;
+  readonly evaluations: number;
+  readonly cancelled: boolean;
+}
+
+/** A binary max-heap of (key, value); equal values come out lowest key first (deterministic ties). */
+class MaxHeap {
+  private above(a: number, b: number): boolean {
+    const va = this.vals[a] ?? 0;
+    const vb = this.vals[b] ?? 0;
+    return va > vb || (va === vb && (this.keys[a] ?? 0) < (this.keys[b] ?? 0));
+  }
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size(): number {
+    return this.keys.length;
+  }
+  push(key: number, val: number): void {
+    this.keys.push(key);
+    this.vals.push(val);
+    let i = this.keys.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.above(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+  pop(): [number, number] | null {
+    const n = this.keys.length;
+    if (n === 0) return null;
+    const top: [number, number] = [this.keys[0] ?? 0, this.vals[0] ?? 0];
+    const lastK = this.keys.pop() ?? 0;
+    const lastV = this.vals.pop() ?? 0;
+    if (n > 1) {
+      this.keys[0] = lastK;
+      this.vals[0] = lastV;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < n - 1 && this.above(l, m)) m = l;
+        if (r < n - 1 && this.above(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m);
+        i = m;
+      }
+    }
+    return top;
+  }
+  private swap(a: number, b: number): void {
+    const k = this.keys[a] ?? 0;
+    const v = this.vals[a] ?? 0;
+    this.keys[a] = this.keys[b] ?? 0;
+    this.vals[a] = this.vals[b] ?? 0;
+    this.keys[b] = k;
+    this.vals[b] = v;
+  }
+}
+
+/** Metres between two places (the local metric, as the engine). */
+export function metres(a: { lon: number; lat: number }, b: { lon: number; lat: number }): number {
+  const { kx, ky } = metricScale((a.lat + b.lat) / 2);
+  return Math.hypot((a.lon - b.lon) * kx, (a.lat - b.lat) * ky);
+}
+
+export function solveSiting(index: DemandIndex, candidates: readonly Candidate[], o: SitingOptions): SitingResult {
+  const seats = o.seats !== undefined && Number.isFinite(o.seats) && o.seats > 0 ? o.seats : Infinity;
+  const spacing = o.minSpacing ?? 0;
+  const value = (reach: number): number => Math.min(seats, reach);
+  const fractionFor = (reach: number): number => (reach <= seats ? 1 : seats / reach);
+  let evaluations = 0;
+  const reachOf = (c: number): number => {
+    evaluations++;
+    const cand = candidates[c];
+    return cand ? index.reach(cand.lon, cand.lat) : 0;
+  };
+  const tooClose = (c: number, chosen: readonly number[]): boolean => {
+    if (spacing <= 0) return false;
+    const cand = candidates[c];
+    if (!cand) return true;
+    return chosen.some((j) => {
+      const other = candidates[j];
+      return other !== undefined && metres(cand, other) < spacing;
+    });
+  };
+
+  // initial reach of every candidate (exact: nothing is served yet)
+  const initial = new Float64Array(candidates.length);
+  const heap = new MaxHeap();
+  for (let c = 0; c < candidates.length; c++) {
+    const r = o.initialReach ? o.initialReach(c) : reachOf(c);
+    initial[c] = r;
+    if (r > 0) heap.push(c, value(r) * (1 + 1e-9) + 1e-9);
+    if (o.onProgress && (c & 0x3fff) === 0 && !o.onProgress((0.4 * c) / Math.max(1, candidates.length)))
+      return { suggestions: [], served: 0, greedy: 0, swaps: 0, evaluations, cancelled: true };
+  }
+
+  // greedy, lazily: re-evaluate the top; if it still beats the next bound, take it
+  const chosen: number[] = [];
+  const k = Math.max(0, Math.floor(o.k));
+  let served = 0;
+  // the greedy serves for real; rolled back after, so the exchange measures sets from the same start
+  index.mark();
+  while (chosen.length < k && heap.size > 0) {
+    const top = heap.pop();
+    if (!top) break;
+    const [c] = top;
+    if (tooClose(c, chosen)) continue;
+    const now = value(reachOf(c));
+    if (now <= 0) continue;
+    const next = heap.size > 0 ? (heap.pop() ?? null) : null;
+    if (next) heap.push(next[0], next[1]);
+    if (!next || now > next[1] || (now === next[1] && c < next[0])) {
+      const cand = candidates[c];
+      if (!cand) continue;
+      const r = index.reach(cand.lon, cand.lat);
+      served += index.serve(cand.lon, cand.lat, fractionFor(r));
+      chosen.push(c);
+      if (o.onProgress && !o.onProgress(0.4 + (0.4 * chosen.length) / Math.max(1, k))) {
+        index.rollback();
+        return { suggestions: [], served: 0, greedy: 0, swaps: 0, evaluations, cancelled: true };
+      }
+    } else heap.push(c, now);
+  }
+  const greedy = served;
+  index.rollback();
+
+  // exchange: replace a chosen site by a candidate if the whole set then serves more
+  /** Serves the sites in order from the start; returns the total, and undoes it. */
+  const evaluate = (set: readonly number[]): number => {
+    index.mark();
+    let sum = 0;
+    for (const c of set) {
+      const cand = candidates[c];
+      if (!cand) continue;
+      evaluations++;
+      sum += index.serve(cand.lon, cand.lat, fractionFor(index.reach(cand.lon, cand.lat)));
+    }
+    index.rollback();
+    return sum;
+  };
+  let swaps = 0;
+  const passes = o.swapPasses ?? 4;
+  const pool = o.swapPool ?? 24;
+  let current = chosen.slice();
+  if (passes > 0 && current.length > 0) {
+    let best = evaluate(current);
+    const byInitial = Array.from(candidates.keys())
+      .filter((c) => (initial[c] ?? 0) > 0)
+      .sort((a, b) => (initial[b] ?? 0) - (initial[a] ?? 0))
+      .slice(0, pool * 4);
+    for (let pass = 0; pass < passes; pass++) {
+      let improved = false;
+      for (let i = 0; i < current.length; i++) {
+        const out = current[i] ?? -1;
+        const outCand = candidates[out];
+        if (!outCand) continue;
+        // replacements: the best overall, and the best within reach of the site taken out
+        const near = byInitial.filter((c) => {
+          const cc = candidates[c];
+          return cc !== undefined && metres(cc, outCand) <= 2 * index.radius;
+        });
+        const tries = [...new Set([...byInitial.slice(0, pool), ...near.slice(0, pool)])];
+        for (const c of tries) {
+          if (current.includes(c)) continue;
+          const rest = current.filter((_, j) => j !== i);
+          if (tooClose(c, rest)) continue;
+          const next = [...current.slice(0, i), c, ...current.slice(i + 1)];
+          const v = evaluate(next);
+          if (v > best + 1e-6) {
+            best = v;
+            current = next;
+            swaps++;
+            improved = true;
+            break;
+          }
+        }
+      }
+      if (o.onProgress && !o.onProgress(0.8 + (0.2 * (pass + 1)) / passes)) break;
+      if (!improved) break;
+    }
+    served = best;
+  }
+
+  // ranks and gains in the final set's order of contribution (each the best of those left)
+  const order: Suggestion[] = [];
+  index.mark();
+  const left = current.slice();
+  let cumulative = 0;
+  while (left.length > 0) {
+    let bestAt = 0;
+    let bestGain = -1;
+    left.forEach((c, j) => {
+      const cand = candidates[c];
+      const g = cand ? value(index.reach(cand.lon, cand.lat)) : 0;
+      if (g > bestGain) {
+        bestGain = g;
+        bestAt = j;
+      }
+    });
+    const c = left.splice(bestAt, 1)[0] ?? 0;
+    const cand = candidates[c];
+    const r = cand ? index.reach(cand.lon, cand.lat) : 0;
+    const gain = cand ? index.serve(cand.lon, cand.lat, fractionFor(r)) : 0;
+    cumulative += gain;
+    order.push({ candidate: c, rank: order.length + 1, gain, cumulative });
+  }
+  index.rollback();
+  return { suggestions: order, served: cumulative, greedy, swaps, evaluations, cancelled: false };
+}
