@@ -33,9 +33,15 @@ export interface DemandIndex {
   residual(): number;
   /** Demand in total (before anything was served). */
   total(): number;
+  /** The residual demand of each input point, in the order given. */
+  residualByPoint(): Float64Array;
 }
 
-export function createDemandIndex(points: DemandPoints, radius: number, bucketMetres = Math.max(100, radius / 2)): DemandIndex {
+export function createDemandIndex(
+  points: DemandPoints,
+  radius: number,
+  bucketMetres = Math.max(100, radius / 2),
+): DemandIndex {
   const n = points.weight.length;
   let minX = Infinity;
   let minY = Infinity;
@@ -68,6 +74,8 @@ export function createDemandIndex(points: DemandPoints, radius: number, bucketMe
   const X = new Float64Array(n);
   const Y = new Float64Array(n);
   const W = new Float64Array(n);
+  /** Where each input point went in the bucket order. */
+  const slot = new Uint32Array(n);
   let total = 0;
   {
     const fill = start.slice(0, cols * rows);
@@ -75,6 +83,7 @@ export function createDemandIndex(points: DemandPoints, radius: number, bucketMe
       const b = bucket[i] ?? 0;
       const j = fill[b] ?? 0;
       fill[b] = j + 1;
+      slot[i] = j;
       X[j] = points.lon[i] ?? 0;
       Y[j] = points.lat[i] ?? 0;
       W[j] = points.weight[i] ?? 0;
@@ -144,5 +153,10 @@ export function createDemandIndex(points: DemandPoints, radius: number, bucketMe
     },
     residual: () => residual,
     total: () => total,
+    residualByPoint: () => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = W[slot[i] ?? 0] ?? 0;
+      return out;
+    },
   };
 }

@@ -3,11 +3,11 @@
  * solver is measured against in its tests and in `npm run bench` (≤ 40 candidates, k ≤ 4).
  */
 import type { DemandIndex } from './demandIndex';
-import type { Candidate } from './solve';
+import type { CandidateList } from './solve';
 
 export function exhaustiveOptimum(
   index: DemandIndex,
-  candidates: readonly Candidate[],
+  candidates: CandidateList,
   k: number,
   seats = Infinity,
 ): { served: number; set: number[] } {
@@ -21,8 +21,9 @@ export function exhaustiveOptimum(
     index.mark();
     let sum = 0;
     for (const c of set) {
-      const cand = candidates[c];
-      if (cand) sum += index.serve(cand.lon, cand.lat, fraction(index.reach(cand.lon, cand.lat)));
+      const x = candidates.lon(c);
+      const y = candidates.lat(c);
+      sum += index.serve(x, y, fraction(index.reach(x, y)));
     }
     index.rollback();
     return sum;

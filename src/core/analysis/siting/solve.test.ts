@@ -3,7 +3,7 @@ import { prng } from '../../../../tests/helpers/scenarioFixture';
 import { metricScale } from '../geodesy';
 import { createDemandIndex, type DemandPoints } from './demandIndex';
 import { exhaustiveOptimum } from './exhaustive';
-import { metres, solveSiting, type Candidate } from './solve';
+import { candidateList, metres, solveSiting, type Candidate } from './solve';
 
 const LAT = 24.9;
 const LON = 118.6;
@@ -34,7 +34,7 @@ describe('the site solver', () => {
     ]);
     const idx = createDemandIndex(demand, 500);
     const cands = [cand('a', 50, 0), cand('b', 5000, 0), cand('c', 10000, 0), cand('a2', 60, 10)];
-    const r = solveSiting(idx, cands, { k: 2 });
+    const r = solveSiting(idx, candidateList(cands), { k: 2 });
     expect(r.suggestions.map((s) => cands[s.candidate]?.id)).toEqual(['a', 'b']);
     expect(r.suggestions.map((s) => s.gain)).toEqual([500, 400]);
     expect(r.suggestions.map((s) => s.cumulative)).toEqual([500, 900]);
@@ -59,14 +59,14 @@ describe('the site solver', () => {
     ]);
     const idx = createDemandIndex(demand, 500);
     const cands = [cand('big', 0, 0), cand('big2', 10, 0), cand('small', 3000, 0)];
-    const r = solveSiting(idx, cands, { k: 2, seats: 600 });
+    const r = solveSiting(idx, candidateList(cands), { k: 2, seats: 600 });
     // 600 of the 1,000 at the big cluster; then the 500 (over the 400 left at the big one)
     expect(r.suggestions.map((s) => [cands[s.candidate]?.id, Math.round(s.gain)])).toEqual([
       ['big', 600],
       ['small', 500],
     ]);
     // with three sites the big cluster gets a second school for its remaining 400
-    const three = solveSiting(idx, cands, { k: 3, seats: 600 });
+    const three = solveSiting(idx, candidateList(cands), { k: 3, seats: 600 });
     expect(Math.round(three.served)).toBe(1500);
   });
 
@@ -78,9 +78,9 @@ describe('the site solver', () => {
     ]);
     const idx = createDemandIndex(demand, 500);
     const cands = [cand('a', 0, 0), cand('b', 800, 0), cand('c', 4000, 0)];
-    const free = solveSiting(idx, cands, { k: 2 });
+    const free = solveSiting(idx, candidateList(cands), { k: 2 });
     expect(free.suggestions.map((s) => cands[s.candidate]?.id)).toEqual(['a', 'b']);
-    const apart = solveSiting(idx, cands, { k: 2, minSpacing: 1000 });
+    const apart = solveSiting(idx, candidateList(cands), { k: 2, minSpacing: 1000 });
     const ids = apart.suggestions.map((s) => cands[s.candidate]?.id);
     expect(ids).toEqual(['a', 'c']);
     const [p, q] = apart.suggestions.map((s) => cands[s.candidate]);
@@ -90,7 +90,10 @@ describe('the site solver', () => {
 
   it('stops when asked', () => {
     const demand = points([{ east: 0, north: 0, w: 5 }]);
-    const r = solveSiting(createDemandIndex(demand, 500), [cand('a', 0, 0)], { k: 1, onProgress: () => false });
+    const r = solveSiting(createDemandIndex(demand, 500), candidateList([cand('a', 0, 0)]), {
+      k: 1,
+      onProgress: () => false,
+    });
     expect(r.cancelled).toBe(true);
   });
 
@@ -110,12 +113,10 @@ describe('the site solver', () => {
       });
       const idx = createDemandIndex(points(list), 400 + Math.floor(rand() * 600));
       const nc = 10 + Math.floor(rand() * 31);
-      const cands = Array.from({ length: nc }, (_, i) =>
-        cand(`c${i}`, -900 + rand() * 6300, -900 + rand() * 3000),
-      );
+      const cands = Array.from({ length: nc }, (_, i) => cand(`c${i}`, -900 + rand() * 6300, -900 + rand() * 3000));
       const k = 1 + Math.floor(rand() * 4);
-      const exact = exhaustiveOptimum(idx, cands, k);
-      const got = solveSiting(idx, cands, { k });
+      const exact = exhaustiveOptimum(idx, candidateList(cands), k);
+      const got = solveSiting(idx, candidateList(cands), { k });
       ratios.push(exact.served > 0 ? got.served / exact.served : 1);
     }
     const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;

@@ -14,6 +14,23 @@ export interface Candidate {
   readonly lat: number;
 }
 
+/** Candidates without an object each (a city has hundreds of thousands of inhabited cells). */
+export interface CandidateList {
+  readonly length: number;
+  lon(i: number): number;
+  lat(i: number): number;
+  id(i: number): string;
+}
+
+export const candidateList = (list: readonly Candidate[]): CandidateList => ({
+  length: list.length,
+  lon: (i) => list[i]?.lon ?? NaN,
+  lat: (i) => list[i]?.lat ?? NaN,
+  id: (i) => list[i]?.id ?? '',
+});
+
+const place = (c: CandidateList, i: number): { lon: number; lat: number } => ({ lon: c.lon(i), lat: c.lat(i) });
+
 export interface SitingOptions {
   readonly k: number;
   /** Seats per suggested school (the seats-aware variant); Infinity or absent: plain coverage. */
@@ -51,51 +68,25 @@ export interface SitingResult {
   readonly cancelled: boolean;
 }
 
-/** A binary max-heap of (key, value); equal values come out lowest key first (deterministic ties). */
+/**
+ * A binary max-heap of (key, value) in typed arrays; equal values come out lowest key first (deterministic
+ * ties). Filled in one go and heapified (linear time): a city has hundreds of thousands of candidates.
+ */
 class MaxHeap {
+  private keys: Int32Array;
+  private vals: Float64Array;
+  private n = 0;
+  constructor(capacity: number) {
+    this.keys = new Int32Array(Math.max(1, capacity));
+    this.vals = new Float64Array(Math.max(1, capacity));
+  }
+  get size(): number {
+    return this.n;
+  }
   private above(a: number, b: number): boolean {
     const va = this.vals[a] ?? 0;
     const vb = this.vals[b] ?? 0;
     return va > vb || (va === vb && (this.keys[a] ?? 0) < (this.keys[b] ?? 0));
-  }
-  private keys: number[] = [];
-  private vals: number[] = [];
-  get size(): number {
-    return this.keys.length;
-  }
-  push(key: number, val: number): void {
-    this.keys.push(key);
-    this.vals.push(val);
-    let i = this.keys.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.above(i, p)) break;
-      this.swap(i, p);
-      i = p;
-    }
-  }
-  pop(): [number, number] | null {
-    const n = this.keys.length;
-    if (n === 0) return null;
-    const top: [number, number] = [this.keys[0] ?? 0, this.vals[0] ?? 0];
-    const lastK = this.keys.pop() ?? 0;
-    const lastV = this.vals.pop() ?? 0;
-    if (n > 1) {
-      this.keys[0] = lastK;
-      this.vals[0] = lastV;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < n - 1 && this.above(l, m)) m = l;
-        if (r < n - 1 && this.above(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m);
-        i = m;
-      }
-    }
-    return top;
   }
   private swap(a: number, b: number): void {
     const k = this.keys[a] ?? 0;
@@ -105,6 +96,48 @@ class MaxHeap {
     this.keys[b] = k;
     this.vals[b] = v;
   }
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.n && this.above(l, m)) m = l;
+      if (r < this.n && this.above(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+  /** Adds without ordering; call heapify() once all are in. */
+  add(key: number, val: number): void {
+    this.keys[this.n] = key;
+    this.vals[this.n] = val;
+    this.n++;
+  }
+  heapify(): void {
+    for (let i = (this.n >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+  push(key: number, val: number): void {
+    this.add(key, val);
+    let i = this.n - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.above(i, p)) break;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+  pop(): [number, number] | null {
+    if (this.n === 0) return null;
+    const top: [number, number] = [this.keys[0] ?? 0, this.vals[0] ?? 0];
+    this.n--;
+    if (this.n > 0) {
+      this.keys[0] = this.keys[this.n] ?? 0;
+      this.vals[0] = this.vals[this.n] ?? 0;
+      this.down(0);
+    }
+    return top;
+  }
 }
 
 /** Metres between two places (the local metric, as the engine). */
@@ -113,7 +146,7 @@ export function metres(a: { lon: number; lat: number }, b: { lon: number; lat: n
   return Math.hypot((a.lon - b.lon) * kx, (a.lat - b.lat) * ky);
 }
 
-export function solveSiting(index: DemandIndex, candidates: readonly Candidate[], o: SitingOptions): SitingResult {
+export function solveSiting(index: DemandIndex, candidates: CandidateList, o: SitingOptions): SitingResult {
   const seats = o.seats !== undefined && Number.isFinite(o.seats) && o.seats > 0 ? o.seats : Infinity;
   const spacing = o.minSpacing ?? 0;
   const value = (reach: number): number => Math.min(seats, reach);
@@ -121,29 +154,32 @@ export function solveSiting(index: DemandIndex, candidates: readonly Candidate[]
   let evaluations = 0;
   const reachOf = (c: number): number => {
     evaluations++;
-    const cand = candidates[c];
-    return cand ? index.reach(cand.lon, cand.lat) : 0;
+    return index.reach(candidates.lon(c), candidates.lat(c));
   };
   const tooClose = (c: number, chosen: readonly number[]): boolean => {
     if (spacing <= 0) return false;
-    const cand = candidates[c];
-    if (!cand) return true;
-    return chosen.some((j) => {
-      const other = candidates[j];
-      return other !== undefined && metres(cand, other) < spacing;
-    });
+    const here = place(candidates, c);
+    return chosen.some((j) => metres(here, place(candidates, j)) < spacing);
+  };
+  /** Serves the reach of candidate c (its seats' share of it); returns the demand served. */
+  const serveAt = (c: number): number => {
+    const x = candidates.lon(c);
+    const y = candidates.lat(c);
+    return index.serve(x, y, fractionFor(index.reach(x, y)));
   };
 
   // initial reach of every candidate (exact: nothing is served yet)
   const initial = new Float64Array(candidates.length);
-  const heap = new MaxHeap();
+  const heap = new MaxHeap(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const r = o.initialReach ? o.initialReach(c) : reachOf(c);
     initial[c] = r;
-    if (r > 0) heap.push(c, value(r) * (1 + 1e-9) + 1e-9);
+    if (r > 0) heap.add(c, value(r) * (1 + 1e-9) + 1e-9);
     if (o.onProgress && (c & 0x3fff) === 0 && !o.onProgress((0.4 * c) / Math.max(1, candidates.length)))
       return { suggestions: [], served: 0, greedy: 0, swaps: 0, evaluations, cancelled: true };
   }
+
+  heap.heapify();
 
   // greedy, lazily: re-evaluate the top; if it still beats the next bound, take it
   const chosen: number[] = [];
@@ -161,10 +197,7 @@ export function solveSiting(index: DemandIndex, candidates: readonly Candidate[]
     const next = heap.size > 0 ? (heap.pop() ?? null) : null;
     if (next) heap.push(next[0], next[1]);
     if (!next || now > next[1] || (now === next[1] && c < next[0])) {
-      const cand = candidates[c];
-      if (!cand) continue;
-      const r = index.reach(cand.lon, cand.lat);
-      served += index.serve(cand.lon, cand.lat, fractionFor(r));
+      served += serveAt(c);
       chosen.push(c);
       if (o.onProgress && !o.onProgress(0.4 + (0.4 * chosen.length) / Math.max(1, k))) {
         index.rollback();
@@ -181,10 +214,8 @@ export function solveSiting(index: DemandIndex, candidates: readonly Candidate[]
     index.mark();
     let sum = 0;
     for (const c of set) {
-      const cand = candidates[c];
-      if (!cand) continue;
       evaluations++;
-      sum += index.serve(cand.lon, cand.lat, fractionFor(index.reach(cand.lon, cand.lat)));
+      sum += serveAt(c);
     }
     index.rollback();
     return sum;
@@ -195,21 +226,15 @@ export function solveSiting(index: DemandIndex, candidates: readonly Candidate[]
   let current = chosen.slice();
   if (passes > 0 && current.length > 0) {
     let best = evaluate(current);
-    const byInitial = Array.from(candidates.keys())
-      .filter((c) => (initial[c] ?? 0) > 0)
-      .sort((a, b) => (initial[b] ?? 0) - (initial[a] ?? 0))
-      .slice(0, pool * 4);
+    const byInitial = topByValue(initial, pool * 4);
     for (let pass = 0; pass < passes; pass++) {
       let improved = false;
       for (let i = 0; i < current.length; i++) {
         const out = current[i] ?? -1;
-        const outCand = candidates[out];
-        if (!outCand) continue;
+        if (out < 0) continue;
+        const outPlace = place(candidates, out);
         // replacements: the best overall, and the best within reach of the site taken out
-        const near = byInitial.filter((c) => {
-          const cc = candidates[c];
-          return cc !== undefined && metres(cc, outCand) <= 2 * index.radius;
-        });
+        const near = byInitial.filter((c) => metres(place(candidates, c), outPlace) <= 2 * index.radius);
         const tries = [...new Set([...byInitial.slice(0, pool), ...near.slice(0, pool)])];
         for (const c of tries) {
           if (current.includes(c)) continue;
@@ -241,20 +266,27 @@ export function solveSiting(index: DemandIndex, candidates: readonly Candidate[]
     let bestAt = 0;
     let bestGain = -1;
     left.forEach((c, j) => {
-      const cand = candidates[c];
-      const g = cand ? value(index.reach(cand.lon, cand.lat)) : 0;
+      const g = value(index.reach(candidates.lon(c), candidates.lat(c)));
       if (g > bestGain) {
         bestGain = g;
         bestAt = j;
       }
     });
     const c = left.splice(bestAt, 1)[0] ?? 0;
-    const cand = candidates[c];
-    const r = cand ? index.reach(cand.lon, cand.lat) : 0;
-    const gain = cand ? index.serve(cand.lon, cand.lat, fractionFor(r)) : 0;
+    const gain = serveAt(c);
     cumulative += gain;
     order.push({ candidate: c, rank: order.length + 1, gain, cumulative });
   }
   index.rollback();
   return { suggestions: order, served: cumulative, greedy, swaps, evaluations, cancelled: false };
+}
+
+/** The indices of the n largest positive values, largest first (no sort of the whole list). */
+function topByValue(values: Float64Array, n: number): number[] {
+  if (n <= 0) return [];
+  const sorted = Float64Array.from(values).sort();
+  const threshold = Math.max(Number.MIN_VALUE, sorted[Math.max(0, sorted.length - n)] ?? 0);
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if ((values[i] ?? 0) >= threshold) out.push(i);
+  return out.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || a - b).slice(0, n);
 }
