@@ -254,7 +254,6 @@ export function solveSiting(index: DemandIndex, candidates: CandidateList, o: Si
       if (o.onProgress && !o.onProgress(0.8 + (0.2 * (pass + 1)) / passes)) break;
       if (!improved) break;
     }
-    served = best;
   }
 
   // ranks and gains in the final set's order of contribution (each the best of those left)
