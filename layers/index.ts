@@ -10,6 +10,7 @@ import { specialGapLayer } from './specialGap';
 import { uncoveredLayer } from './uncovered';
 import { buildSelectionLayer } from './selection';
 import { sitesLayer } from './sites';
+import { suggestionsLayer } from './suggestions';
 import type { MessageKey } from '../src/core/i18n/messages';
 import { PROJECT_KINDS, type ProjectKind } from '../src/core/model/kinds';
 import { createProjectKindLayer } from './projectKindLayer';
@@ -37,6 +38,7 @@ export const ANALYSIS_LAYERS: readonly AnalysisLayerModule[] = [
   projectedGapLayer,
   specialGapLayer,
   existingLayer,
+  suggestionsLayer,
 ];
 /** Analysis layers bottom to top: all below the project symbols. */
 const ANALYSIS_DRAW_ORDER: readonly AnalysisLayerModule[] = [
@@ -48,6 +50,7 @@ const ANALYSIS_DRAW_ORDER: readonly AnalysisLayerModule[] = [
   specialGapLayer,
   catchmentsLayer,
   existingLayer,
+  suggestionsLayer,
 ];
 
 const DRAW_ORDER: readonly MapLayerModule[] = [

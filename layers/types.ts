@@ -20,6 +20,7 @@ export const ANALYSIS_LAYER_IDS = [
   'projectedGap',
   'specialGap',
   'existing',
+  'suggestions',
 ] as const;
 export type AnalysisLayerId = (typeof ANALYSIS_LAYER_IDS)[number];
 export const LAYER_IDS = [...PROJECT_LAYER_IDS, 'central', 'sites', ...ANALYSIS_LAYER_IDS] as const;
@@ -71,6 +72,8 @@ export interface AnalysisLayerInput {
   readonly specialGap: readonly CountyShade[];
   /** Existing schools imported as a reference layer. */
   readonly existing: readonly ExistingSchoolRecord[];
+  /** Suggested sites (选址建议) as ghost projects: their name is their rank. */
+  readonly suggestions: readonly ProjectFeature[];
 }
 
 /** No analysis yet (nothing computed, nothing imported): the analysis layers draw nothing. */
@@ -84,6 +87,7 @@ export const NO_ANALYSIS: AnalysisLayerInput = {
   projectedGap: [],
   specialGap: [],
   existing: [],
+  suggestions: [],
 };
 
 /** What every layer function reads. Arrays keep their identity while the scenario is unchanged. */
@@ -109,6 +113,8 @@ export interface IconLayerDescriptor {
   readonly minPx: number;
   readonly maxPx: number;
   readonly pickable: boolean;
+  /** Writes each project's name beside its symbol (the rank of a suggested site). */
+  readonly labelled?: boolean;
 }
 
 /** Rings drawn around projects (central-district marker, selection). */

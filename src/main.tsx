@@ -185,6 +185,7 @@ async function main(): Promise<void> {
           Promise.race([firstMapDrawn, new Promise((r) => setTimeout(r, 15_000))]).then(() => getBytes(populationUrl)),
       },
       makeIoWorker: () => new Worker(new URL('./workers/io.worker.ts', import.meta.url), { type: 'module' }),
+      makeSitingWorker: () => new Worker(new URL('./workers/siting.worker.ts', import.meta.url), { type: 'module' }),
     });
     window.__qzApp = app;
     superseded = () => app.actions.storageSuperseded();

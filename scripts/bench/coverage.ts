@@ -34,7 +34,7 @@ const CORES: readonly [number, number][] = [
   [118.92, 25.12],
 ];
 
-function syntheticSurface(cells: number): PopulationSurface {
+export function syntheticSurface(cells: number): PopulationSurface {
   const side = Math.round(Math.sqrt(cells * (SPAN_LON / SPAN_LAT)));
   const cols = side;
   const rows = Math.round(cells / cols);

@@ -17,7 +17,7 @@ import type {
   RingLayerDescriptor,
 } from '../../layers/types';
 import type { SymbolSheet } from './atlas';
-import { LABEL_LAYER_ID } from './style';
+import { FONT_STACK, LABEL_LAYER_ID } from './style';
 
 export type ProjectDescriptor = IconLayerDescriptor | RingLayerDescriptor | PolygonLayerDescriptor;
 
@@ -54,7 +54,7 @@ export function metresToPixels(
 
 const color = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
-type PointProps = { readonly id: string; readonly icon: string };
+type PointProps = { readonly id: string; readonly icon: string; readonly label: string };
 const points = new WeakMap<readonly ProjectFeature[], FeatureCollection<Point, PointProps>>();
 const outlines = new WeakMap<readonly ProjectFeature[], FeatureCollection<Polygon, { readonly id: string }>>();
 
@@ -67,7 +67,11 @@ function pointsOf(data: readonly ProjectFeature[]): FeatureCollection<Point, Poi
       features: data.map((p) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [p.geometry.coordinates[0] ?? 0, p.geometry.coordinates[1] ?? 0] },
-        properties: { id: p.id, icon: iconKey(p.properties.kind, p.properties.action, p.properties.status) },
+        properties: {
+          id: p.id,
+          icon: iconKey(p.properties.kind, p.properties.action, p.properties.status),
+          label: p.properties.name,
+        },
       })),
     };
     points.set(data, fc);
@@ -156,7 +160,21 @@ function layersOf(d: ProjectDescriptor, lat: number): maplibregl.LayerSpecificat
           'icon-allow-overlap': true,
           'icon-ignore-placement': true,
           'icon-padding': [0],
+          ...(d.labelled
+            ? {
+                'text-field': ['get', 'label'],
+                'text-font': FONT_STACK,
+                'text-size': 13,
+                'text-offset': [0.9, -0.9],
+                'text-anchor': 'bottom-left',
+                'text-allow-overlap': true,
+                'text-ignore-placement': true,
+              }
+            : {}),
         },
+        ...(d.labelled
+          ? { paint: { 'text-color': '#581c87', 'text-halo-color': '#ffffff', 'text-halo-width': 2 } }
+          : {}),
       },
     ];
   if (d.type === 'rings')

@@ -92,6 +92,8 @@ export interface AnalysisDeps {
   readonly ownershipAssumed: ReadonlySignal<boolean>;
   /** Counties shaded by the demand projection for the phasing year (the projection store derives them). */
   readonly projectedGap?: ReadonlySignal<readonly CountyShade[]>;
+  /** Suggested sites as ghost projects (the siting store derives them). */
+  readonly suggestions?: ReadonlySignal<readonly ProjectFeature[]>;
 }
 
 const NONE: readonly never[] = [];
@@ -104,6 +106,8 @@ export function createAnalysis(deps: AnalysisDeps): {
   setLevel: (level: CoverageLevel) => void;
   /** Replaces the population surface (an imported one, or the shipped one again). */
   loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
+  /** The bytes of the surface in use (read again), or null before one is loaded. */
+  surfaceBytes: () => Promise<ArrayBuffer> | null;
   /** Covered population of two scenarios' projects; null when no surface is loaded. */
   compareCoverage: (a: readonly ProjectFeature[], b: readonly ProjectFeature[]) => Promise<CoverageComparison | null>;
   dispose: () => void;
@@ -128,6 +132,8 @@ export function createAnalysis(deps: AnalysisDeps): {
     surface.value = { type: 'failed', message };
   });
   /** Loads a surface into the engine; resolves to whether it was accepted (a bad one leaves the last in place). */
+  /** How the surface in the engine was loaded: the site solver (its own worker) reads the same bytes. */
+  let surfaceLoader: (() => Promise<ArrayBuffer>) | null = null;
   function loadSurface(load: () => Promise<ArrayBuffer>): Promise<boolean> {
     const client = deps.client;
     if (!client) return Promise.resolve(false);
@@ -137,6 +143,7 @@ export function createAnalysis(deps: AnalysisDeps): {
       .then((buffer) => client.loadSurface(buffer))
       .then(
         ({ info: i, population: img }) => {
+          surfaceLoader = load;
           batch(() => {
             population.value = img;
             surface.value = { type: 'ready', info: i };
@@ -275,6 +282,7 @@ export function createAnalysis(deps: AnalysisDeps): {
       projectedGap: v.has('projectedGap') ? (deps.projectedGap?.value ?? NONE) : NONE,
       specialGap: v.has('specialGap') ? specialGap.value : NONE,
       existing: v.has('existing') ? existing.value : NONE,
+      suggestions: v.has('suggestions') ? (deps.suggestions?.value ?? NONE) : NONE,
     };
   });
 
@@ -294,6 +302,7 @@ export function createAnalysis(deps: AnalysisDeps): {
       level.value = l;
     },
     loadSurface,
+    surfaceBytes: () => surfaceLoader?.() ?? null,
     compareCoverage: async (a, b) => {
       // the surface may still be loading (start-up): wait for it to settle
       if (surface.peek().type === 'loading')

@@ -3,7 +3,10 @@
  * actions (the only writers); nothing else lives here. Components read the stores through src/ui/context;
  * `App.state` and `App.actions` are the same stores seen flat, for tests and the browser console.
  */
-import { computed } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { ProjectFeature } from '../core/model/project';
+import { createSitingRunner, type SitingWorkerLike } from '../workers/sitingService';
+import { createSiting, type SitingActions, type SitingState } from './siting';
 import type { CoverageLevel } from '../core/analysis/params';
 import { createCountyLocator } from '../core/geodata/locate';
 import { indexReference, type ReferenceData, type ReferenceIndex } from '../core/geodata/reference';
@@ -51,6 +54,8 @@ export interface AppDeps {
   readonly makeIoWorker?: () => WorkerLike;
   /** The coverage engine (a worker in the app) and the population surface it starts from. */
   readonly coverage?: { readonly client: CoverageClient; readonly loadSurface: () => Promise<ArrayBuffer> };
+  /** Starts a worker for one siting run (none in unit tests: the solver runs in process). */
+  readonly makeSitingWorker?: () => SitingWorkerLike;
 }
 
 /** What never changes while the page is open: the reference geography, the plan's targets, the storage kind. */
@@ -87,6 +92,7 @@ export interface Stores {
     };
   };
   readonly projection: { readonly state: ProjectionState; readonly actions: ProjectionActions };
+  readonly siting: { readonly state: SitingState; readonly actions: SitingActions };
   readonly analysis: { readonly state: AnalysisState; readonly actions: { setLevel(level: CoverageLevel): void } };
   readonly importer: Importer;
   readonly meeting: { readonly state: MeetingState; readonly actions: MeetingActions };
@@ -229,6 +235,8 @@ export function createApp(deps: AppDeps): App {
         visible.value.has('projectedGap'),
     ),
   });
+  // the siting store is made after the analysis (it reads the surface through it); its ghosts are bound here
+  const ghostSource = signal<ReadonlySignal<readonly ProjectFeature[]> | null>(null);
   const analysis = createAnalysis({
     reference: deps.reference,
     targets: deps.targets,
@@ -254,6 +262,7 @@ export function createApp(deps: AppDeps): App {
     existing: reference.state.existing,
     ownershipAssumed: computed(() => scenario.value.scenario.illustrative),
     projectedGap: projection.state.gapShades,
+    suggestions: computed(() => ghostSource.value?.value ?? []),
   });
   const importer = createImporter({
     reader: createFileReader(index, deps.makeIoWorker ?? null),
@@ -306,6 +315,21 @@ export function createApp(deps: AppDeps): App {
     countyName: i18n.countyName,
     compareCoverage: (a, b) => analysis.compareCoverage(a, b),
   });
+  const siting = createSiting({
+    ctx,
+    scenario,
+    existing: reference.state.existing,
+    params,
+    surfaceBytes: () => analysis.surfaceBytes(),
+    runner: createSitingRunner(deps.makeSitingWorker ?? null),
+    commit: (edit) => store.commit(edit),
+    newId,
+    notify,
+    showLayer: () => {
+      if (!visible.peek().has('suggestions')) view.actions.toggleLayer('suggestions');
+    },
+  });
+  ghostSource.value = siting.state.ghosts;
   const closeDialog = (): void => ui.actions.openDialog(null);
   const editing = createEditing({ store, selection, ctx, newId, notify, closeDialog });
   const scenarioActions = createScenarioActions({
@@ -335,6 +359,7 @@ export function createApp(deps: AppDeps): App {
     reference: { state: reference.state, actions: referenceActions },
     analysis: { state: analysis.state, actions: { setLevel } },
     projection: { state: projection.state, actions: projection.actions },
+    siting,
     importer,
     meeting,
     compare,

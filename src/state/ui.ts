@@ -10,7 +10,7 @@ export type Dialog =
   | { readonly type: 'resetScenario' }
   | { readonly type: 'deleteProjects'; readonly ids: readonly string[] };
 
-export const SIDEBAR_TABS = ['layers', 'coverage', 'targets', 'projection', 'slides'] as const;
+export const SIDEBAR_TABS = ['layers', 'coverage', 'targets', 'projection', 'siting', 'slides'] as const;
 export type SidebarTab = (typeof SIDEBAR_TABS)[number];
 export type DrawerTab = 'projects' | 'demand';
 

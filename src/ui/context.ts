@@ -37,6 +37,7 @@ export const useImporter = (): Stores['importer'] => useStores().importer;
 export const useMeeting = (): Stores['meeting'] => useStores().meeting;
 export const useCompare = (): Stores['compare'] => useStores().compare;
 export const useProjection = (): Stores['projection'] => useStores().projection;
+export const useSiting = (): Stores['siting'] => useStores().siting;
 
 /** The stores the map adapter reads (src/map takes them as a prop: it does not import src/ui). */
 export const useMapStores = (): MapStores => useStores();

@@ -12,6 +12,7 @@ import * as layers from './messages/layers';
 import * as meeting from './messages/meeting';
 import * as compare from './messages/compare';
 import * as projection from './messages/projection';
+import * as siting from './messages/siting';
 
 /** The features' tables, for the check that no key is defined twice. */
 export const FEATURE_TABLES = {
@@ -36,6 +37,7 @@ export const zh = {
   ...meeting.zh,
   ...compare.zh,
   ...projection.zh,
+  ...siting.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -51,4 +53,5 @@ export const en: Messages = {
   ...meeting.en,
   ...compare.en,
   ...projection.en,
+  ...siting.en,
 };

@@ -3,7 +3,7 @@ import type { ProjectAction, ProjectKind, ProjectStatus } from './kinds';
 import type { Slide } from './slides';
 
 /** Where a project's point comes from. 'illustrative' = 位置示意: a made-up site for demonstration. */
-export const LOCATION_PRECISIONS = ['illustrative', 'approximate', 'surveyed'] as const;
+export const LOCATION_PRECISIONS = ['illustrative', 'approximate', 'surveyed', 'suggested'] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
 
 /** Kindergarten ownership (举办者): 公办 / 普惠性民办 / 其他民办. Drives 公办率 and 普惠率 (standards.md). */

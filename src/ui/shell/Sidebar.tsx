@@ -23,6 +23,9 @@ export function Sidebar() {
   const ProjectionPanel = useLazy(open && tab === 'projection', () =>
     import('../projection/ProjectionPanel').then((m) => m.ProjectionPanel),
   );
+  const SitingPanel = useLazy(open && tab === 'siting', () =>
+    import('../siting/SitingPanel').then((m) => m.SitingPanel),
+  );
   const SlidesPanel = useLazy(open && tab === 'slides', () =>
     import('../meeting/SlidesPanel').then((m) => m.SlidesPanel),
   );
@@ -48,6 +51,7 @@ export function Sidebar() {
         {tab === 'coverage' && (CoveragePanel ? <CoveragePanel /> : <Loading />)}
         {tab === 'targets' && (TargetsPanel ? <TargetsPanel /> : <Loading />)}
         {tab === 'projection' && (ProjectionPanel ? <ProjectionPanel /> : <Loading />)}
+        {tab === 'siting' && (SitingPanel ? <SitingPanel /> : <Loading />)}
         {tab === 'slides' && (SlidesPanel ? <SlidesPanel /> : <Loading />)}
       </div>
     </aside>

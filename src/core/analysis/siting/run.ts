@@ -121,7 +121,8 @@ export function runSiting(
   const bound = createRasterBound(surface.grid, lon, lat, index.residualByPoint(), req.radius);
   const result = solveSiting(index, candidates, {
     k: req.k,
-    initialReach: (c) => bound(candidates.lon(c), candidates.lat(c)),
+    initialReach: (c) => bound.reach(candidates.lon(c), candidates.lat(c)),
+    initialExact: bound.exact,
     ...(req.seats !== null ? { seats: req.seats } : {}),
     minSpacing: req.minSpacing,
     ...(onProgress ? { onProgress } : {}),

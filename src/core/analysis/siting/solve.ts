@@ -39,6 +39,8 @@ export interface SitingOptions {
   readonly minSpacing?: number;
   /** Demand within reach of each candidate before anything is chosen, when the caller has a faster way. */
   readonly initialReach?: (c: number) => number;
+  /** Whether initialReach is exact (else an upper bound, evaluated again before a candidate is taken). */
+  readonly initialExact?: boolean;
   /** Exchange passes after the greedy (0: greedy only). */
   readonly swapPasses?: number;
   /** Candidates tried as replacements in each exchange: the best by initial reach, and those near each pick. */
@@ -168,13 +170,14 @@ export function solveSiting(index: DemandIndex, candidates: CandidateList, o: Si
     return index.serve(x, y, fractionFor(index.reach(x, y)));
   };
 
-  // initial reach of every candidate (exact: nothing is served yet)
+  // initial reach of every candidate (nothing is served yet): exact, or an upper bound from the caller
+  const exactStart = o.initialReach === undefined || o.initialExact === true;
   const initial = new Float64Array(candidates.length);
   const heap = new MaxHeap(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
     const r = o.initialReach ? o.initialReach(c) : reachOf(c);
     initial[c] = r;
-    if (r > 0) heap.add(c, value(r) * (1 + 1e-9) + 1e-9);
+    if (r > 0) heap.add(c, exactStart ? value(r) : value(r) * (1 + 1e-9) + 1e-9);
     if (o.onProgress && (c & 0x3fff) === 0 && !o.onProgress((0.4 * c) / Math.max(1, candidates.length)))
       return { suggestions: [], served: 0, greedy: 0, swaps: 0, evaluations, cancelled: true };
   }
@@ -187,12 +190,27 @@ export function solveSiting(index: DemandIndex, candidates: CandidateList, o: Si
   let served = 0;
   // the greedy serves for real; rolled back after, so the exchange measures sets from the same start
   index.mark();
+  // when each candidate's heap value was last computed exactly (the number of picks then; -1: a bound)
+  const evaluatedAt = new Int32Array(candidates.length).fill(exactStart ? 0 : -1);
+  /** No pick since `since` lies within twice the radius of c: its exact value then is its value now. */
+  const unaffected = (c: number, since: number): boolean => {
+    const here = place(candidates, c);
+    for (let j = since; j < chosen.length; j++)
+      if (metres(here, place(candidates, chosen[j] ?? 0)) <= 2 * index.radius + 1) return false;
+    return true;
+  };
   while (chosen.length < k && heap.size > 0) {
     const top = heap.pop();
     if (!top) break;
-    const [c] = top;
+    const [c, stored] = top;
     if (tooClose(c, chosen)) continue;
-    const now = value(reachOf(c));
+    const since = evaluatedAt[c] ?? -1;
+    let now: number;
+    if (since >= 0 && unaffected(c, since)) now = stored;
+    else {
+      now = value(reachOf(c));
+      evaluatedAt[c] = chosen.length;
+    }
     if (now <= 0) continue;
     const next = heap.size > 0 ? (heap.pop() ?? null) : null;
     if (next) heap.push(next[0], next[1]);
@@ -209,46 +227,44 @@ export function solveSiting(index: DemandIndex, candidates: CandidateList, o: Si
   index.rollback();
 
   // exchange: replace a chosen site by a candidate if the whole set then serves more
-  /** Serves the sites in order from the start; returns the total, and undoes it. */
-  const evaluate = (set: readonly number[]): number => {
-    index.mark();
-    let sum = 0;
-    for (const c of set) {
-      evaluations++;
-      sum += serveAt(c);
-    }
-    index.rollback();
-    return sum;
-  };
   let swaps = 0;
   const passes = o.swapPasses ?? 4;
   const pool = o.swapPool ?? 24;
   let current = chosen.slice();
   if (passes > 0 && current.length > 0) {
-    let best = evaluate(current);
-    const byInitial = topByValue(initial, pool * 4);
+    const byInitial = topByValue(initial, pool);
+    const grid = candidateGrid(candidates, index.radius / 2);
     for (let pass = 0; pass < passes; pass++) {
       let improved = false;
       for (let i = 0; i < current.length; i++) {
         const out = current[i] ?? -1;
         if (out < 0) continue;
-        const outPlace = place(candidates, out);
-        // replacements: the best overall, and the best within reach of the site taken out
-        const near = byInitial.filter((c) => metres(place(candidates, c), outPlace) <= 2 * index.radius);
-        const tries = [...new Set([...byInitial.slice(0, pool), ...near.slice(0, pool)])];
+        const rest = current.filter((_, j) => j !== i);
+        // replacements: the best overall, and candidates around the site taken out (evenly sampled)
+        const around = grid.near(candidates.lon(out), candidates.lat(out), index.radius / 2);
+        const step = Math.max(1, Math.floor(around.length / pool));
+        const tries = [...new Set([...byInitial, ...around.filter((_, j) => j % step === 0)])];
+        // the others serve first; then each try adds what it reaches beyond them
+        index.mark();
+        let base = 0;
+        for (const c of rest) base += serveAt(c);
+        const currentValue = base + value(index.reach(candidates.lon(out), candidates.lat(out)));
+        let bestTry = -1;
+        let bestValue = currentValue;
         for (const c of tries) {
-          if (current.includes(c)) continue;
-          const rest = current.filter((_, j) => j !== i);
-          if (tooClose(c, rest)) continue;
-          const next = [...current.slice(0, i), c, ...current.slice(i + 1)];
-          const v = evaluate(next);
-          if (v > best + 1e-6) {
-            best = v;
-            current = next;
-            swaps++;
-            improved = true;
-            break;
+          if (c === out || rest.includes(c) || tooClose(c, rest)) continue;
+          evaluations++;
+          const v = base + value(index.reach(candidates.lon(c), candidates.lat(c)));
+          if (v > bestValue + 1e-6) {
+            bestValue = v;
+            bestTry = c;
           }
+        }
+        index.rollback();
+        if (bestTry >= 0) {
+          current = [...current.slice(0, i), bestTry, ...current.slice(i + 1)];
+          swaps++;
+          improved = true;
         }
       }
       if (o.onProgress && !o.onProgress(0.8 + (0.2 * (pass + 1)) / passes)) break;
@@ -288,4 +304,34 @@ function topByValue(values: Float64Array, n: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length; i++) if ((values[i] ?? 0) >= threshold) out.push(i);
   return out.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || a - b).slice(0, n);
+}
+
+/** Candidate indices bucketed once, to find those around a place (the exchange's local replacements). */
+function candidateGrid(c: CandidateList, cellMetres: number): { near(lon: number, lat: number, radius: number): number[] } {
+  const buckets = new Map<number, number[]>();
+  const lat0 = c.length > 0 ? c.lat(0) : 0;
+  const { kx, ky } = metricScale(lat0);
+  const bw = Math.max(1, cellMetres) / kx;
+  const bh = Math.max(1, cellMetres) / ky;
+  const key = (col: number, row: number): number => row * 1_000_003 + col;
+  for (let i = 0; i < c.length; i++) {
+    const k = key(Math.floor(c.lon(i) / bw), Math.floor(c.lat(i) / bh));
+    const list = buckets.get(k);
+    if (list) list.push(i);
+    else buckets.set(k, [i]);
+  }
+  return {
+    near(lon, lat, radius) {
+      const out: number[] = [];
+      const c0 = Math.floor((lon - radius / kx) / bw);
+      const c1 = Math.floor((lon + radius / kx) / bw);
+      const r0 = Math.floor((lat - radius / ky) / bh);
+      const r1 = Math.floor((lat + radius / ky) / bh);
+      for (let row = r0; row <= r1; row++)
+        for (let col = c0; col <= c1; col++)
+          for (const i of buckets.get(key(col, row)) ?? [])
+            if (metres({ lon, lat }, { lon: c.lon(i), lat: c.lat(i) }) <= radius) out.push(i);
+      return out;
+    },
+  };
 }
