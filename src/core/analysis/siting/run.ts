@@ -8,6 +8,7 @@
 import type { PopulationSurface } from '../surface';
 import { NO_COUNTY } from '../surface';
 import { createDemandIndex } from './demandIndex';
+import { centredOn, createGridIndex } from './gridIndex';
 import { createRasterBound } from './rasterBound';
 import { candidateList, metres, solveSiting, type Candidate, type CandidateList } from './solve';
 
@@ -75,8 +76,11 @@ export function runSiting(
   const countyIndex = req.county === null ? -1 : surface.counties.indexOf(req.county);
   const inArea = (i: number): boolean =>
     req.county === null ? (surface.county[i] ?? NO_COUNTY) !== NO_COUNTY : surface.county[i] === countyIndex;
-  const cells: number[] = [];
-  for (let i = 0; i < surface.pop.length; i++) if ((surface.pop[i] ?? 0) > 0 && inArea(i)) cells.push(i);
+  let count = 0;
+  for (let i = 0; i < surface.pop.length; i++) if ((surface.pop[i] ?? 0) > 0 && inArea(i)) count++;
+  const cells = new Int32Array(count);
+  count = 0;
+  for (let i = 0; i < surface.pop.length; i++) if ((surface.pop[i] ?? 0) > 0 && inArea(i)) cells[count++] = i;
   const lon = new Float64Array(cells.length);
   const lat = new Float64Array(cells.length);
   const weight = new Float64Array(cells.length);
@@ -85,7 +89,10 @@ export function runSiting(
     lat[j] = surface.originLat + (surface.dlat[c] ?? 0);
     weight[j] = (surface.pop[c] ?? 0) * req.childrenPerResident;
   });
-  const index = createDemandIndex({ lon, lat, weight }, req.radius);
+  // on the surface's grid (every cell at its centre) the grid index answers in one step per row
+  const points = { lon, lat, weight };
+  const onGrid = centredOn(surface.grid, points);
+  const index = onGrid ? createGridIndex(surface.grid, points, req.radius) : createDemandIndex(points, req.radius);
   const total = index.total();
   for (const e of req.existing) index.serve(e.lon, e.lat, 1);
 
@@ -108,21 +115,23 @@ export function runSiting(
   if (req.candidates) candidates = candidateList(req.candidates.filter((c) => away(c.lon, c.lat)));
   else {
     // the inhabited cells of the area, as arrays (no object per cell)
-    const keep: number[] = [];
-    for (let j = 0; j < cells.length; j++) if (away(lon[j] ?? 0, lat[j] ?? 0)) keep.push(j);
+    let kept = 0;
+    const keep = new Int32Array(cells.length);
+    for (let j = 0; j < cells.length; j++) if (away(lon[j] ?? 0, lat[j] ?? 0)) keep[kept++] = j;
     candidates = {
-      length: keep.length,
+      length: kept,
       lon: (i) => lon[keep[i] ?? 0] ?? NaN,
       lat: (i) => lat[keep[i] ?? 0] ?? NaN,
       id: (i) => `cell-${cells[keep[i] ?? 0] ?? -1}`,
     };
   }
-  // every candidate's reach bounded at once from the grid (exact reach is asked only near the top)
-  const bound = createRasterBound(surface.grid, lon, lat, index.residualByPoint(), req.radius);
+  // off the grid: every candidate's reach bounded at once from the grid (exact reach asked near the top)
+  const bound = onGrid ? null : createRasterBound(surface.grid, lon, lat, index.residualByPoint(), req.radius);
   const result = solveSiting(index, candidates, {
     k: req.k,
-    initialReach: (c) => bound.reach(candidates.lon(c), candidates.lat(c)),
-    initialExact: bound.exact,
+    ...(bound
+      ? { initialReach: (c: number) => bound.reach(candidates.lon(c), candidates.lat(c)), initialExact: bound.exact }
+      : {}),
     ...(req.seats !== null ? { seats: req.seats } : {}),
     minSpacing: req.minSpacing,
     ...(onProgress ? { onProgress } : {}),

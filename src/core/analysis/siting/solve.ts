@@ -296,41 +296,76 @@ export function solveSiting(index: DemandIndex, candidates: CandidateList, o: Si
   return { suggestions: order, served: cumulative, greedy, swaps, evaluations, cancelled: false };
 }
 
-/** The indices of the n largest positive values, largest first (no sort of the whole list). */
+/** The indices of the n largest positive values, largest first (one pass, no sort of the whole list). */
 function topByValue(values: Float64Array, n: number): number[] {
   if (n <= 0) return [];
-  const sorted = Float64Array.from(values).sort();
-  const threshold = Math.max(Number.MIN_VALUE, sorted[Math.max(0, sorted.length - n)] ?? 0);
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i++) if ((values[i] ?? 0) >= threshold) out.push(i);
-  return out.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || a - b).slice(0, n);
+  // the n best so far, kept sorted ascending (n is small)
+  const best: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    if (v <= 0) continue;
+    if (best.length === n && v <= (values[best[0] ?? 0] ?? 0)) continue;
+    let at = 0;
+    while (at < best.length && (values[best[at] ?? 0] ?? 0) < v) at++;
+    best.splice(at, 0, i);
+    if (best.length > n) best.shift();
+  }
+  return best.reverse();
 }
 
-/** Candidate indices bucketed once, to find those around a place (the exchange's local replacements). */
-function candidateGrid(c: CandidateList, cellMetres: number): { near(lon: number, lat: number, radius: number): number[] } {
-  const buckets = new Map<number, number[]>();
-  const lat0 = c.length > 0 ? c.lat(0) : 0;
-  const { kx, ky } = metricScale(lat0);
+/** Candidate indices bucketed once (CSR, typed), to find those around a place (the exchange's local replacements). */
+function candidateGrid(
+  c: CandidateList,
+  cellMetres: number,
+): { near(lon: number, lat: number, radius: number): number[] } {
+  const n = c.length;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = c.lon(i);
+    const y = c.lat(i);
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (n === 0) minX = minY = maxX = maxY = 0;
+  const { kx, ky } = metricScale((minY + maxY) / 2);
   const bw = Math.max(1, cellMetres) / kx;
   const bh = Math.max(1, cellMetres) / ky;
-  const key = (col: number, row: number): number => row * 1_000_003 + col;
-  for (let i = 0; i < c.length; i++) {
-    const k = key(Math.floor(c.lon(i) / bw), Math.floor(c.lat(i) / bh));
-    const list = buckets.get(k);
-    if (list) list.push(i);
-    else buckets.set(k, [i]);
+  const cols = Math.max(1, Math.floor((maxX - minX) / bw) + 1);
+  const rows = Math.max(1, Math.floor((maxY - minY) / bh) + 1);
+  const start = new Uint32Array(cols * rows + 1);
+  const bucket = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b =
+      Math.min(rows - 1, Math.floor((c.lat(i) - minY) / bh)) * cols +
+      Math.min(cols - 1, Math.floor((c.lon(i) - minX) / bw));
+    bucket[i] = b;
+    start[b + 1] = (start[b + 1] ?? 0) + 1;
+  }
+  for (let b = 0; b < cols * rows; b++) start[b + 1] = (start[b + 1] ?? 0) + (start[b] ?? 0);
+  const order = new Uint32Array(n);
+  const fill = start.slice(0, cols * rows);
+  for (let i = 0; i < n; i++) {
+    const b = bucket[i] ?? 0;
+    order[fill[b] ?? 0] = i;
+    fill[b] = (fill[b] ?? 0) + 1;
   }
   return {
     near(lon, lat, radius) {
       const out: number[] = [];
-      const c0 = Math.floor((lon - radius / kx) / bw);
-      const c1 = Math.floor((lon + radius / kx) / bw);
-      const r0 = Math.floor((lat - radius / ky) / bh);
-      const r1 = Math.floor((lat + radius / ky) / bh);
+      const c0 = Math.max(0, Math.floor((lon - radius / kx - minX) / bw));
+      const c1 = Math.min(cols - 1, Math.floor((lon + radius / kx - minX) / bw));
+      const r0 = Math.max(0, Math.floor((lat - radius / ky - minY) / bh));
+      const r1 = Math.min(rows - 1, Math.floor((lat + radius / ky - minY) / bh));
       for (let row = r0; row <= r1; row++)
-        for (let col = c0; col <= c1; col++)
-          for (const i of buckets.get(key(col, row)) ?? [])
-            if (metres({ lon, lat }, { lon: c.lon(i), lat: c.lat(i) }) <= radius) out.push(i);
+        for (let j = start[row * cols + c0] ?? 0; j < (start[row * cols + c1 + 1] ?? 0); j++) {
+          const i = order[j] ?? 0;
+          if (metres({ lon, lat }, { lon: c.lon(i), lat: c.lat(i) }) <= radius) out.push(i);
+        }
       return out;
     },
   };
