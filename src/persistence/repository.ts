@@ -5,7 +5,7 @@ import type { ProjectFeature, ScenarioMeta } from '../core/model/project';
 import type { Settings } from '../core/settings/settings';
 import type { SavedView } from '../core/settings/view';
 
-export type ReferenceKey = 'existingSchools' | 'population' | 'demography';
+export type ReferenceKey = 'existingSchools' | 'population' | 'demography' | 'parcels';
 
 /** A scenario as listed: its metadata and bookkeeping, without the projects. */
 export interface ScenarioSummary {

@@ -89,6 +89,7 @@ export interface Stores {
       clearExisting(): Promise<void>;
       clearPopulation(): Promise<void>;
       clearDemography(): Promise<void>;
+      clearParcels(): Promise<void>;
     };
   };
   readonly projection: { readonly state: ProjectionState; readonly actions: ProjectionActions };
@@ -280,6 +281,10 @@ export function createApp(deps: AppDeps): App {
     showLayer: (id) => {
       if (!visible.peek().has(id)) view.actions.toggleLayer(id);
     },
+    showSiting: () => {
+      ui.actions.setSidebarTab('siting');
+      if (!view.state.sidebarOpen.peek()) view.actions.toggleSidebar();
+    },
     showProjection: () => {
       ui.actions.setSidebarTab('projection');
       if (!view.state.sidebarOpen.peek()) view.actions.toggleSidebar();
@@ -319,6 +324,7 @@ export function createApp(deps: AppDeps): App {
     ctx,
     scenario,
     existing: reference.state.existing,
+    parcels: reference.state.parcels,
     params,
     surfaceBytes: () => analysis.surfaceBytes(),
     runner: createSitingRunner(deps.makeSitingWorker ?? null),
@@ -342,6 +348,7 @@ export function createApp(deps: AppDeps): App {
     clearExisting: () => reference.clearExisting(),
     clearPopulation: () => reference.clearPopulation(),
     clearDemography: () => reference.clearDemography(),
+    clearParcels: () => reference.clearParcels(),
   };
   const setLevel = (level: CoverageLevel): void => analysis.setLevel(level);
 

@@ -23,7 +23,7 @@ import type { FileReader } from '../workers/importService';
 import type { NoticeRequest } from './notices';
 import type { Reference } from './reference';
 
-export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population', 'births'] as const;
+export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population', 'births', 'candidates'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 export interface ImportSession {
@@ -60,7 +60,9 @@ export interface ImporterDeps {
   readonly switchTo: (id: string) => Promise<unknown>;
   readonly loadSurface: (load: () => Promise<ArrayBuffer>) => Promise<boolean>;
   /** Where imported reference data goes (existing schools, a population surface, demography). */
-  readonly reference: Pick<Reference, 'setExisting' | 'setPopulation' | 'setDemography'>;
+  readonly reference: Pick<Reference, 'setExisting' | 'setPopulation' | 'setDemography' | 'setParcels'>;
+  /** After candidate parcels are imported: show the siting tab that uses them. */
+  readonly showSiting?: () => void;
   /** After demography is imported: show the projection it feeds. */
   readonly showProjection?: () => void;
   readonly showLayer: (id: 'existing' | 'population') => void;
@@ -121,7 +123,8 @@ export function createImporter(deps: ImporterDeps) {
         crs: s.crs,
         swapped: s.swapped,
         ...(t.prjWkt ? { prjWkt: t.prjWkt } : {}),
-        defaultKind: s.defaultKind,
+        // parcels are places, not schools: any kind will do to read their points and outlines
+        defaultKind: s.defaultKind ?? (s.target === 'candidates' ? 'primary' : null),
         defaultYear: deps.scenario.value.scenario.planYear,
         // preview ids only; confirm assigns real ones
         newId: () => `preview-${++n}`,
@@ -172,7 +175,7 @@ export function createImporter(deps: ImporterDeps) {
     const s = session.value;
     const k = kit.value;
     if (!s || !k) return null;
-    return k.reviewImport({
+    const review = k.reviewImport({
       table: s.table,
       interpretation: interpretation.value,
       projects: projects.value,
@@ -181,6 +184,10 @@ export function createImporter(deps: ImporterDeps) {
       ready: s.stage === 'ready',
       ...(s.target === 'births' ? { demography: demography.value } : {}),
     });
+    if (s.target !== 'candidates') return review;
+    // a parcel needs no kind: the kind's problems are not the planner's
+    const problems = review.problems.filter((p) => p.code !== 'kindDefaulted' && p.code !== 'noKind');
+    return { ...review, problems, warnings: problems.filter((p) => p.severity === 'warning').length };
   });
 
   async function read(files: readonly InputFile[]): Promise<void> {
@@ -332,6 +339,20 @@ export function createImporter(deps: ImporterDeps) {
 
     const list = projects.peek();
     if (list.length === 0) return done(err('nothing'));
+
+    if (s.target === 'candidates') {
+      const parcels = list.map((p, i) => ({
+        id: p.properties.name.trim() || `${k.baseName(s.fileName)}-${i + 1}`,
+        lon: p.geometry.coordinates[0] ?? 0,
+        lat: p.geometry.coordinates[1] ?? 0,
+        countyCode: p.properties.countyCode,
+      }));
+      if (!(await deps.reference.setParcels({ parcels, source: { file: s.fileName, importedAt: now() } })))
+        return done(err('save'));
+      deps.showSiting?.();
+      deps.notify({ tone: 'info', key: 'io.done.parcels', params: { count: parcels.length } });
+      return done(ok(undefined));
+    }
 
     if (s.target === 'existing') {
       const i = interpretation.peek();

@@ -9,6 +9,7 @@ import { parseExistingLayer, type ExistingLayer, type ExistingSchoolRecord } fro
 import { isRecord } from '../core/result';
 import type { ImportedDemography } from '../core/projection/project';
 import { parseImportedDemography } from '../core/projection/stored';
+import { parseCandidateParcels, type CandidateParcels } from '../core/analysis/siting/parcels';
 import type { ReferenceKey, Repository } from '../persistence/repository';
 import { errorMessage as message, type NoticeRequest } from './notices';
 
@@ -47,6 +48,8 @@ export interface ReferenceState {
   readonly populationSource: ReadonlySignal<PopulationRecord['source'] | null>;
   /** The planner's births or population by age, for the demand projection (null: the published data). */
   readonly demography: ReadonlySignal<ImportedDemography | null>;
+  /** Candidate parcels for siting (null: none imported). */
+  readonly parcels: ReadonlySignal<CandidateParcels | null>;
 }
 
 export interface ReferenceDeps {
@@ -63,6 +66,7 @@ export function createReference(deps: ReferenceDeps) {
   const existingLayer = signal<ExistingLayer | null>(null);
   const populationSource = signal<PopulationRecord['source'] | null>(null);
   const demography = signal<ImportedDemography | null>(null);
+  const parcels = signal<CandidateParcels | null>(null);
   /** The stored population, read once at start-up for both the engine and the reference panel. */
   let stored: Promise<PopulationRecord | null> | null = null;
   const startupPopulation = (): Promise<PopulationRecord | null> =>
@@ -84,6 +88,7 @@ export function createReference(deps: ReferenceDeps) {
     existing: computed(() => existingLayer.value?.schools ?? []),
     populationSource,
     demography,
+    parcels,
   };
   return {
     state,
@@ -102,6 +107,12 @@ export function createReference(deps: ReferenceDeps) {
           const parsed = parseImportedDemography(storedDemography);
           if (parsed) demography.value = parsed;
           else deps.notify({ tone: 'error', key: 'projection.storedUnreadable' });
+        }
+        const storedParcels: unknown = await deps.repository.loadReference('parcels');
+        if (storedParcels !== undefined && storedParcels !== null) {
+          const parsed = parseCandidateParcels(storedParcels);
+          if (parsed) parcels.value = parsed;
+          else deps.notify({ tone: 'error', key: 'siting.storedUnreadable' });
         }
       } catch (e) {
         deps.notify({ tone: 'error', key: 'storage.loadFailed', params: { message: message(e) } });
@@ -124,6 +135,15 @@ export function createReference(deps: ReferenceDeps) {
       if (!(await save('demography', record))) return false;
       demography.value = record;
       return true;
+    },
+    /** Stores and uses imported candidate parcels; false when they could not be stored. */
+    async setParcels(record: CandidateParcels): Promise<boolean> {
+      if (!(await save('parcels', record))) return false;
+      parcels.value = record;
+      return true;
+    },
+    async clearParcels(): Promise<void> {
+      if (await save('parcels', null)) parcels.value = null;
     },
     async clearDemography(): Promise<void> {
       if (await save('demography', null)) demography.value = null;

@@ -74,6 +74,33 @@ describe('the siting store', () => {
     expect(two?.reachedBefore).toBeCloseTo((one?.reachedBefore ?? 0) + (one?.suggestions[0]?.gain ?? 0), 0);
   });
 
+  it('imports candidate parcels through the import dialog (no kind needed), keeps them, and chooses among them only', async () => {
+    const app = await make();
+    const csv =
+      '\uFEFF名称,经度,纬度\r\n丰泽控规A-01,118.6035,24.9012\r\n丰泽控规A-02,118.6201,24.8893\r\n晋江控规C-11,118.552,24.781\r\n';
+    app.actions.importer.open('candidates');
+    await app.actions.importer.read([{ name: '控规教育用地.csv', bytes: new TextEncoder().encode(csv) }]);
+    expect(app.state.importer.session.value?.target).toBe('candidates');
+    const review = app.state.importer.review.value;
+    expect(review?.count).toBe(3);
+    expect(review?.problems).toEqual([]);
+    expect((await app.actions.importer.confirm()).ok).toBe(true);
+    expect(app.state.sidebarTab.value).toBe('siting');
+    expect(app.state.parcels.value?.parcels.map((p) => [p.id, p.countyCode])).toEqual([
+      ['丰泽控规A-01', '350503'],
+      ['丰泽控规A-02', '350503'],
+      ['晋江控规C-11', '350582'],
+    ]);
+    const siting = app.stores.siting;
+    siting.actions.choose({ level: 'primary', county: '350503', k: 2, useParcels: true });
+    await siting.actions.run();
+    const out = siting.state.result.value?.outcome;
+    expect(out?.candidates).toBe(2);
+    expect(out?.suggestions.map((x) => x.id).sort()).toEqual(['丰泽控规A-01', '丰泽控规A-02']);
+    await app.actions.clearParcels();
+    expect(app.state.parcels.value).toBeNull();
+  });
+
   it('says so when there is no population surface', async () => {
     const app = createApp({
       reference: loadReference(),

@@ -14,6 +14,7 @@ import type { ExistingSchoolRecord } from '../core/io/existing';
 import { KIND_INFO, type ProjectKind } from '../core/model/kinds';
 import type { ProjectFeature, ScenarioCollection } from '../core/model/project';
 import type { SitingRunner } from '../workers/sitingService';
+import type { CandidateParcels } from '../core/analysis/siting/parcels';
 import type { NoticeRequest } from './notices';
 
 /** The kind a suggestion of a level becomes (a nine-year school is a planner's choice, not a suggestion). */
@@ -44,6 +45,8 @@ export interface SitingChoices {
   readonly seatsPerSchool: number;
   readonly minSpacing: number;
   readonly exclusion: number;
+  /** Choose among the imported parcels (when there are some) instead of every inhabited cell. */
+  readonly useParcels: boolean;
 }
 
 /** A result as shown: the outcome, what it was run for, and each suggestion's county. */
@@ -77,6 +80,7 @@ export interface SitingDeps {
   readonly ctx: EditContext;
   readonly scenario: ReadonlySignal<ScenarioCollection>;
   readonly existing: ReadonlySignal<readonly ExistingSchoolRecord[]>;
+  readonly parcels: ReadonlySignal<CandidateParcels | null>;
   readonly params: ReadonlySignal<AnalysisParams>;
   /** The bytes of the population surface in use, or null before one is loaded. */
   readonly surfaceBytes: () => Promise<ArrayBuffer> | null;
@@ -99,6 +103,7 @@ export function createSiting(deps: SitingDeps): { state: SitingState; actions: S
     seatsPerSchool: seatsOf('primary'),
     minSpacing: 0,
     exclusion: 0,
+    useParcels: false,
   });
   const status = signal<SitingStatus>({ type: 'idle' });
   const result = signal<SitingResultView | null>(null);
@@ -140,6 +145,15 @@ export function createSiting(deps: SitingDeps): { state: SitingState; actions: S
     };
   }
 
+  /** The imported parcels of the area, when chosen; null: every inhabited cell. */
+  function parcelsIn(c: SitingChoices): SitingRequest['candidates'] {
+    const p = deps.parcels.peek();
+    if (!c.useParcels || !p) return null;
+    return p.parcels
+      .filter((x) => c.county === null || x.countyCode === c.county)
+      .map((x) => ({ id: x.id, lon: x.lon, lat: x.lat }));
+  }
+
   async function run(): Promise<void> {
     const c = choices.peek();
     const bytes = deps.surfaceBytes();
@@ -158,7 +172,7 @@ export function createSiting(deps: SitingDeps): { state: SitingState; actions: S
       exclusion: c.exclusion,
       childrenPerResident: stageDemand(1, LEVEL_STAGE[c.level], params),
       ...serving(c.level),
-      candidates: null,
+      candidates: parcelsIn(c),
     };
     let buffer: ArrayBuffer;
     try {

@@ -25,6 +25,7 @@ export const FEATURE_TABLES = {
   meeting,
   compare,
   projection,
+  siting,
 } as const;
 
 export const zh = {

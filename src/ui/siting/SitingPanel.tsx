@@ -7,6 +7,7 @@ import {
   useAnalysis,
   useFixed,
   useI18n,
+  useImporter,
   usePreferences,
   useReferenceLayers,
   useScenarios,
@@ -35,6 +36,11 @@ export function SitingPanel() {
   const counties = fixed.reference.counties.features.map((f) => f.properties).filter((p) => p.pop2021 !== null);
   const running = status.type === 'running';
   const existingLayer = reference.state.existingLayer.value;
+  const importer = useImporter();
+  const parcels = reference.state.parcels.value;
+  const parcelsInArea = parcels
+    ? parcels.parcels.filter((p) => c.county === null || p.countyCode === c.county).length
+    : 0;
   const projectName = (id: string): string => {
     const p = scenarios.state.byId.value.get(id);
     return p ? i18n.projectName.value(p) : id;
@@ -151,6 +157,55 @@ export function SitingPanel() {
           />
         </label>
       </div>
+      <fieldset class="siting-candidates small" data-testid="siting-candidates">
+        <label class="check">
+          <input
+            type="radio"
+            name="siting-candidates"
+            data-testid="siting-use-cells"
+            checked={!c.useParcels || !parcels}
+            onChange={() => siting.actions.choose({ useParcels: false })}
+          />
+          {t('siting.useCells')}
+        </label>
+        {parcels && (
+          <label class="check">
+            <input
+              type="radio"
+              name="siting-candidates"
+              data-testid="siting-use-parcels"
+              checked={c.useParcels}
+              onChange={() => siting.actions.choose({ useParcels: true })}
+            />
+            <span data-i18n-exempt="">
+              {t('siting.useParcels', { file: parcels.source.file, count: parcelsInArea })}
+            </span>
+          </label>
+        )}
+        <div class="siting-actions">
+          <button
+            type="button"
+            class="link small"
+            data-testid="siting-import-parcels"
+            onClick={() => importer.open('candidates')}
+          >
+            {t('siting.importParcels')}
+          </button>
+          {parcels && (
+            <button
+              type="button"
+              class="link small"
+              data-testid="siting-remove-parcels"
+              onClick={() => {
+                siting.actions.choose({ useParcels: false });
+                void reference.actions.clearParcels();
+              }}
+            >
+              {t('siting.removeParcels')}
+            </button>
+          )}
+        </div>
+      </fieldset>
       <label class="check small">
         <input
           type="checkbox"

@@ -12,7 +12,6 @@ export const zh = {
   'siting.seatsPerSchool': '每校学位',
   'siting.spacing': '建议点最小间距（米）',
   'siting.exclusion': '距同学段学校至少（米）',
-  'siting.candidates': '候选点：范围内所有有人口的格网中心（{count} 个）',
   'siting.run': '计算选址',
   'siting.cancel': '取消',
   'siting.running': '正在计算… {pct}%',
@@ -48,6 +47,14 @@ export const zh = {
   'layerHint.suggestions': '选址建议的结果：紫色圈与序号，采纳后成为规划项目',
   'legend.suggestion': '建议选址（序号为排名）',
   'precision.suggested': '建议选址（待核实）',
+  'siting.storedUnreadable': '已保存的候选地块无法读取，已改用格网候选点。',
+  'siting.useCells': '范围内所有有人口的格网中心',
+  'siting.useParcels': '导入的候选地块：{file}（范围内 {count} 处）',
+  'siting.importParcels': '导入候选地块…',
+  'siting.removeParcels': '移除候选地块',
+  'import.target.candidates': '选址候选地块（如控规教育用地）',
+  'import.confirm.candidates': '导入候选地块（{count} 处）',
+  'io.done.parcels': '已导入 {count} 处候选地块，选址建议可只在这些地块中选。',
 };
 
 export const en: Readonly<Record<keyof typeof zh, string>> = {
@@ -64,7 +71,6 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'siting.seatsPerSchool': 'Seats per school',
   'siting.spacing': 'Min. spacing of suggestions (m)',
   'siting.exclusion': 'At least this far from schools of the level (m)',
-  'siting.candidates': 'Candidates: every inhabited cell of the area ({count})',
   'siting.run': 'Suggest sites',
   'siting.cancel': 'Cancel',
   'siting.running': 'Computing… {pct}%',
@@ -102,4 +108,12 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
     'Results of the siting tab: violet rings numbered by rank; adopt to make them planned projects',
   'legend.suggestion': 'Suggested site (number = rank)',
   'precision.suggested': 'Suggested site (to be verified)',
+  'siting.storedUnreadable': 'The stored candidate parcels could not be read; the grid cells are used as candidates.',
+  'siting.useCells': 'Every inhabited cell of the area',
+  'siting.useParcels': 'The imported parcels: {file} ({count} in the area)',
+  'siting.importParcels': 'Import candidate parcels…',
+  'siting.removeParcels': 'Remove the parcels',
+  'import.target.candidates': 'Candidate parcels for siting (e.g. reserved education land)',
+  'import.confirm.candidates': 'Import the parcels ({count})',
+  'io.done.parcels': '{count} candidate parcels imported; suggestions can be chosen among them only.',
 };
