@@ -132,7 +132,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'sidebar.tabs': 'Sidebar',
   'sidebar.layers': 'Layers',
   'sidebar.coverage': 'Coverage',
-  'sidebar.targets': 'Plan targets',
+  'sidebar.targets': 'Targets',
   'drawer.projects': 'Projects',
   'drawer.demand': 'Seats vs demand',
   'panel.sidebarHide': 'Hide the side panel',
