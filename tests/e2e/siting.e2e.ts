@@ -41,6 +41,7 @@ describe('where to build (选址建议)', () => {
       .poll(() => page.evaluate(() => window.__qzApp?.state.analysis.layerInput.value.suggestions.length))
       .toBe(4);
     expect(await page.getByTestId('siting-sources').innerText()).toContain('模拟人口分布');
+    expect(await page.getByTestId('siting-illustrative').count()).toBe(4);
     // drawn: violet rings where the suggestions are
     const at = page.getByTestId('siting-suggestion').first();
     const [lon, lat] = [Number(await at.getAttribute('data-lon')), Number(await at.getAttribute('data-lat'))];

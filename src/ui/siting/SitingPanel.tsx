@@ -35,6 +35,8 @@ export function SitingPanel() {
   const countyName = i18n.countyName.value;
   const counties = fixed.reference.counties.features.map((f) => f.properties).filter((p) => p.pop2021 !== null);
   const running = status.type === 'running';
+  // on the modelled surface every suggestion is illustrative, like the rest of the modelled analysis
+  const modelled = surface.type === 'ready' && surface.info.modelled;
   const existingLayer = reference.state.existingLayer.value;
   const importer = useImporter();
   const parcels = reference.state.parcels.value;
@@ -298,7 +300,14 @@ export function SitingPanel() {
                     data-lon={s.lon.toFixed(6)}
                     data-lat={s.lat.toFixed(6)}
                   >
-                    <td>{s.rank}</td>
+                    <td>
+                      {s.rank}
+                      {modelled && (
+                        <span class="badge small" data-testid="siting-illustrative" title={t('siting.src.modelled')}>
+                          {t('badge.illustrative')}
+                        </span>
+                      )}
+                    </td>
                     <td class="num">{n(s.gain)}</td>
                     <td class="num">{pct(result.outcome.reachedBefore + s.cumulative, result.outcome.total)}</td>
                     <td>{result.counties[i] ? countyName(result.counties[i] ?? '') : '—'}</td>
