@@ -154,7 +154,10 @@ export function createSiting(deps: SitingDeps): { state: SitingState; actions: S
       .map((x) => ({ id: x.id, lon: x.lon, lat: x.lat }));
   }
 
+  /** The latest run: a result of one superseded by a newer run is dropped, not shown. */
+  let runs = 0;
   async function run(): Promise<void> {
+    const token = ++runs;
     const c = choices.peek();
     const bytes = deps.surfaceBytes();
     if (!bytes) {
@@ -182,8 +185,9 @@ export function createSiting(deps: SitingDeps): { state: SitingState; actions: S
       return;
     }
     const r = await deps.runner.run(buffer, request, (progress) => {
-      if (status.peek().type === 'running') status.value = { type: 'running', progress };
+      if (token === runs && status.peek().type === 'running') status.value = { type: 'running', progress };
     });
+    if (token !== runs) return;
     if (!r.ok) {
       status.value = r.error === 'cancelled' ? { type: 'cancelled' } : { type: 'failed', message: r.error };
       return;
