@@ -2,8 +2,7 @@
  * Runs the site solver in a worker (the app) or in process (unit tests). One run at a time; `cancel`
  * terminates the worker, and the run resolves as cancelled.
  */
-import { runSiting, type SitingOutcome, type SitingRequest } from '../core/analysis/siting/run';
-import { decodeSurface } from '../core/analysis/surfaceCodec';
+import type { SitingOutcome, SitingRequest } from '../core/analysis/siting/run';
 import { err, ok, type Result } from '../core/result';
 import type { SitingJob, SitingReply } from './sitingMessages';
 
@@ -39,19 +38,23 @@ export function createSitingRunner(makeWorker: (() => SitingWorkerLike) | null):
       if (current) finish(err('cancelled'));
       return new Promise((settle) => {
         if (!makeWorker) {
-          // in process (tests): the same code, on this thread
-          const t0 = performance.now();
-          const decoded = decodeSurface(surface);
-          if (!decoded.ok) {
-            settle(err(decoded.error));
-            return;
-          }
+          // in process (tests): the same code, on this thread, loaded only then
           current = { worker: null, settle };
-          const outcome = runSiting(decoded.value.surface, request, (f) => {
-            onProgress(f);
-            return current !== null;
-          });
-          if (current) finish(ok({ outcome, ms: Math.round(performance.now() - t0) }));
+          void Promise.all([import('../core/analysis/siting/run'), import('../core/analysis/surfaceCodec')]).then(
+            ([{ runSiting }, { decodeSurface }]) => {
+              const t0 = performance.now();
+              const decoded = decodeSurface(surface);
+              if (!decoded.ok) {
+                finish(err(decoded.error));
+                return;
+              }
+              const outcome = runSiting(decoded.value.surface, request, (f) => {
+                onProgress(f);
+                return current !== null;
+              });
+              if (current) finish(ok({ outcome, ms: Math.round(performance.now() - t0) }));
+            },
+          );
           return;
         }
         const worker = makeWorker();

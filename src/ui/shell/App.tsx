@@ -1,10 +1,7 @@
 import { MapView } from '../../map/MapView';
 import { readPicked } from '../common/files';
 import { useLazy } from '../common/lazy';
-import { CompareView } from '../compare/CompareView';
 import { useCompare, useImporter, useMapStores, useMeeting, useSelection, useView } from '../context';
-import { ProjectForm } from '../form/ProjectForm';
-import { Presentation } from '../meeting/Presentation';
 import { ScenarioDialog } from '../scenario/ScenarioDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ProjectTable } from '../table/ProjectTable';
@@ -30,6 +27,10 @@ export function App() {
   const presenting = meeting.state.presentation.value !== null;
   const comparing = compare.state.session.value !== null;
   const folded = !useView().state.sidebarOpen.value;
+  // the details form, presentation mode and scenario comparison load the first time they are wanted
+  const ProjectForm = useLazy(hasSelection, () => import('../form/ProjectForm').then((m) => m.ProjectForm));
+  const Presentation = useLazy(presenting, () => import('../meeting/Presentation').then((m) => m.Presentation));
+  const CompareView = useLazy(comparing, () => import('../compare/CompareView').then((m) => m.CompareView));
   useDocument();
   return (
     <div
@@ -57,15 +58,15 @@ export function App() {
           <EditToolbar />
           <Credits />
           <NoticeBar />
-          <Presentation />
+          {Presentation && <Presentation />}
         </section>
-        <ProjectForm />
+        {ProjectForm && <ProjectForm />}
       </main>
       <ProjectTable />
       <SettingsDialog />
       <ScenarioDialog />
       {ImportDialog && <ImportDialog />}
-      <CompareView />
+      {CompareView && <CompareView />}
       <UpdatePrompt />
     </div>
   );
