@@ -3,7 +3,7 @@ import { PROJECT_KINDS, PROJECT_STATUSES, isProjectKind, isProjectStatus } from 
 import type { MessageKey } from '../../core/i18n/messages';
 import { isFilterActive, type SortKey } from '../../core/table/query';
 import { formatNumber } from '../../core/i18n/translate';
-import { DemandTable } from '../analysis/DemandTable';
+import { useLazy } from '../common/lazy';
 import { Tabs } from '../common/Tabs';
 import { BulkBar } from './BulkBar';
 import { useFixed, useI18n, useScenarios, useSelection, useTable, useUi, useView } from '../context';
@@ -66,6 +66,10 @@ export function ProjectTable() {
   const selectedId = selection.state.selectedId.value;
   const open = view.state.tableOpen.value;
   const tab = ui.state.drawerTab.value;
+  // the table of seats against demand loads the first time its tab is opened
+  const DemandTable = useLazy(open && tab === 'demand', () =>
+    import('../analysis/DemandTable').then((m) => m.DemandTable),
+  );
   const total = scenarios.state.scenario.value.features.length;
   const seats = rows.reduce((s, p) => s + p.properties.seats, 0);
   const checked = selection.state.checked.value;
@@ -198,7 +202,7 @@ export function ProjectTable() {
           {open ? t('table.hide') : t('table.show')}
         </button>
       </header>
-      {open && tab === 'demand' && <DemandTable />}
+      {open && tab === 'demand' && DemandTable && <DemandTable />}
       {open && tab === 'projects' && <BulkBar />}
       {open && tab === 'projects' && (
         <div class="table-scroll" ref={scroller}>
