@@ -14,7 +14,7 @@ import { composeMap, PRINT_FONT } from './compose';
 import { liveView, type LiveView } from './live';
 import { createRenderer, type Renderer, type RenderView } from './render';
 import { creditLines, dateText, type PrintStores } from './credits';
-import { pageCanvas } from './pageCanvas';
+import { tablePage } from './pageCanvas';
 import { drawProjectionPage } from './projectionPage';
 
 export type ExportContent = { readonly type: 'current' } | { readonly type: 'slide'; readonly id: string };
@@ -225,20 +225,10 @@ export function drawStatsPage(
   pageCount: number,
 ): { canvas: HTMLCanvasElement; texts: PdfText[] } {
   const t = stores.i18n.t.peek();
-  const { canvas, ctx, texts, text, u } = pageCanvas(W, H);
-  const m = 70 * u;
+  const page = tablePage(stores, W, H, t('stats.title'));
+  const { ctx, text, u, m } = page;
   const n = (v: number): string => Math.round(v).toLocaleString(stores.i18n.lang.peek() === 'zh' ? 'zh-CN' : 'en-GB');
   const scenario = stores.scenarios.state.scenario.peek();
-  text(`${scenario.scenario.name} · ${t('stats.title')}`, m, m + 30 * u, 30 * u, 700, 'left', '#0F4C81');
-  text(
-    `${t('present.bureau')} · ${t('stats.generated', { date: dateText(stores.i18n.lang.peek()) })}`,
-    m,
-    m + 62 * u,
-    15 * u,
-    400,
-    'left',
-    '#3d4f61',
-  );
 
   // table 1: counties
   const counties = stores.fixed.reference.counties.features.map((f) => f.properties.adcode);
@@ -351,7 +341,5 @@ export function drawStatsPage(
     ctx.fillRect(bx, y - fs * 0.8, bw * Math.min(1, p.fraction ?? 0), fs * 0.7);
     y += rowH;
   }
-  text(creditLines(stores).join(' · '), m, H - m * 0.6, 11 * u, 400, 'left', '#3d4f61');
-  text(t('stats.page', { n: pageNo, total: pageCount }), W - m, H - m * 0.6, 11 * u, 400, 'right', '#3d4f61');
-  return { canvas, texts };
+  return page.finish(pageNo, pageCount);
 }

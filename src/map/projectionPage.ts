@@ -7,9 +7,9 @@ import type { PdfText } from '../core/export/pdf';
 import type { Projection } from '../core/projection/project';
 import type { ProjectionStage } from '../core/projection/types';
 import { projectionNotes } from '../state/projectionNotes';
-import { creditLines, dateText, type PrintStores } from './credits';
+import type { PrintStores } from './credits';
 import { PRINT_FONT } from './compose';
-import { pageCanvas } from './pageCanvas';
+import { tablePage } from './pageCanvas';
 
 const MAIN: readonly ProjectionStage[] = ['preschool', 'primary', 'junior', 'upperSecondary'];
 
@@ -23,23 +23,12 @@ export function drawProjectionPage(
 ): { canvas: HTMLCanvasElement; texts: PdfText[] } {
   const t = stores.i18n.t.peek();
   const lang = stores.i18n.lang.peek();
-  const { canvas, ctx, texts, text, u } = pageCanvas(W, H);
-  const m = 70 * u;
+  const variant = t(`projection.variantShort.${p.variant}`);
+  const page = tablePage(stores, W, H, `${t('projection.title')} · ${variant}`, t('projection.modelled'));
+  const { ctx, text, u, m } = page;
   const n = (v: number): string => Math.round(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   const unitName = (id: string): string => (id === 'city' ? t('projection.city') : stores.i18n.countyName.peek()(id));
   const stage = stores.projection.state.stage.peek();
-  const variant = t(`projection.variantShort.${p.variant}`);
-  const scenario = stores.scenarios.state.scenario.peek().scenario.name;
-  text(`${scenario} · ${t('projection.title')} · ${variant}`, m, m + 30 * u, 30 * u, 700, 'left', '#0F4C81');
-  text(
-    `${t('present.bureau')} · ${t('stats.generated', { date: dateText(lang) })} · ${t('projection.modelled')}`,
-    m,
-    m + 62 * u,
-    15 * u,
-    400,
-    'left',
-    '#3d4f61',
-  );
   const fs = 13 * u;
   const rowH = 26 * u;
   const rule = (y: number, strong = false): void => {
@@ -143,7 +132,5 @@ export function drawProjectionPage(
       y += 17 * u;
     }
   }
-  text(creditLines(stores).join(' · '), m, H - m * 0.6, 11 * u, 400, 'left', '#3d4f61');
-  text(t('stats.page', { n: pageNo, total: pageCount }), W - m, H - m * 0.6, 11 * u, 400, 'right', '#3d4f61');
-  return { canvas, texts };
+  return page.finish(pageNo, pageCount);
 }

@@ -33,7 +33,7 @@ import { createScenarioStore, type ScenarioStore } from './scenarios';
 import { createSelection, type SelectionActions, type SelectionState } from './selection';
 import { createTable, type TableActions, type TableState } from './table';
 import { createLocalChannel, type TabChannel } from './tabs';
-import { createUi, type UiActions, type UiState } from './ui';
+import { createUi, type SidebarTab, type UiActions, type UiState } from './ui';
 import { createView, type ViewActions, type ViewState } from './view';
 
 export interface AppDeps {
@@ -265,6 +265,11 @@ export function createApp(deps: AppDeps): App {
     projectedGap: projection.state.gapShades,
     suggestions: computed(() => ghostSource.value?.value ?? []),
   });
+  /** Shows a sidebar tab, unfolding the sidebar if it is folded away. */
+  const showTab = (tab: SidebarTab): void => {
+    ui.actions.setSidebarTab(tab);
+    if (!view.state.sidebarOpen.peek()) view.actions.toggleSidebar();
+  };
   const importer = createImporter({
     reader: createFileReader(index, deps.makeIoWorker ?? null),
     referenceData: deps.reference,
@@ -281,14 +286,8 @@ export function createApp(deps: AppDeps): App {
     showLayer: (id) => {
       if (!visible.peek().has(id)) view.actions.toggleLayer(id);
     },
-    showSiting: () => {
-      ui.actions.setSidebarTab('siting');
-      if (!view.state.sidebarOpen.peek()) view.actions.toggleSidebar();
-    },
-    showProjection: () => {
-      ui.actions.setSidebarTab('projection');
-      if (!view.state.sidebarOpen.peek()) view.actions.toggleSidebar();
-    },
+    showSiting: () => showTab('siting'),
+    showProjection: () => showTab('projection'),
     notify,
   });
   const meeting = createMeeting({
@@ -327,6 +326,10 @@ export function createApp(deps: AppDeps): App {
     parcels: reference.state.parcels,
     params,
     surfaceBytes: () => analysis.surfaceBytes(),
+    modelled: () => {
+      const s = analysis.state.surface.peek();
+      return s.type !== 'ready' || s.info.modelled;
+    },
     runner: createSitingRunner(deps.makeSitingWorker ?? null),
     commit: (edit) => store.commit(edit),
     newId,

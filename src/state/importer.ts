@@ -22,6 +22,7 @@ import { err, ok, type Result } from '../core/result';
 import type { FileReader } from '../workers/importService';
 import type { NoticeRequest } from './notices';
 import type { Reference } from './reference';
+import { confirmDemography, confirmParcels, confirmPopulation } from './importReference';
 
 export const IMPORT_TARGETS = ['new', 'merge', 'existing', 'population', 'births', 'candidates'] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
@@ -284,75 +285,16 @@ export function createImporter(deps: ImporterDeps) {
     const importedAt = new Date(now()).toISOString();
 
     if (s.target === 'population') {
-      // off the main thread: a WorldPop-size raster is millions of pixels
-      const built = await deps.reader.buildPopulation({
-        table: t,
-        options: {
-          mapping: s.mapping,
-          crs: s.crs,
-          swapped: s.swapped,
-          ...(t.prjWkt ? { prjWkt: t.prjWkt } : {}),
-          description: `${s.fileName} (${importedAt.slice(0, 10)})`,
-        },
-        counties: deps.referenceData.counties,
-        bbox: deps.ctx.index.bbox,
-      });
-      if (session.peek()?.stage !== 'saving') return err('cancelled');
-      if (!built.ok) {
-        deps.notify({
-          tone: 'error',
-          key: `io.error.${built.error.code}`,
-          params: { ...built.error.params, name: s.fileName },
-        });
-        return done(err(built.error.code));
-      }
-      const bytes = built.value.bytes.slice().buffer;
-      const accepted = await deps.loadSurface(() => Promise.resolve(bytes.slice(0)));
-      if (!accepted) {
-        deps.notify({ tone: 'error', key: 'io.error.tiffInvalid', params: { detail: 'surface' } });
-        return done(err('surface'));
-      }
-      const source = { file: s.fileName, importedAt: now(), total: built.value.total, outside: built.value.outside };
-      if (!(await deps.reference.setPopulation({ bytes, source }))) return done(err('save'));
-      deps.showLayer('population');
-      deps.notify({
-        tone: 'info',
-        key: 'io.done.population',
-        params: { total: built.value.total, outside: built.value.outside },
-      });
-      return done(ok(undefined));
+      const r = await confirmPopulation(deps, t, s, importedAt, now, () => session.peek()?.stage === 'saving');
+      // cancelled: the session is another one (or none) by now, and not this import's to finish
+      return !r.ok && r.error === 'cancelled' ? r : done(r);
     }
-
-    if (s.target === 'births') {
-      const d = demography.peek();
-      if (!d || d.count === 0) return done(err('nothing'));
-      const record = { ...d.data, source: { file: s.fileName, importedAt: now() } };
-      if (!(await deps.reference.setDemography(record))) return done(err('save'));
-      deps.showProjection?.();
-      deps.notify({
-        tone: 'info',
-        key: d.kind === 'births' ? 'io.done.births' : 'io.done.ages',
-        params: { count: d.count, counties: new Set([...d.data.births, ...d.data.ages].map((r) => r.adcode)).size },
-      });
-      return done(ok(undefined));
-    }
+    if (s.target === 'births') return done(await confirmDemography(deps, demography.peek(), s.fileName, now()));
 
     const list = projects.peek();
     if (list.length === 0) return done(err('nothing'));
 
-    if (s.target === 'candidates') {
-      const parcels = list.map((p, i) => ({
-        id: p.properties.name.trim() || `${k.baseName(s.fileName)}-${i + 1}`,
-        lon: p.geometry.coordinates[0] ?? 0,
-        lat: p.geometry.coordinates[1] ?? 0,
-        countyCode: p.properties.countyCode,
-      }));
-      if (!(await deps.reference.setParcels({ parcels, source: { file: s.fileName, importedAt: now() } })))
-        return done(err('save'));
-      deps.showSiting?.();
-      deps.notify({ tone: 'info', key: 'io.done.parcels', params: { count: parcels.length } });
-      return done(ok(undefined));
-    }
+    if (s.target === 'candidates') return done(await confirmParcels(deps, list, s.fileName, k.baseName, now()));
 
     if (s.target === 'existing') {
       const i = interpretation.peek();

@@ -126,13 +126,10 @@ export function createProjection(deps: ProjectionDeps): {
 
   const mapYear = computed(() => deps.phaseYear.value ?? PROJECTION_YEARS.last);
 
-  /** Counties shaded by seats ÷ projected demand in a year (a slide's or an export's year as well as the map's). */
-  const shadesFor = (year: number | null, view?: SlideProjection | null): readonly CountyShade[] => {
-    const live = projection.peek();
-    const p = view && view.variant !== variant.peek() ? run(view.variant, (x) => x.peek()) : live;
+  /** Counties shaded by seats ÷ projected demand of a stage in a year. */
+  const shadesOf = (p: Projection | null, s: ProjectionStage, year: number | null): readonly CountyShade[] => {
     if (!p) return [];
     const i = p.years.indexOf(year ?? PROJECTION_YEARS.last);
-    const s = view?.stage ?? stage.peek();
     const byId = new Map(p.units.map((u) => [u.id, u]));
     return deps.counties.flatMap((f) => {
       const u = byId.get(f.properties.adcode);
@@ -148,11 +145,14 @@ export function createProjection(deps: ProjectionDeps): {
       ];
     });
   };
-  const gapShades = computed<readonly CountyShade[]>(() => {
-    // read what the shades are made of, so that they follow it
-    if (!projection.value) return [];
-    return stage.value && shadesFor(mapYear.value);
-  });
+  /** The same for a slide's or an export's year, stage and variant (the variant computed when it differs). */
+  const shadesFor = (year: number | null, view?: SlideProjection | null): readonly CountyShade[] =>
+    shadesOf(
+      view && view.variant !== variant.peek() ? run(view.variant, (x) => x.peek()) : projection.peek(),
+      view?.stage ?? stage.peek(),
+      year,
+    );
+  const gapShades = computed(() => shadesOf(projection.value, stage.value, mapYear.value));
 
   const stop = effect(() => {
     if (deps.wanted.value) void ensure();

@@ -55,8 +55,11 @@ export interface SitingResultView {
   readonly outcome: SitingOutcome;
   readonly counties: readonly (string | null)[];
   readonly existingCount: number;
-  /** Children of the stage per resident, as the run counted them. */
+  /** Children of the stage per resident, and the radius, as the run counted them. */
   readonly childrenPerResident: number;
+  readonly radius: number;
+  /** The population was the modelled surface: the suggestions are illustrative. */
+  readonly modelled: boolean;
 }
 
 export interface SitingState {
@@ -88,6 +91,8 @@ export interface SitingDeps {
   readonly commit: (edit: Edit) => Promise<boolean>;
   readonly newId: () => string;
   readonly notify: (n: NoticeRequest) => void;
+  /** Whether the population surface in use is the modelled one. */
+  readonly modelled: () => boolean;
   /** Shows the suggestions layer when a run has results. */
   readonly showLayer: () => void;
 }
@@ -199,6 +204,8 @@ export function createSiting(deps: SitingDeps): { state: SitingState; actions: S
         counties: r.value.outcome.suggestions.map((s) => deps.ctx.locateCounty(s.lon, s.lat)),
         existingCount: request.existing.length,
         childrenPerResident: request.childrenPerResident,
+        radius: request.radius,
+        modelled: deps.modelled(),
       };
       status.value = { type: 'done', ms: r.value.ms };
     });

@@ -1,6 +1,6 @@
 /**
  * Analysis parameters: service radii, age shares, enrolment rates, seats per 1,000 residents and class
- * sizes. Defaults come from ../shared/reference/standards.md; each carries its source and how sure it is,
+ * sizes. Defaults come from the project's reference standards (standards.md); each carries its source and how sure it is,
  * and the planner can change every one in settings.
  */
 import { isRecord } from '../result';

@@ -1,6 +1,6 @@
 import { COVERAGE_LEVELS, type CoverageLevel } from '../../core/analysis/params';
 import { formatNumber } from '../../core/i18n/translate';
-import { csvCell } from '../../core/io/csv';
+import { suggestionsCsv, suggestionsGeoJson, type SuggestionsExport } from '../../core/analysis/siting/suggestionFiles';
 import { download } from '../common/download';
 import { Tabs } from '../common/Tabs';
 import {
@@ -35,8 +35,6 @@ export function SitingPanel() {
   const countyName = i18n.countyName.value;
   const counties = fixed.reference.counties.features.map((f) => f.properties).filter((p) => p.pop2021 !== null);
   const running = status.type === 'running';
-  // on the modelled surface every suggestion is illustrative, like the rest of the modelled analysis
-  const modelled = surface.type === 'ready' && surface.info.modelled;
   const existingLayer = reference.state.existingLayer.value;
   const importer = useImporter();
   const parcels = reference.state.parcels.value;
@@ -50,45 +48,22 @@ export function SitingPanel() {
 
   const pct = (part: number, whole: number): string => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
   const fileBase = (): string => `${t('siting.fileName')}-${t(`level.${result?.choices.level ?? c.level}`)}`;
-  const exportGeoJson = (): void => {
-    if (!result) return;
-    const fc = {
-      type: 'FeatureCollection',
-      features: result.outcome.suggestions.map((s, i) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [Math.round(s.lon * 1e6) / 1e6, Math.round(s.lat * 1e6) / 1e6] },
-        properties: {
-          rank: s.rank,
-          level: result.choices.level,
-          county: result.counties[i] ?? null,
-          gain: Math.round(s.gain * 10) / 10,
-          covered: Math.round((result.outcome.reachedBefore + s.cumulative) * 10) / 10,
-          radius: radius[result.choices.level],
-          precision: surface.type === 'ready' && surface.info.modelled ? 'illustrative' : 'suggested',
-        },
-      })),
-      total: Math.round(result.outcome.total),
-      reachedBefore: Math.round(result.outcome.reachedBefore),
+  const files = (): SuggestionsExport | null =>
+    result && {
+      level: result.choices.level,
+      radius: result.radius,
+      modelled: result.modelled,
+      outcome: result.outcome,
+      counties: result.counties,
     };
-    download(`${fileBase()}.geojson`, `${JSON.stringify(fc, null, 1)}\n`, 'application/geo+json');
+  const exportGeoJson = (): void => {
+    const x = files();
+    if (x) download(`${fileBase()}.geojson`, suggestionsGeoJson(x), 'application/geo+json');
   };
   const exportCsv = (): void => {
-    if (!result) return;
-    const rows = result.outcome.suggestions.map((s, i) =>
-      [
-        String(s.rank),
-        s.lon.toFixed(6),
-        s.lat.toFixed(6),
-        csvCell(result.counties[i] ? countyName(result.counties[i] ?? '') : ''),
-        s.gain.toFixed(1),
-        (result.outcome.reachedBefore + s.cumulative).toFixed(1),
-      ].join(','),
-    );
-    download(
-      `${fileBase()}.csv`,
-      `\uFEFF${[t('siting.csv.header'), ...rows].join('\r\n')}\r\n`,
-      'text/csv;charset=utf-8',
-    );
+    const x = files();
+    if (x)
+      download(`${fileBase()}.csv`, suggestionsCsv(x, t('siting.csv.header'), countyName), 'text/csv;charset=utf-8');
   };
 
   return (
@@ -302,7 +277,8 @@ export function SitingPanel() {
                   >
                     <td>
                       {s.rank}
-                      {modelled && (
+                      {/* on the modelled surface every suggestion is illustrative, like the rest of the modelled analysis */}
+                      {result.modelled && (
                         <span class="badge small" data-testid="siting-illustrative" title={t('siting.src.modelled')}>
                           {t('badge.illustrative')}
                         </span>
@@ -366,7 +342,7 @@ export function SitingPanel() {
           )}
           <ul class="siting-sources small" data-testid="siting-sources">
             <li>
-              {surface.type === 'ready' && surface.info.modelled
+              {result.modelled
                 ? t('siting.src.modelled')
                 : t('siting.src.imported', { file: reference.state.populationSource.value?.file ?? '' })}
             </li>

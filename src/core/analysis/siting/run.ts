@@ -129,9 +129,7 @@ export function runSiting(
   const bound = onGrid ? null : createRasterBound(surface.grid, lon, lat, index.residualByPoint(), req.radius);
   const result = solveSiting(index, candidates, {
     k: req.k,
-    ...(bound
-      ? { initialReach: (c: number) => bound.reach(candidates.lon(c), candidates.lat(c)), initialExact: bound.exact }
-      : {}),
+    ...(bound ? { initialReach: (c: number) => bound(candidates.lon(c), candidates.lat(c)) } : {}),
     ...(req.seats !== null ? { seats: req.seats } : {}),
     minSpacing: req.minSpacing,
     ...(onProgress ? { onProgress } : {}),

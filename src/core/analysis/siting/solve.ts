@@ -37,10 +37,9 @@ export interface SitingOptions {
   readonly seats?: number;
   /** Metres that must separate two suggestions (0: none). */
   readonly minSpacing?: number;
-  /** Demand within reach of each candidate before anything is chosen, when the caller has a faster way. */
+  /** An upper bound of each candidate's reach before anything is chosen, when the caller has a faster way
+   * (evaluated exactly before a candidate is taken). */
   readonly initialReach?: (c: number) => number;
-  /** Whether initialReach is exact (else an upper bound, evaluated again before a candidate is taken). */
-  readonly initialExact?: boolean;
   /** Exchange passes after the greedy (0: greedy only). */
   readonly swapPasses?: number;
   /** Candidates tried as replacements in each exchange: the best by initial reach, and those near each pick. */
@@ -171,7 +170,7 @@ export function solveSiting(index: DemandIndex, candidates: CandidateList, o: Si
   };
 
   // initial reach of every candidate (nothing is served yet): exact, or an upper bound from the caller
-  const exactStart = o.initialReach === undefined || o.initialExact === true;
+  const exactStart = o.initialReach === undefined;
   const initial = new Float64Array(candidates.length);
   const heap = new MaxHeap(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
