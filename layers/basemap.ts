@@ -15,6 +15,24 @@ export const BASEMAP_COLORS = {
   frameEdge: '#C9CDD3',
 } as const;
 
+/** Street-level basemap files (PMTiles) drawn in the same quiet palette, so our own layers stay on top. */
+export const STREET_COLORS = {
+  water: '#BCD6E6',
+  green: '#DCE8CF',
+  landuse: '#F1EEE6',
+  building: '#E2DBCE',
+  buildingEdge: '#D2C9B8',
+  highway: '#F2C98A',
+  highwayCase: '#D9A55B',
+  major: '#FCEBC0',
+  majorCase: '#C9B48A',
+  minor: '#FFFFFF',
+  minorCase: '#CBC2B2',
+  path: '#C9BFAE',
+  roadLabel: '#5E564C',
+  placeLabel: '#3F372E',
+} as const;
+
 export const BASEMAP_LEGEND: readonly LegendEntry[] = [
   {
     labelKey: 'legend.countyBoundary',

@@ -16,6 +16,7 @@ import { parsePlanTargets } from './core/plan/targets';
 import type { ReferenceIndex } from './core/geodata/reference';
 import { createIdbRepository } from './persistence/idb';
 import { createMemoryRepository } from './persistence/memory';
+import { openBasemapStore } from './persistence/basemapFiles';
 import { storageErrorText, storageFailure, type Repository } from './persistence/repository';
 import { createApp } from './state/app';
 import { createBroadcastChannel } from './state/tabs';
@@ -186,6 +187,15 @@ async function main(): Promise<void> {
       },
       makeIoWorker: () => new Worker(new URL('./workers/io.worker.ts', import.meta.url), { type: 'module' }),
       makeSitingWorker: () => new Worker(new URL('./workers/siting.worker.ts', import.meta.url), { type: 'module' }),
+      openBasemapStore,
+      // the archives IT deployed beside index.html are looked for once the first map is drawn
+      sameOrigin: {
+        fetch: async (path, init) => {
+          await firstMapDrawn;
+          return fetch(new URL(path, document.baseURI), { ...init, cache: 'no-store' });
+        },
+        url: (path) => new URL(path, document.baseURI).href,
+      },
     });
     window.__qzApp = app;
     superseded = () => app.actions.storageSuperseded();

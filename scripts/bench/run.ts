@@ -2,7 +2,7 @@
  * npm run bench — prints every benchmark figure, its target where the issue set one, and its ratio to
  * scripts/bench/baseline.json. Targets live here, not in timed tests.
  *   npm run bench -- --update          rewrites the baseline
- *   npm run bench -- --only startup    one group (build, coverage, io, startup, editing, projection, siting)
+ *   npm run bench -- --only startup    one group (build, coverage, io, startup, editing, projection, siting, streets)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { editingFigures } from './editing';
 import { ioFigures } from './io';
 import { projectionFigures } from './projection';
 import { sitingFigures } from './siting';
+import { streetsFigures } from './streets';
 import { buildSizes, startupFigures, type Figure } from './startup';
 
 const BASELINE = join(import.meta.dirname, 'baseline.json');
@@ -23,6 +24,7 @@ const GROUPS: Record<string, () => Figure[] | Promise<Figure[]>> = {
   editing: editingFigures,
   projection: projectionFigures,
   siting: sitingFigures,
+  streets: () => streetsFigures(),
 };
 
 async function main(): Promise<void> {

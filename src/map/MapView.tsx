@@ -10,13 +10,13 @@ import type { ProjectFeature } from '../core/model/project';
 import type { MessageKey } from '../core/i18n/messages';
 import { buildLayers } from '../../layers/index';
 import type { MapStores } from '../state/app';
-import { onlineLayers } from './basemaps';
+import { applyBasemap } from './basemapLayers';
 import { loadSymbolSheet, symbolSheetNow, type SymbolSheet } from './atlas';
 import type { MapEditor } from './editor';
 import { markFirstMapDrawn, setLiveMap } from './live';
 import { createPlanLayers, type PlanLayers } from './planLayers';
 import { provideSymbols, withProjectLayers } from './projectLayers';
-import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
+import { buildStyle, LABEL_FIELDS, LABEL_LAYERS } from './style';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -195,20 +195,21 @@ export function MapView({ stores }: { stores: MapStores }) {
 
     map.once('load', () => {
       performance.mark('qz:style-load');
-      // online basemaps are added only when chosen, so the default makes no outside request
+      // other basemaps are added only when chosen, so the default makes no request at all
+      let basemapSeq = 0;
       disposers.push(
         effect(() => {
-          const { basemap, tiandituKey } = stores.preferences.state.settings.value;
-          const layers = onlineLayers(basemap, tiandituKey, stores.i18n.lang.value);
-          const style = map.getStyle();
-          for (const l of style.layers) if (l.id.startsWith('online-')) map.removeLayer(l.id);
-          for (const id of Object.keys(style.sources)) if (id.startsWith('online-')) map.removeSource(id);
-          for (const l of layers) {
-            map.addSource(l.id, l.source);
-            map.addLayer({ id: l.id, type: 'raster', source: l.id }, 'county-lines');
-          }
-          const online = layers.length > 0;
-          for (const id of OFFLINE_FILL_LAYERS) map.setLayoutProperty(id, 'visibility', online ? 'none' : 'visible');
+          const active = stores.basemap.state.active.value;
+          const { tiandituKey } = stores.preferences.state.settings.value;
+          const lang = stores.i18n.lang.value;
+          const seq = ++basemapSeq;
+          applyBasemap(map, active, { tiandituKey, lang, current: () => seq === basemapSeq && !disposed })
+            .then(() => {
+              // a street basemap is drawn once its first tiles are (the start-up bench reads this mark)
+              if (active.kind !== 'offline' && seq === basemapSeq)
+                map.once('idle', () => performance.mark('qz:basemap'));
+            })
+            .catch((e: unknown) => console.error(e));
         }),
       );
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](stores.i18n.lang.peek()));
@@ -291,9 +292,16 @@ export function MapView({ stores }: { stores: MapStores }) {
   }, [sheet]);
 
   const t = stores.i18n.t.value;
+  const active = stores.basemap.state.active.value;
+  const gcj = (active.kind === 'archive' || active.kind === 'tiles') && active.crs === 'gcj02';
   return (
     <div class="map-wrap">
       <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
+      {(gcj || stores.basemap.state.missing.value) && (
+        <div class="map-basemap-warning" role="status" data-testid="basemap-warning">
+          {gcj ? t('basemap.gcjWarning') : t('basemap.missing')}
+        </div>
+      )}
       {loadingAnalysis && (
         <div class="map-busy" role="status" data-testid="map-loading-analysis">
           {t('map.loadingAnalysis')}

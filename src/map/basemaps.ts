@@ -26,6 +26,9 @@ const tdt = (layer: string, key: string): RasterSourceSpecification => ({
 export function onlineLayers(basemap: BasemapId, key: string, lang: Lang): OnlineLayer[] {
   switch (basemap) {
     case 'offline':
+    case 'file':
+    case 'deployed':
+    case 'custom':
       return [];
     case 'osm':
       return [

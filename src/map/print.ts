@@ -70,7 +70,7 @@ async function withRenderer<T>(
       height,
       reference: stores.fixed.reference,
       lang: stores.i18n.lang.peek(),
-      basemap: stores.preferences.state.settings.peek().basemap,
+      basemap: stores.basemap.state.active.peek(),
       tiandituKey: stores.preferences.state.settings.peek().tiandituKey,
     },
     first,

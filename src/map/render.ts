@@ -7,11 +7,11 @@ import * as maplibregl from 'maplibre-gl';
 import { exportPixelRatio, metresPerPixel, viewBounds } from '../core/export/paper';
 import type { ReferenceData } from '../core/geodata/reference';
 import type { Lang } from '../core/i18n/translate';
-import type { BasemapId } from '../core/settings/settings';
+import type { ActiveBasemap } from '../state/basemap';
 import { buildLayers, type LayerInput } from '../../layers/index';
-import { onlineLayers } from './basemaps';
+import { applyBasemap } from './basemapLayers';
 import { createPlanLayers } from './planLayers';
-import { buildStyle, LABEL_FIELDS, LABEL_LAYERS, OFFLINE_FILL_LAYERS } from './style';
+import { buildStyle, LABEL_FIELDS, LABEL_LAYERS } from './style';
 import { liveGl } from './live';
 
 export interface RenderRequest {
@@ -19,7 +19,7 @@ export interface RenderRequest {
   readonly height: number;
   readonly reference: ReferenceData;
   readonly lang: Lang;
-  readonly basemap: BasemapId;
+  readonly basemap: ActiveBasemap;
   readonly tiandituKey: string;
 }
 
@@ -105,13 +105,7 @@ export async function createRenderer(req: RenderRequest, first: RenderView): Pro
   try {
     await waitFor(map, 'load');
     for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](req.lang));
-    const online = onlineLayers(req.basemap, req.tiandituKey, req.lang);
-    for (const l of online) {
-      map.addSource(l.id, l.source);
-      map.addLayer({ id: l.id, type: 'raster', source: l.id }, 'county-lines');
-    }
-    for (const id of OFFLINE_FILL_LAYERS)
-      map.setLayoutProperty(id, 'visibility', online.length > 0 ? 'none' : 'visible');
+    await applyBasemap(map, req.basemap, { tiandituKey: req.tiandituKey, lang: req.lang });
   } catch (e: unknown) {
     dispose();
     throw e;

@@ -67,6 +67,8 @@ describe('app state', () => {
       lang: 'en',
       basemap: 'tdtImagery',
       tiandituKey: 'abc',
+      basemapRef: '',
+      customTiles: { template: '', crs: 'wgs84', attribution: '' },
       analysis: DEFAULT_PARAMS,
     });
     const again = make(repo);

@@ -7,6 +7,9 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ProjectFeature } from '../core/model/project';
 import { createSitingRunner, type SitingWorkerLike } from '../workers/sitingService';
 import { createSiting, type SitingActions, type SitingState } from './siting';
+import { createBasemap, type BasemapActions, type BasemapState } from './basemap';
+import type { BasemapFileStore } from '../persistence/basemapFiles';
+import { memoryBasemapStore } from '../persistence/basemapFiles';
 import type { CoverageLevel } from '../core/analysis/params';
 import { createCountyLocator } from '../core/geodata/locate';
 import { indexReference, type ReferenceData, type ReferenceIndex } from '../core/geodata/reference';
@@ -56,6 +59,13 @@ export interface AppDeps {
   readonly coverage?: { readonly client: CoverageClient; readonly loadSurface: () => Promise<ArrayBuffer> };
   /** Starts a worker for one siting run (none in unit tests: the solver runs in process). */
   readonly makeSitingWorker?: () => SitingWorkerLike;
+  /** Where loaded basemap files are kept (OPFS or IndexedDB in the app; memory in unit tests). */
+  readonly openBasemapStore?: () => Promise<BasemapFileStore>;
+  /** Fetches from the app's own server: the archives IT deployed beside index.html (none in unit tests). */
+  readonly sameOrigin?: {
+    readonly fetch: (path: string, init?: RequestInit) => Promise<Response>;
+    readonly url: (path: string) => string;
+  };
 }
 
 /** What never changes while the page is open: the reference geography, the plan's targets, the storage kind. */
@@ -98,12 +108,13 @@ export interface Stores {
   readonly importer: Importer;
   readonly meeting: { readonly state: MeetingState; readonly actions: MeetingActions };
   readonly compare: { readonly state: CompareState; readonly actions: CompareActions };
+  readonly basemap: { readonly state: BasemapState; readonly actions: BasemapActions };
 }
 
 /** What the map adapter (src/map) reads and calls. */
 export type MapStores = Pick<
   Stores,
-  'fixed' | 'i18n' | 'preferences' | 'view' | 'selection' | 'layers' | 'editing' | 'analysis' | 'meeting'
+  'fixed' | 'i18n' | 'preferences' | 'view' | 'selection' | 'layers' | 'editing' | 'analysis' | 'meeting' | 'basemap'
 >;
 
 /** Every store's state in one object (tests and the console read it). */
@@ -339,6 +350,17 @@ export function createApp(deps: AppDeps): App {
     },
   });
   ghostSource.value = siting.state.ghosts;
+  const basemap = createBasemap({
+    settings: preferences.state.settings,
+    choose: (b, ref) => preferences.actions.setBasemap(b, ref),
+    openStore: deps.openBasemapStore ?? (() => Promise.resolve(memoryBasemapStore())),
+    sameOrigin: deps.sameOrigin ?? null,
+    newId,
+    centre: [
+      (deps.reference.city.bbox[0] + deps.reference.city.bbox[2]) / 2,
+      (deps.reference.city.bbox[1] + deps.reference.city.bbox[3]) / 2,
+    ],
+  });
   const closeDialog = (): void => ui.actions.openDialog(null);
   const editing = createEditing({ store, selection, ctx, newId, notify, closeDialog });
   const scenarioActions = createScenarioActions({
@@ -373,6 +395,7 @@ export function createApp(deps: AppDeps): App {
     importer,
     meeting,
     compare,
+    basemap: { state: basemap.state, actions: basemap.actions },
   };
 
   const init = async (): Promise<void> => {
@@ -393,6 +416,8 @@ export function createApp(deps: AppDeps): App {
     }
     preferences.ready();
     view.ready();
+    // stored basemap files and deployed archives: read in the background, never holding up the first map
+    void basemap.init();
     if (deps.requestPersistence)
       deps.requestPersistence().then(preferences.setPersisted, () => preferences.setPersisted(false));
   };

@@ -11,7 +11,13 @@ import {
   type ParamGroup,
 } from '../core/analysis/params';
 import type { Lang } from '../core/i18n/translate';
-import { DEFAULT_SETTINGS, parseSettings, type BasemapId, type Settings } from '../core/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type BasemapId,
+  type CustomTiles,
+  type Settings,
+} from '../core/settings/settings';
 import type { Repository } from '../persistence/repository';
 
 export interface PreferencesState {
@@ -23,7 +29,9 @@ export interface PreferencesState {
 
 export interface PreferencesActions {
   setLang(lang: Lang): void;
-  setBasemap(basemap: BasemapId): void;
+  /** `ref`: which file (id) or deployed archive (name) for the file and deployed basemaps. */
+  setBasemap(basemap: BasemapId, ref?: string): void;
+  setCustomTiles(tiles: CustomTiles): void;
   setTiandituKey(key: string): void;
   /** Sets one parameter; false (and nothing stored) when the value is out of range. */
   setParam(group: ParamGroup, key: string, value: number): boolean;
@@ -51,7 +59,8 @@ export function createPreferences(deps: PreferencesDeps) {
 
   const actions: PreferencesActions = {
     setLang: (l) => persist({ ...settings.value, lang: l }),
-    setBasemap: (basemap) => persist({ ...settings.value, basemap }),
+    setBasemap: (basemap, ref) => persist({ ...settings.value, basemap, basemapRef: ref ?? settings.value.basemapRef }),
+    setCustomTiles: (customTiles) => persist({ ...settings.value, customTiles }),
     setTiandituKey: (key) => persist({ ...settings.value, tiandituKey: key.trim() }),
     setParam: (group, key, value) => {
       if (!isParamValueValid(group, value)) return false;

@@ -44,3 +44,4 @@ export const useMapStores = (): MapStores => useStores();
 
 /** The stores PNG/PDF export reads (src/map/print.ts). */
 export const usePrintStores = (): PrintStores => useStores();
+export const useBasemap = (): Stores['basemap'] => useStores().basemap;

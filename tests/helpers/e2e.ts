@@ -37,6 +37,13 @@ export interface Session {
   readonly consoleErrors: string[];
 }
 
+/**
+ * After the first map the app looks for basemap archives IT may have deployed beside index.html
+ * (basemaps.json, basemap.pmtiles); on a server without them the browser logs the 404 of that lookup.
+ */
+export const isDeploymentLookup = (text: string, url: string): boolean =>
+  /status of 404/.test(text) && /\/(basemaps\.json|basemap\.pmtiles)$/.test(url);
+
 /** A fresh context (own storage) with every request and console error recorded. */
 export async function openApp(
   browser: Browser,
@@ -53,7 +60,7 @@ export async function openApp(
   const consoleErrors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.type() === 'error' && !isDeploymentLookup(m.text(), m.location().url)) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   await page.goto(baseUrl());

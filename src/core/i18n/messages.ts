@@ -13,6 +13,7 @@ import * as meeting from './messages/meeting';
 import * as compare from './messages/compare';
 import * as projection from './messages/projection';
 import * as siting from './messages/siting';
+import * as basemap from './messages/basemap';
 
 /** The features' tables, for the check that no key is defined twice. */
 export const FEATURE_TABLES = {
@@ -26,6 +27,7 @@ export const FEATURE_TABLES = {
   compare,
   projection,
   siting,
+  basemap,
 } as const;
 
 export const zh = {
@@ -39,6 +41,7 @@ export const zh = {
   ...compare.zh,
   ...projection.zh,
   ...siting.zh,
+  ...basemap.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -55,4 +58,5 @@ export const en: Messages = {
   ...compare.en,
   ...projection.en,
   ...siting.en,
+  ...basemap.en,
 };

@@ -34,6 +34,34 @@ describe('parseSettings', () => {
     expect(v2.analysis.enrolment.primary).toBe(95.5);
   });
 
+  it('keeps a street basemap choice and an intranet service, and drops malformed ones one by one', () => {
+    const custom = { template: 'http://gis.intranet/{z}/{x}/{y}.png', crs: 'gcj02', attribution: '信息中心' };
+    const ok = parseSettings({
+      version: 2,
+      lang: 'zh',
+      tiandituKey: '',
+      basemap: 'file',
+      basemapRef: 'abc',
+      customTiles: custom,
+    });
+    expect(ok.settings).toMatchObject({ basemap: 'file', basemapRef: 'abc', customTiles: custom });
+    expect(ok.dropped).toEqual([]);
+    const bad = parseSettings({
+      version: 2,
+      lang: 'zh',
+      tiandituKey: '',
+      basemap: 'custom',
+      basemapRef: 7,
+      customTiles: { ...custom, crs: 'bd09' },
+    });
+    expect(bad.settings).toMatchObject({
+      basemap: 'custom',
+      basemapRef: '',
+      customTiles: { template: '', crs: 'wgs84' },
+    });
+    expect(bad.dropped).toEqual(['basemapRef', 'customTiles']);
+  });
+
   it('rejects a stored value that is not an object', () => {
     expect(parseSettings('oops').dropped).toEqual(['settings']);
   });

@@ -2,10 +2,35 @@ import { DEFAULT_PARAMS, parseAnalysisParams, type AnalysisParams, type Stage } 
 import { isLang, type Lang } from '../i18n/translate';
 import { isRecord } from '../result';
 
-export const BASEMAPS = ['offline', 'osm', 'tdtVector', 'tdtImagery'] as const;
+/**
+ * offline: the embedded basemap; file: an archive the planner loaded (stored in the browser); deployed: an
+ * archive IT placed beside index.html; custom: an intranet tile service; osm, tdt*: opt-in internet maps.
+ */
+export const BASEMAPS = ['offline', 'file', 'deployed', 'custom', 'osm', 'tdtVector', 'tdtImagery'] as const;
 export type BasemapId = (typeof BASEMAPS)[number];
 export const isBasemapId = (v: unknown): v is BasemapId => (BASEMAPS as readonly unknown[]).includes(v);
-export const isOnlineBasemap = (b: BasemapId): boolean => b !== 'offline';
+/** Basemaps whose tiles come from the internet (never the default). */
+export const isOnlineBasemap = (b: BasemapId): boolean => b === 'osm' || b === 'tdtVector' || b === 'tdtImagery';
+
+/** The datum a tile source is drawn in: GCJ-02 sources are offset by hundreds of metres from our WGS84 data. */
+export type TileCrs = 'wgs84' | 'gcj02';
+export const isTileCrs = (v: unknown): v is TileCrs => v === 'wgs84' || v === 'gcj02';
+
+/** An intranet XYZ/WMTS service, as the planner entered it. */
+export interface CustomTiles {
+  readonly template: string;
+  readonly crs: TileCrs;
+  readonly attribution: string;
+}
+export const NO_CUSTOM_TILES: CustomTiles = { template: '', crs: 'wgs84', attribution: '' };
+
+function parseCustomTiles(v: unknown): CustomTiles | null {
+  if (!isRecord(v)) return null;
+  const { template, crs, attribution } = v;
+  if (typeof template !== 'string' || template.length > 2000 || !isTileCrs(crs)) return null;
+  if (typeof attribution !== 'string' || attribution.length > 500) return null;
+  return { template, crs, attribution };
+}
 export const needsTiandituKey = (b: BasemapId): boolean => b === 'tdtVector' || b === 'tdtImagery';
 
 export interface Settings {
@@ -15,6 +40,9 @@ export interface Settings {
   readonly basemap: BasemapId;
   /** 天地图 browser key; empty when not given. */
   readonly tiandituKey: string;
+  /** Which loaded file (its id) or deployed archive (its file name) the file/deployed basemap shows. */
+  readonly basemapRef: string;
+  readonly customTiles: CustomTiles;
   /** Radii, age shares, enrolment rates, 千人指标 and class sizes of the analysis (defaults: standards.md). */
   readonly analysis: AnalysisParams;
 }
@@ -24,6 +52,8 @@ export const DEFAULT_SETTINGS: Settings = {
   lang: 'zh',
   basemap: 'offline',
   tiandituKey: '',
+  basemapRef: '',
+  customTiles: NO_CUSTOM_TILES,
   analysis: DEFAULT_PARAMS,
 };
 
@@ -63,8 +93,15 @@ export function parseSettings(input: unknown): { settings: Settings; dropped: st
     typeof input.tiandituKey === 'string' && input.tiandituKey.length <= 128
       ? input.tiandituKey.trim()
       : (dropped.push('tiandituKey'), '');
+  const basemapRef =
+    typeof input.basemapRef === 'string' && input.basemapRef.length <= 300
+      ? input.basemapRef
+      : (input.basemapRef !== undefined && dropped.push('basemapRef'), '');
+  const customTiles =
+    parseCustomTiles(input.customTiles) ??
+    (input.customTiles !== undefined && dropped.push('customTiles'), NO_CUSTOM_TILES);
   const analysis = parseAnalysisParams(input.analysis);
   dropped.push(...analysis.dropped);
   const params = input.version === 2 ? analysis.params : upgradeV1(analysis.params);
-  return { settings: { version: 2, lang, basemap, tiandituKey, analysis: params }, dropped };
+  return { settings: { version: 2, lang, basemap, tiandituKey, basemapRef, customTiles, analysis: params }, dropped };
 }

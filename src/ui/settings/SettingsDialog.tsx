@@ -1,10 +1,5 @@
-import {
-  BASEMAPS,
-  isBasemapId,
-  isOnlineBasemap,
-  isPlausibleTiandituKey,
-  needsTiandituKey,
-} from '../../core/settings/settings';
+import { isPlausibleTiandituKey, needsTiandituKey } from '../../core/settings/settings';
+import { BasemapSettings } from './BasemapSettings';
 import { AnalysisSettings } from '../analysis/AnalysisSettings';
 import { useModal } from '../common/useModal';
 import { usePreferences, useT, useUi } from '../context';
@@ -53,26 +48,7 @@ export function SettingsDialog() {
           </option>
         </select>
       </label>
-      <label class="field">
-        <span>{t('settings.basemap')}</span>
-        <select
-          data-testid="basemap-select"
-          value={basemap}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            if (isBasemapId(v)) actions.setBasemap(v);
-          }}
-        >
-          {BASEMAPS.map((b) => (
-            <option key={b} value={b}>
-              {t(`basemap.${b}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p class={isOnlineBasemap(basemap) ? 'hint warn' : 'hint'} data-testid="basemap-hint">
-        {isOnlineBasemap(basemap) ? t('settings.onlineWarning') : t('settings.offlineActive')}
-      </p>
+      <BasemapSettings />
       <label class="field">
         <span>{t('settings.tk')}</span>
         <input

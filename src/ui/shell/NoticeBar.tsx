@@ -1,13 +1,17 @@
 import { describeEdit } from '../../core/edits/describe';
 import { fieldLabelKey } from '../../core/model/validate';
-import { useEditing, useI18n, usePreferences, useScenarios, useUi } from '../context';
+import { basemapCredit } from '../../state/basemap';
+import { useBasemap, useEditing, useI18n, usePreferences, useScenarios, useUi } from '../context';
 import { useExportScenario } from '../scenario/ExportMenu';
 
 /** The map's credit line: our sources, and the online basemap's when one is chosen. */
 export function Credits() {
   const i18n = useI18n();
   const preferences = usePreferences();
+  const active = useBasemap().state.active.value;
   const t = i18n.t.value;
+  // a loaded archive or an intranet service: its own data credit (and GCJ-02 when declared)
+  const own = active.kind === 'archive' || active.kind === 'tiles' ? basemapCredit(active) : '';
   const { basemap, tiandituKey } = preferences.state.settings.value;
   const online =
     basemap === 'osm'
@@ -18,6 +22,12 @@ export function Credits() {
   return (
     <p class="credits" data-testid="credits">
       {online && <span>{online} · </span>}
+      {own && (
+        <span data-testid="basemap-attribution" data-i18n-exempt="">
+          {own}
+        </span>
+      )}
+      {own && ' · '}
       {t('credit.text')}
     </p>
   );
