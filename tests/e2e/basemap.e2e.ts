@@ -9,7 +9,17 @@ import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STREET_COLORS } from '../../layers/basemap';
 import { waitForMap } from '../helpers/browser';
-import { countColor, foreignRequests, jumpTo, openApp, useBrowser, type Session } from '../helpers/e2e';
+import {
+  control,
+  countColor,
+  download,
+  foreignRequests,
+  jumpTo,
+  openApp,
+  useBrowser,
+  type Session,
+} from '../helpers/e2e';
+import { parsePdf } from '../helpers/pdf';
 
 const fixture = (name: string): Buffer => readFileSync(`tests/fixtures/basemap/${name}`);
 const browser = useBrowser();
@@ -116,7 +126,7 @@ describe('street basemaps', () => {
     expect(foreignRequests(session())).toEqual([]);
   });
 
-  it('keeps the file after a reload and draws it with the network off', async () => {
+  it('keeps the file after a reload, draws it with the network off, and credits it in the PDF', async () => {
     const { page, context } = session();
     await page.reload();
     await waitForMap(page);
@@ -128,6 +138,12 @@ describe('street basemaps', () => {
     } finally {
       await context.setOffline(false);
     }
+    // the exported PDF credits the archive's data (the export code loads on first use: online here; the
+    // service worker keeps it for offline use, tested in persistence.e2e.ts)
+    await (await control(page, 'export-pdf')).click();
+    await page.getByTestId('export-paper').selectOption('A4');
+    const pdf = await parsePdf(new Uint8Array((await download(page, 'export-go', 180_000)).bytes));
+    expect(pdf.pages[0]?.text).toContain('底图：测试数据 Test data © 泉州学校建设规划地图');
   });
 
   it('says so when the planner declares the file GCJ-02', async () => {

@@ -1,19 +1,12 @@
 /** Meeting mode: slides, presenting, PNG and PDF export, scenario comparison, phasing, offline. */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForMap } from '../helpers/browser';
-import { control, jumpTo, openApp, seedProjects, useBrowser } from '../helpers/e2e';
+import { control, download, jumpTo, openApp, seedProjects, useBrowser } from '../helpers/e2e';
 import { parsePdf } from '../helpers/pdf';
 
 const browser = useBrowser();
 const seed = seedProjects();
-
-async function download(page: Page, testid: string, timeout = 120_000): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout }), (await control(page, testid)).click()]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
-}
 
 /** The map camera once it has stopped moving. */
 async function settledCamera(page: Page): Promise<{ lon: number; lat: number; zoom: number }> {

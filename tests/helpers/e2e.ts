@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launch, waitForMap } from './browser';
@@ -232,4 +233,15 @@ export async function control(page: Page, testid: string): Promise<Locator> {
   const menu = IN_MENU[testid];
   if (menu && !(await item.isVisible())) await page.getByTestId(menu).click();
   return item;
+}
+
+/** Clicks a control that downloads a file, and reads the file. */
+export async function download(
+  page: Page,
+  testid: string,
+  timeout = 120_000,
+): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout }), (await control(page, testid)).click()]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
 }

@@ -120,4 +120,23 @@ describe('reading a PMTiles archive', () => {
       plainAttribution('<a href="https://openstreetmap.org/copyright">&copy; OpenStreetMap</a>  &amp; Protomaps'),
     ).toBe('© OpenStreetMap & Protomaps');
   });
+
+  describe('on archives written by others (protomaps/PMTiles test data, see tests/fixtures/basemap/protomaps)', () => {
+    const third = (name: string): Uint8Array => fixture(`protomaps/${name}`);
+    it('reads the Stamen Toner world raster', () => {
+      const r = read(third('stamen_toner_raster_CC-BY_ODbL_z3.pmtiles'));
+      expect(r.ok && r.value).toMatchObject({ tileType: 'png', minZoom: 0, maxZoom: 3, gzipTiles: false });
+      expect(r.ok && r.value.bounds).toEqual([-180, -85, 180, 85]);
+    });
+    it('gives each broken or unsupported file its own reason', () => {
+      expect(read(third('empty.pmtiles'))).toEqual({ ok: false, error: { code: 'truncated', size: 0, needed: 127 } });
+      expect(read(third('invalid.pmtiles'))).toEqual({ ok: false, error: { code: 'magic' } });
+      expect(read(third('invalid_v4.pmtiles'))).toEqual({ ok: false, error: { code: 'version', version: 4 } });
+      expect(read(third('test_fixture_mlt.pmtiles'))).toEqual({ ok: false, error: { code: 'tileType', tileType: 6 } });
+      expect(read(third('test_fixture_1.pmtiles'))).toEqual({
+        ok: false,
+        error: { code: 'schema', layers: ['test_fixture_1pmtiles'] },
+      });
+    });
+  });
 });

@@ -48,7 +48,7 @@ export type ArchiveError =
   | { readonly code: 'schema'; readonly layers: readonly string[] };
 
 const TILE_TYPES: Readonly<Record<number, TileType>> = { 1: 'mvt', 2: 'png', 3: 'jpeg', 4: 'webp' };
-const TILE_TYPE_NAMES: Readonly<Record<number, string>> = { 0: 'unknown', 5: 'AVIF' };
+const TILE_TYPE_NAMES: Readonly<Record<number, string>> = { 0: 'unknown', 5: 'AVIF', 6: 'MLT (MapLibre Tile)' };
 export const tileTypeName = (n: number): string => TILE_TYPE_NAMES[n] ?? String(n);
 
 interface RawHeader {
