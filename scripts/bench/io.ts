@@ -15,6 +15,9 @@ import type { RawTable } from '../../src/core/io/types';
 import { writeXlsx } from '../../src/core/io/xlsx';
 import { readReference } from '../lib/reference';
 import type { Figure } from './startup';
+import { buildGisExport } from '../../src/core/export/gisFiles';
+import type { ProjectKind } from '../../src/core/model/kinds';
+import { KIND_SYMBOL } from '../../layers/symbols';
 
 const ms = (t0: number): number => Math.round((performance.now() - t0) * 10) / 10;
 
@@ -121,7 +124,33 @@ export async function ioFigures(): Promise<Figure[]> {
   );
   if (!pop.value.ok) throw new Error('population');
 
+  // GIS exports of 10,000 projects: time and size
+  const tenK = { ...scenario, features: projects.slice(0, 10_000) };
+  const gis = {
+    lang: 'zh' as const,
+    index,
+    crs: 'EPSG:4548' as const,
+    kmlDatum: 'wgs84' as const,
+    kindColors: Object.fromEntries(Object.entries(KIND_SYMBOL).map(([k, v]) => [k, v.color])) as Record<
+      ProjectKind,
+      string
+    >,
+    now: Date.now(),
+  };
+  const shp = await timed(() => buildGisExport('shapefile', tenK, gis));
+  const kmzFile = await timed(() => buildGisExport('kmz', tenK, gis));
+  const size = (d: string | Uint8Array): number => Math.round((typeof d === 'string' ? d.length : d.length) / 1024);
+  const readShp = await timed(() =>
+    readFile({ name: 'b.zip', bytes: shp.value.data as Uint8Array }, { ref: index, layer: 'projects' }),
+  );
+  if (!readShp.value.ok || readShp.value.value.records.length !== 10_000) throw new Error('shapefile round trip');
+
   return [
+    { name: 'io: Shapefile (GK 117°E), 10k projects', value: shp.ms, unit: 'ms', lowerIsBetter: true },
+    { name: 'io: Shapefile zip size, 10k projects', value: size(shp.value.data), unit: 'KB', lowerIsBetter: true },
+    { name: 'io: read our Shapefile back, 10k', value: readShp.ms, unit: 'ms', lowerIsBetter: true },
+    { name: 'io: KMZ, 10k projects', value: kmzFile.ms, unit: 'ms', lowerIsBetter: true },
+    { name: 'io: KMZ size, 10k projects', value: size(kmzFile.value.data), unit: 'KB', lowerIsBetter: true },
     { name: 'io: read CSV, 200k rows', value: read200k.ms, unit: 'ms', lowerIsBetter: true },
     { name: 'io: interpret 20k rows into projects', value: interp.ms, unit: 'ms', lowerIsBetter: true },
     { name: 'io: write scenario GeoJSON, 20k', value: write.ms, unit: 'ms', lowerIsBetter: true },

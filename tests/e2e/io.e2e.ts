@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +152,40 @@ describe('import and export', () => {
     expect(xlsx.name).toBe('projects.xlsx');
     const readBack = await readFile({ name: xlsx.name, bytes: new Uint8Array(readFileSync(xlsx.path)) });
     expect(readBack.ok && readBack.value.records.length).toBe(3);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('exports for GIS: the dialog names each file; a Shapefile in the chosen zone and a GCJ-02 KML read by GDAL; the Shapefile re-imports', async () => {
+    const { page, consoleErrors } = await openApp(browser());
+    const seeds = seedProjects();
+    await (await control(page, 'export-gis')).click();
+    await page.getByTestId('export-gis-dialog').waitFor();
+    // the default zone follows the projects' mean longitude (118.5°E boundary)
+    const mean = seeds.reduce((s, p) => s + (p.geometry.coordinates[0] ?? 0), 0) / seeds.length;
+    expect(await page.getByTestId('export-crs').inputValue()).toBe(mean < 118.5 ? 'EPSG:4548' : 'EPSG:4549');
+    expect(await page.getByTestId('export-gis-dialog').textContent()).toContain('projects：项目点；sites：用地红线面');
+    await page.getByTestId('export-crs').selectOption('EPSG:4527');
+    const shp = await download(page, 'export-shapefile');
+    expect(shp.name).toMatch(/-EPSG4527-shp\.zip$/);
+    const info = execFileSync('ogrinfo', ['-so', '-ro', `/vsizip/${shp.path}`, 'projects'], { encoding: 'utf8' });
+    expect(info).toContain(`Feature Count: ${seeds.length}`);
+    expect(info).toContain('CGCS2000 / 3-degree Gauss-Kruger zone 39');
+    expect(info).toMatch(/学位: Integer/);
+    await page.getByTestId('export-kml-datum').selectOption('gcj02');
+    const kml = await download(page, 'export-kml');
+    expect(kml.name).toMatch(/-GCJ02\.kml$/);
+    expect(execFileSync('ogrinfo', ['-ro', '-q', kml.path], { encoding: 'utf8' })).toContain('幼儿园');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('export-gis-dialog').isVisible()).toBe(false);
+    const sites = await download(page, 'export-sites');
+    const sitesDoc = JSON.parse(readFileSync(sites.path, 'utf8')) as { features: unknown[] };
+    expect(sitesDoc.features.length).toBe(seeds.filter((p) => p.properties.site).length);
+
+    // the Shapefile comes back through the import dialog: its zone recognised from the .prj
+    await importFile(page, shp.path);
+    // (the seed has no site outlines, so the zip holds one layer and no layer choice is asked)
+    await expect.poll(() => page.getByTestId('import-crs-select').inputValue()).toBe('EPSG:4527');
+    await expect.poll(() => page.getByTestId('import-preview').getAttribute('data-count')).toBe(String(seeds.length));
     expect(consoleErrors).toEqual([]);
   });
 

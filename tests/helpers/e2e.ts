@@ -223,6 +223,8 @@ const IN_MENU: Readonly<Record<string, string>> = {
   'export-csv': 'export-more',
   'export-xlsx': 'export-more',
   'export-county-csv': 'export-more',
+  'export-sites': 'export-more',
+  'export-gis': 'export-more',
   'export-png': 'export-map',
   'export-pdf': 'export-map',
 };

@@ -14,6 +14,7 @@ import * as compare from './messages/compare';
 import * as projection from './messages/projection';
 import * as siting from './messages/siting';
 import * as basemap from './messages/basemap';
+import * as gis from './messages/gis';
 
 /** The features' tables, for the check that no key is defined twice. */
 export const FEATURE_TABLES = {
@@ -28,6 +29,7 @@ export const FEATURE_TABLES = {
   projection,
   siting,
   basemap,
+  gis,
 } as const;
 
 export const zh = {
@@ -42,6 +44,7 @@ export const zh = {
   ...projection.zh,
   ...siting.zh,
   ...basemap.zh,
+  ...gis.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -59,4 +62,5 @@ export const en: Messages = {
   ...projection.en,
   ...siting.en,
   ...basemap.en,
+  ...gis.en,
 };

@@ -139,10 +139,10 @@ const ALIASES: Readonly<Record<MappedField, readonly string[]>> = {
     'xz',
     'jd_name',
   ],
-  ownership: ['办学性质', '办园性质', '举办者', '公办/民办', '举办性质', 'ownership', 'owner'],
+  ownership: ['办学性质', '办园性质', '办园', '举办者', '公办/民办', '举办性质', 'ownership', 'owner'],
   investment: ['投资', '总投资', '投资额', '计划投资', '总投资额', '投资(万元)', 'investment', 'budget'],
   landArea: ['用地面积', '占地面积', '用地', '面积', 'landarea', 'land area', 'area', 'site area'],
-  central: ['中心市区', '中心市区项目', 'centraldistrictproject', '中心城区', 'central', 'centraldistrict'],
+  central: ['中心市区', '中心市区项目', '中心区', 'centraldistrictproject', '中心城区', 'central', 'centraldistrict'],
   notes: ['备注', '说明', '描述', 'notes', 'note', 'remark', 'remarks', 'description'],
   population: ['人口', '常住人口', '人口数', 'population', 'pop', 'value', 'count', 'total'],
   enrolled: [

@@ -203,6 +203,10 @@ function geometriesOf(g: unknown, n: number, problems: RowProblem[]): (RawGeomet
       const geoms = parts.flatMap((part) => geometriesOf(part, n, inner)).filter((x): x is RawGeometry => x !== null);
       const point = geoms.find((x) => x.type === 'Point');
       const polygons = geoms.filter((x): x is Extract<RawGeometry, { type: 'Polygon' }> => x.type === 'Polygon');
+      // one point and one polygon (our own KML export, a project and its 用地红线): both kept
+      const [only] = polygons;
+      if (point && only && geoms.length === 2 && point.type === 'Point')
+        return [{ type: 'Point', coordinates: point.coordinates, site: only.coordinates }];
       if (point) {
         problems.push({ row: n, code: 'multiGeometryPoint', severity: 'warning', params: { count: parts.length } });
         return [point];

@@ -165,30 +165,33 @@ export function interpretProjects(
     let lat = 0;
     let site: Polygon | null = null;
     const placeOpts = { swapped: o.swapped, to: conv.value };
-    if (rec.geometry?.type === 'Point') {
-      const [x, y] = rec.geometry.coordinates;
-      const p = place(x, y, placeOpts, box);
-      if (!p.ok) problem(p.error, 'geometry', { x: String(x), y: String(y) });
-      else [lon, lat] = p.value;
-    } else if (rec.geometry?.type === 'Polygon') {
+    /** Converts a polygon's rings; false (and a problem) when a corner cannot be placed. */
+    const placeRings = (coords: Polygon['coordinates']): number[][][] | null => {
       const rings: number[][][] = [];
-      let failed: string | null = null;
-      for (const ring of rec.geometry.coordinates) {
+      for (const ring of coords) {
         const out: number[][] = [];
         for (const pos of ring) {
           const p = place(pos[0] ?? Number.NaN, pos[1] ?? Number.NaN, placeOpts, box);
           if (!p.ok) {
-            failed ??= p.error;
-            break;
+            problem(p.error, 'geometry', { x: String(pos[0] ?? ''), y: String(pos[1] ?? '') });
+            return null;
           }
           out.push(p.value);
         }
         rings.push(out);
       }
-      if (failed !== null) {
-        const [x0, y0] = rec.geometry.coordinates[0]?.[0] ?? [];
-        problem(failed as RowProblem['code'], 'geometry', { x: String(x0 ?? ''), y: String(y0 ?? '') });
-      } else {
+      return rings;
+    };
+    if (rec.geometry?.type === 'Point') {
+      const [x, y] = rec.geometry.coordinates;
+      const p = place(x, y, placeOpts, box);
+      if (!p.ok) problem(p.error, 'geometry', { x: String(x), y: String(y) });
+      else [lon, lat] = p.value;
+      const rings = rec.geometry.site ? placeRings(rec.geometry.site) : null;
+      if (rings) site = { type: 'Polygon', coordinates: rings };
+    } else if (rec.geometry?.type === 'Polygon') {
+      const rings = placeRings(rec.geometry.coordinates);
+      if (rings) {
         site = { type: 'Polygon', coordinates: rings };
         const c = centroid(site).geometry.coordinates;
         lon = round6(c[0] ?? 0);

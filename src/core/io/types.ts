@@ -115,7 +115,12 @@ export type CellValue = string | number | boolean | null;
 
 /** Geometry as read, still in the file's coordinate system. */
 export type RawGeometry =
-  | { readonly type: 'Point'; readonly coordinates: readonly [number, number] }
+  | {
+      readonly type: 'Point';
+      readonly coordinates: readonly [number, number];
+      /** A site outline given with the point (a KML MultiGeometry of one point and one polygon). */
+      readonly site?: Polygon['coordinates'];
+    }
   | { readonly type: 'Polygon'; readonly coordinates: Polygon['coordinates'] };
 
 export interface RawRecord {

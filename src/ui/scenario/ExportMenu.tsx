@@ -2,6 +2,8 @@ import { version } from '../../../package.json';
 import type { ExportKind } from '../../core/export/scenarioFiles';
 import { download } from '../common/download';
 import { Menu } from '../common/Menu';
+import { useState } from 'preact/hooks';
+import { GisExportDialog, useExportGis } from './GisExportDialog';
 import { useFixed, useI18n, useImporter, useScenarios, useT } from '../context';
 
 const FORMATS = [
@@ -31,6 +33,8 @@ export function ImportExport() {
   const t = useT();
   const importer = useImporter();
   const exportScenario = useExportScenario();
+  const exportGis = useExportGis();
+  const [gisOpen, setGisOpen] = useState(false);
   return (
     <div class="io-actions" role="group" aria-label={t('export.title')}>
       <button
@@ -46,8 +50,18 @@ export function ImportExport() {
         testid="export-more"
         label={<>{t('export.open')} ▾</>}
         title={t('export.title')}
-        items={FORMATS.map((f) => ({ testid: f.testid, label: t(f.key), onSelect: () => void exportScenario(f.kind) }))}
+        items={[
+          ...FORMATS.map((f) => ({ testid: f.testid, label: t(f.key), onSelect: () => void exportScenario(f.kind) })),
+          // 用地红线 as polygon features, for GIS (WGS84, RFC 7946)
+          {
+            testid: 'export-sites',
+            label: t('export.sites'),
+            onSelect: () => void exportGis('sites', 'EPSG:4326', 'wgs84'),
+          },
+          { testid: 'export-gis', label: t('export.gis'), onSelect: () => setGisOpen(true) },
+        ]}
       />
+      {gisOpen && <GisExportDialog open={gisOpen} onClose={() => setGisOpen(false)} />}
     </div>
   );
 }
