@@ -15,7 +15,7 @@ const NO_IDB = banned(STORAGE_LIBS, 'Storage goes through src/persistence.');
 const NO_TURF = banned('^@turf/', 'No geometry math in UI/state: put it in src/core.');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'public/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vitest/config';
 import preact from '@preact/preset-vite';
@@ -14,9 +14,9 @@ function serviceWorker(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
-        .filter((f) => !f.endsWith('.map') && f !== 'sw.js')
-        .sort();
+      // the build's own files and the static ones copied from public/ (compat.js)
+      const publicFiles = existsSync('public') ? readdirSync('public') : [];
+      const files = [...Object.keys(bundle), ...publicFiles].filter((f) => !f.endsWith('.map') && f !== 'sw.js').sort();
       const html = bundle['index.html'];
       const hash = createHash('sha256').update(files.join('\n'));
       if (html && html.type === 'asset') hash.update(html.source);
@@ -30,11 +30,51 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * The Content-Security-Policy of the production build, as a meta tag (docs/DEPLOY.md gives the same as a
+ * header): scripts, workers and styles from our own origin only; connections and images from our origin
+ * plus the opt-in online basemaps — and the bureau's intranet tile hosts, named at build time in
+ * QZ_TILE_HOSTS (space-separated origins). Not in the dev server, whose client is an inline script.
+ */
+export function contentSecurityPolicy(tileHosts = process.env.QZ_TILE_HOSTS ?? ''): string {
+  const tiles = ['https://tile.openstreetmap.org', 'https://*.tianditu.gov.cn', ...tileHosts.split(/\s+/)]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${tiles}`,
+    `connect-src 'self' data: blob: ${tiles}`,
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function csp(): Plugin {
+  return {
+    name: 'qz-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), serviceWorker()],
+  plugins: [preact(), serviceWorker(), csp()],
   base: './',
   build: {
-    target: 'es2022',
+    // the browsers offices have (docs/DEPLOY.md): Chromium 105+ (Chrome, Edge, 信创 browsers), Firefox ESR
+    // 115+, Safari 16.4+; tests/e2e/deploy.e2e.ts checks the built files' syntax with es-check
+    target: ['es2022', 'chrome105', 'edge105', 'firefox115', 'safari16.4'],
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     // geodata and seeds stay separate same-origin files (never inlined as data: URLs)

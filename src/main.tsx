@@ -24,7 +24,7 @@ import { createCoverageClient, type CoverageResponse, type CoverageTransport } f
 import { App } from './ui/shell/App';
 import { firstMapDrawn } from './map/live';
 import { StoresContext } from './ui/context';
-import { registerServiceWorker } from './state/updates';
+import { markDevelopment, registerServiceWorker } from './state/updates';
 import './ui/styles.css';
 
 declare global {
@@ -192,6 +192,8 @@ async function main(): Promise<void> {
       sameOrigin: {
         fetch: async (path, init) => {
           await firstMapDrawn;
+          // offline (opened from the service worker's cache): the server cannot be asked
+          if (!navigator.onLine) return new Response(null, { status: 503 });
           return fetch(new URL(path, document.baseURI), { ...init, cache: 'no-store' });
         },
         url: (path) => new URL(path, document.baseURI).href,
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
     // offline after the first load; a new version waits for the planner's "reload to update". Registered
     // once the first map is drawn, so caching the build does not compete with starting up.
     if (import.meta.env.PROD) setTimeout(() => registerServiceWorker('./sw.js', () => app.flush()), 4000);
+    else markDevelopment();
   } catch (e: unknown) {
     showError(root, e instanceof Error ? e.message : String(e));
   }

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { ProjectFeature } from '../core/model/project';
 import type { MessageKey } from '../core/i18n/messages';
+import { translate } from '../core/i18n/translate';
 import { buildLayers } from '../../layers/index';
 import type { MapStores } from '../state/app';
 import { applyBasemap } from './basemapLayers';
@@ -62,6 +63,7 @@ export function MapView({ stores }: { stores: MapStores }) {
   const [hover, setHover] = useState<Hover | null>(null);
   // deck.gl is fetched and started the first time an analysis layer is shown: say so while it is
   const [loadingAnalysis, setLoadingAnalysis] = useState(false);
+  const [noWebGl, setNoWebGl] = useState(false);
 
   // the symbol sheet is rasterised from the moment the map code loads; the map waits for it (if at all)
   // only so that its very first frame can draw the projects together with the basemap
@@ -78,41 +80,49 @@ export function MapView({ stores }: { stores: MapStores }) {
     const lat = (s + n) / 2;
     const initialLayers = buildLayers(stores.layers.layerInput.peek());
     const start = stores.view.state.initialCamera.peek();
-    const map = new maplibregl.Map({
-      container: el,
-      // the projects are part of the first style: they load with the basemap, not after it
-      style: withProjectLayers(
-        buildStyle(stores.fixed.reference, stores.i18n.lang.value, {
-          land: new URL(landUrl, location.href).href,
-          counties: new URL(countiesUrl, location.href).href,
-        }),
-        initialLayers,
-        lat,
-      ),
-      // no fade-in of symbols: every frame of a fade is a full redraw, slow on software GL
-      fadeDuration: 0,
-      // where the planner left off, or the whole city
-      ...(start
-        ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
-        : { bounds: [w, s, e, n] as [number, number, number, number], fitBoundsOptions: { padding: CITY_PADDING } }),
-      maxBounds: [
-        stores.fixed.reference.city.dataExtent[0] - 0.8,
-        stores.fixed.reference.city.dataExtent[1] - 0.5,
-        stores.fixed.reference.city.dataExtent[2] + 0.8,
-        stores.fixed.reference.city.dataExtent[3] + 0.5,
-      ],
-      minZoom: 6.5,
-      maxZoom: 18,
-      attributionControl: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
-      locale: {
-        'NavigationControl.ZoomIn': t('map.zoomIn'),
-        'NavigationControl.ZoomOut': t('map.zoomOut'),
-        'NavigationControl.ResetBearing': t('map.resetNorth'),
-      },
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: el,
+        // the projects are part of the first style: they load with the basemap, not after it
+        style: withProjectLayers(
+          buildStyle(stores.fixed.reference, stores.i18n.lang.value, {
+            land: new URL(landUrl, location.href).href,
+            counties: new URL(countiesUrl, location.href).href,
+          }),
+          initialLayers,
+          lat,
+        ),
+        // no fade-in of symbols: every frame of a fade is a full redraw, slow on software GL
+        fadeDuration: 0,
+        // where the planner left off, or the whole city
+        ...(start
+          ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom }
+          : { bounds: [w, s, e, n] as [number, number, number, number], fitBoundsOptions: { padding: CITY_PADDING } }),
+        maxBounds: [
+          stores.fixed.reference.city.dataExtent[0] - 0.8,
+          stores.fixed.reference.city.dataExtent[1] - 0.5,
+          stores.fixed.reference.city.dataExtent[2] + 0.8,
+          stores.fixed.reference.city.dataExtent[3] + 0.5,
+        ],
+        minZoom: 6.5,
+        maxZoom: 18,
+        attributionControl: false,
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        locale: {
+          'NavigationControl.ZoomIn': t('map.zoomIn'),
+          'NavigationControl.ZoomOut': t('map.zoomOut'),
+          'NavigationControl.ResetBearing': t('map.resetNorth'),
+        },
+        dragRotate: false,
+        pitchWithRotate: false,
+      });
+    } catch (e: unknown) {
+      // no WebGL 2 (disabled by policy, a blocklisted driver, a remote desktop without it): say so
+      console.warn(e);
+      setNoWebGl(true);
+      return;
+    }
     provideSymbols(map, sheet);
     performance.mark('qz:map-created');
     map.once('render', () => performance.mark('qz:first-frame'));
@@ -297,6 +307,12 @@ export function MapView({ stores }: { stores: MapStores }) {
   return (
     <div class="map-wrap">
       <div class="map" ref={container} data-testid="map" role="region" aria-label={t('map.ariaLabel')} />
+      {noWebGl && (
+        <div class="map-fatal" role="alert" data-testid="webgl-unavailable">
+          <p lang="zh-CN">{translate('zh', 'map.noWebGl')}</p>
+          <p lang="en">{translate('en', 'map.noWebGl')}</p>
+        </div>
+      )}
       {(gcj || stores.basemap.state.missing.value) && (
         <div class="map-basemap-warning" role="status" data-testid="basemap-warning">
           {gcj ? t('basemap.gcjWarning') : t('basemap.missing')}

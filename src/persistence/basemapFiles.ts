@@ -41,6 +41,8 @@ const fileName = (id: string): string => `${id}.pmtiles`;
 /** OPFS, where the browser offers it (secure contexts of current browsers). */
 export async function openOpfsStore(): Promise<BasemapFileStore | null> {
   if (!window.isSecureContext || typeof navigator.storage?.getDirectory !== 'function') return null;
+  // Safari has OPFS but no createWritable() outside workers: IndexedDB then
+  if (typeof FileSystemFileHandle === 'undefined' || !('createWritable' in FileSystemFileHandle.prototype)) return null;
   let dir: FileSystemDirectoryHandle;
   try {
     dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(DIR, { create: true });

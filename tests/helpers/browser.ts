@@ -17,8 +17,9 @@ export const CHROMIUM_ARGS = [
   '--ignore-gpu-blocklist',
 ];
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+/** `extra`: more Chromium flags (a host resolver rule, WebGL turned off). */
+export async function launch(extra: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extra], headless: true });
 }
 
 /** A persistent profile, for tests of what survives a browser restart. */

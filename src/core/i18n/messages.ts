@@ -15,6 +15,7 @@ import * as projection from './messages/projection';
 import * as siting from './messages/siting';
 import * as basemap from './messages/basemap';
 import * as gis from './messages/gis';
+import * as deploy from './messages/deploy';
 
 /** The features' tables, for the check that no key is defined twice. */
 export const FEATURE_TABLES = {
@@ -30,6 +31,7 @@ export const FEATURE_TABLES = {
   siting,
   basemap,
   gis,
+  deploy,
 } as const;
 
 export const zh = {
@@ -45,6 +47,7 @@ export const zh = {
   ...siting.zh,
   ...basemap.zh,
   ...gis.zh,
+  ...deploy.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -63,4 +66,5 @@ export const en: Messages = {
   ...siting.en,
   ...basemap.en,
   ...gis.en,
+  ...deploy.en,
 };

@@ -1,6 +1,7 @@
 import { describeEdit } from '../../core/edits/describe';
 import { fieldLabelKey } from '../../core/model/validate';
 import { basemapCredit } from '../../state/basemap';
+import { offlineStatus } from '../../state/updates';
 import { useBasemap, useEditing, useI18n, usePreferences, useScenarios, useUi } from '../context';
 import { useExportScenario } from '../scenario/ExportMenu';
 
@@ -19,8 +20,27 @@ export function Credits() {
       : (basemap === 'tdtVector' || basemap === 'tdtImagery') && tiandituKey !== ''
         ? t('credit.tdt')
         : null;
+  const off = offlineStatus.value;
+  const title =
+    off.reason === 'insecure'
+      ? t('offline.insecureTitle')
+      : off.reason === 'ready'
+        ? t('offline.readyTitle')
+        : off.detail
+          ? t('offline.detail', { detail: off.detail })
+          : undefined;
   return (
     <p class="credits" data-testid="credits">
+      <span
+        class={off.available ? 'offline-status ok' : 'offline-status'}
+        data-testid="offline-status"
+        data-available={String(off.available)}
+        data-reason={off.reason}
+        title={title}
+      >
+        {t(`offline.${off.reason}`)}
+      </span>
+      {' · '}
       {online && <span>{online} · </span>}
       {own && (
         <span data-testid="basemap-attribution" data-i18n-exempt="">

@@ -14,7 +14,7 @@ export const zh = {
   'gis.shapefile': 'Shapefile（.zip）',
   'gis.shapefileHint':
     'projects：项目点；sites：用地红线面（{sites} 个项目有红线）。含 .prj（所选坐标系）和 .cpg（UTF-8）；字段名为不超过 10 字节的中文（对照表见 docs/EXPORTS.md），年度、学位、投资等为数值字段，导出日为日期字段。',
-  'gis.kml': 'KML',
+  'gis.kml': 'KML（地标文件）',
   'gis.kmlHint': '每个项目一个地标：名称、按类型着色、属性表；有用地红线的项目一并给出红线面。',
   'gis.kmz': 'KMZ（含图标）',
   'gis.kmzHint': 'KML 与按类型着色的图标打包在一起，手机 APP 可直接打开。',
@@ -52,7 +52,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'gis.shapefile': 'Shapefile (.zip)',
   'gis.shapefileHint':
     'projects: the project points; sites: the site outlines as polygons ({sites} projects have one). With a .prj (the chosen system) and a .cpg (UTF-8); field names are Chinese of at most 10 bytes (mapping in docs/EXPORTS.md); year, seats, investment and the like are numeric fields, the export date a date field.',
-  'gis.kml': 'KML',
+  'gis.kml': 'KML (placemarks)',
   'gis.kmlHint':
     "One placemark per project: its name, its kind's colour, a table of its attributes, and its site outline where it has one.",
   'gis.kmz': 'KMZ (with icons)',
