@@ -66,9 +66,19 @@ function expectSame(back: readonly ProjectFeature[], tolerance: number): void {
 }
 
 describe('GIS exports through our own importer', () => {
-  it('Shapefile in CGCS2000 GK 117°E: the .prj is recognised and the projects come back', async () => {
+  it('Shapefile in CGCS2000 GK 117°E: the .prj is recognised, the projects come back with their sites', async () => {
     // our importer rounds to 6 decimals (≈ 0.1 m)
-    expectSame(await roundTrip('shapefile', 'EPSG:4548', 'projects'), 1.1e-6);
+    const back = await roundTrip('shapefile', 'EPSG:4548', 'projects');
+    expectSame(back, 1.1e-6);
+    // the sites layer is joined by ID: the outline with its courtyard hole, back to within ~0.1 m
+    const court = back[1]?.properties.site?.coordinates;
+    const original = scenario.features[1]?.properties.site?.coordinates;
+    expect(court?.length).toBe(2);
+    expect(back[0]?.properties.site?.coordinates[0]?.length).toBe(5);
+    expect(back.slice(2).every((p) => p.properties.site === null)).toBe(true);
+    const [x = 0, y = 0] = court?.[0]?.[0] ?? [];
+    const found = (original?.[0] ?? []).some(([ox = 0, oy = 0]) => Math.abs(ox - x) < 2e-6 && Math.abs(oy - y) < 2e-6);
+    expect(found).toBe(true);
   });
   it('Shapefile with the zone number', async () => {
     expectSame(await roundTrip('shapefile', 'EPSG:4528', 'projects'), 1.1e-6);

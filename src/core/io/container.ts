@@ -1,3 +1,4 @@
+import type { Polygon } from 'geojson';
 /**
  * A zip (or a picked folder, zipped for us) holding one or more layers: Shapefiles, GeoJSON / TopoJSON,
  * CSV, KML or 界址点 TXT files. One layer is read; when there are several, every one is listed (name,
@@ -87,5 +88,33 @@ export async function readZipContainer(
         : (tables.get(key) ?? err({ code: 'noRecords' }));
   }
   if (!table.ok) return table;
-  return infos.length > 1 ? ok({ ...table.value, layers: infos, layer: pick }) : table;
+  // our own Shapefile export: `projects` (points) and `sites` (their outlines), joined by ID
+  const base = (n: string): string => n.replace(/^.*\//, '');
+  const sitesLayer = shpLayers.find((n) => base(n) === 'sites');
+  let joined = table.value;
+  if (base(pick) === 'projects' && sitesLayer && info.format === 'shapefile') {
+    const sites = readShapefileParts(partsOf(files.value, sitesLayer));
+    if (sites.ok) joined = attachSites(joined, sites.value);
+  }
+  return ok(infos.length > 1 ? { ...joined, layers: infos, layer: pick } : joined);
+}
+
+/**
+ * Gives each point the outline of the `sites` record with the same ID (our Shapefile export writes the
+ * 用地红线 as a second layer, since a Shapefile holds one geometry type): a round trip keeps the sites.
+ */
+export function attachSites(points: RawTable, sites: RawTable): RawTable {
+  const pid = points.columns.indexOf('ID');
+  const sid = sites.columns.indexOf('ID');
+  if (pid < 0 || sid < 0) return points;
+  const outline = new Map<string, Polygon['coordinates']>();
+  for (const r of sites.records)
+    if (r.geometry?.type === 'Polygon') outline.set(String(r.values[sid] ?? ''), r.geometry.coordinates);
+  return {
+    ...points,
+    records: points.records.map((r) => {
+      const site = outline.get(String(r.values[pid] ?? ''));
+      return site && r.geometry?.type === 'Point' ? { ...r, geometry: { ...r.geometry, site } } : r;
+    }),
+  };
 }
