@@ -20,6 +20,12 @@ export const KIND_SYMBOL: Readonly<Record<ProjectKind, { shape: Shape; color: st
   special: { shape: 'star', color: '#C2187A' },
 };
 
+/** Each kind's symbol colour (#RRGGBB): the map's, and the exports' (KML styles). */
+export const KIND_COLORS = Object.fromEntries(Object.entries(KIND_SYMBOL).map(([k, v]) => [k, v.color])) as Record<
+  ProjectKind,
+  string
+>;
+
 const OUTLINE = '#1E293B';
 export const CELL = 64;
 const R = 22;

@@ -7,11 +7,12 @@
  *   tests/fixtures/basemap/tile.png         one 256 px tile (the intranet tile server of the e2e test)
  */
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature, FeatureCollection } from 'geojson';
 import { readJson } from './lib/reference';
+import { tileAt } from '../src/core/basemap/tileTemplate';
+import { encodePng } from '../src/core/io/write/png';
 import { writePmtiles, type WriterTile } from './lib/pmtilesWriter';
 
 const OUT = 'tests/fixtures/basemap';
@@ -77,17 +78,9 @@ const places: Feature[] = [
 const counties = readJson('geodata/counties.geojson') as FeatureCollection;
 const boundaries: Feature[] = counties.features.map((f) => ({ ...f, properties: { kind: 'county' } }));
 
-function lonLatToTile(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return [
-    Math.floor(((lon + 180) / 360) * n),
-    Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
-  ];
-}
 function* tilesOver(box: readonly number[], z: number): Generator<[number, number]> {
-  const [x0, y1] = lonLatToTile(box[0] ?? 0, box[1] ?? 0, z);
-  const [x1, y0] = lonLatToTile(box[2] ?? 0, box[3] ?? 0, z);
+  const { x: x0, y: y1 } = tileAt(box[0] ?? 0, box[1] ?? 0, z);
+  const { x: x1, y: y0 } = tileAt(box[2] ?? 0, box[3] ?? 0, z);
   for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield [x, y];
 }
 
@@ -126,43 +119,10 @@ function vectorArchive(): Uint8Array {
 /** A 256 px PNG of one colour with a darker 1 px frame (the tile grid shows). */
 function png(rgb: readonly [number, number, number], frame: readonly [number, number, number]): Uint8Array {
   const size = 256;
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++) {
-    raw[y * (size * 3 + 1)] = 0;
-    for (let x = 0; x < size; x++) {
-      const edge = x === 0 || y === 0;
-      const c = edge ? frame : rgb;
-      raw.set(c, y * (size * 3 + 1) + 1 + x * 3);
-    }
-  }
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer): number => {
-    let c = 0xffffffff;
-    for (const v of b) c = (crcTable[(c ^ v) & 0xff] ?? 0) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const rgba = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) rgba.set([...(x === 0 || y === 0 ? frame : rgb), 255], (y * size + x) * 4);
+  return encodePng(size, size, rgba);
 }
 
 /** Lavender: a colour nothing else on our map uses, so a test can count its pixels. */

@@ -16,8 +16,7 @@ import { writeXlsx } from '../../src/core/io/xlsx';
 import { readReference } from '../lib/reference';
 import type { Figure } from './startup';
 import { buildGisExport } from '../../src/core/export/gisFiles';
-import type { ProjectKind } from '../../src/core/model/kinds';
-import { KIND_SYMBOL } from '../../layers/symbols';
+import { KIND_COLORS } from '../../layers/symbols';
 
 const ms = (t0: number): number => Math.round((performance.now() - t0) * 10) / 10;
 
@@ -131,10 +130,7 @@ export async function ioFigures(): Promise<Figure[]> {
     index,
     crs: 'EPSG:4548' as const,
     kmlDatum: 'wgs84' as const,
-    kindColors: Object.fromEntries(Object.entries(KIND_SYMBOL).map(([k, v]) => [k, v.color])) as Record<
-      ProjectKind,
-      string
-    >,
+    kindColors: KIND_COLORS,
     now: Date.now(),
   };
   const shp = await timed(() => buildGisExport('shapefile', tenK, gis));

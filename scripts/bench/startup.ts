@@ -97,7 +97,7 @@ async function serveFloor(page: Page, url: string, size: { width: number; height
   });
 }
 
-const markTime = (page: Page, name: string): Promise<number> =>
+export const markTime = (page: Page, name: string): Promise<number> =>
   page
     .waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000, polling: 50 })
     .then(() => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name));
@@ -147,7 +147,7 @@ async function floorRun(browser: Browser, url: string, size: AppRun['mapSize'], 
   return ms;
 }
 
-const median = (xs: readonly number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
 };

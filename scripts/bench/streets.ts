@@ -5,21 +5,12 @@
  * (mark qz:basemap, the first idle after the archive's layers were added); without: → qz:first-map.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, waitForMap } from '../../tests/helpers/browser';
 import { withPreview } from '../lib/preview';
-import type { Figure } from './startup';
+import { markTime, median, type Figure } from './startup';
 
 const VIEWPORT = { width: 1440, height: 900 };
-const median = (v: readonly number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-};
-const mark = (page: Page, name: string): Promise<number> =>
-  page
-    .waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 60_000, polling: 50 })
-    .then(() => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name));
 
 async function pair(browser: Browser, url: string, archive: string): Promise<[number, number]> {
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -30,7 +21,7 @@ async function pair(browser: Browser, url: string, archive: string): Promise<[nu
   // the camera is stored after a pause; both starts open where the planner left off
   await page.waitForTimeout(1500);
   await page.reload();
-  const without = await mark(page, 'qz:first-map');
+  const without = await markTime(page, 'qz:first-map');
   await waitForMap(page);
   await page.evaluate(async (b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -38,7 +29,7 @@ async function pair(browser: Browser, url: string, archive: string): Promise<[nu
   }, archive);
   await page.waitForTimeout(1000);
   await page.reload();
-  const withFile = Math.max(await mark(page, 'qz:first-map'), await mark(page, 'qz:basemap'));
+  const withFile = Math.max(await markTime(page, 'qz:first-map'), await markTime(page, 'qz:basemap'));
   await context.close();
   return [without, withFile];
 }

@@ -78,11 +78,3 @@ export async function applyBasemap(
     }
   }
 }
-
-/** Street names follow the planner's language. */
-export function relabelBasemap(map: MapLibreMap, active: ActiveBasemap, lang: Lang): void {
-  if (active.kind !== 'archive' || !active.info.schema) return;
-  const { labels } = streetLayers(active.info.schema, SOURCE, lang);
-  for (const l of labels)
-    if (l.type === 'symbol' && map.getLayer(l.id)) map.setLayoutProperty(l.id, 'text-field', l.layout?.['text-field']);
-}

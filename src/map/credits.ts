@@ -1,7 +1,7 @@
 /** The words under a printed or presented map: the date and the sources (no drawing code, loads at start). */
 import type { Lang } from '../core/i18n/translate';
 import type { Stores } from '../state/app';
-import { basemapCredit } from '../state/basemap';
+import { basemapCredit, onlineCreditKey } from '../state/basemap';
 
 /** What printing reads: the scenario, the view, the analysis figures, the slides, the names. */
 export type PrintStores = Pick<
@@ -32,7 +32,8 @@ export function creditLines(stores: PrintStores): string[] {
   const scenario = stores.scenarios.state.scenario.peek();
   const pop = stores.reference.state.populationSource.peek();
   const lines = [t('credit.scenario', { name: scenario.scenario.name }), t('credit.boundaries'), t('credit.coast')];
-  const credit = basemapCredit(stores.basemap.state.active.peek());
+  const onlineKey = onlineCreditKey(stores.preferences.state.settings.peek());
+  const credit = onlineKey ? t(onlineKey) : basemapCredit(stores.basemap.state.active.peek());
   if (credit) lines.push(t('credit.basemap', { text: credit }));
   lines.push(pop ? t('credit.populationImported', { source: pop.file }) : t('credit.population'));
   const illustrative =

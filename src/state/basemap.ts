@@ -64,10 +64,17 @@ export function basemapCredit(active: ActiveBasemap): string {
         .filter(Boolean)
         .join(' · ');
     case 'online':
-      return active.basemap === 'osm' ? '© OpenStreetMap contributors' : '天地图 Tianditu';
     case 'offline':
+      // an internet basemap is credited in the planner's language: onlineCreditKey
       return '';
   }
+}
+
+/** The credit of an opt-in internet basemap, in the planner's language, or null. */
+export function onlineCreditKey(s: Pick<Settings, 'basemap' | 'tiandituKey'>): 'credit.osm' | 'credit.tdt' | null {
+  if (s.basemap === 'osm') return 'credit.osm';
+  if ((s.basemap === 'tdtVector' || s.basemap === 'tdtImagery') && s.tiandituKey !== '') return 'credit.tdt';
+  return null;
 }
 
 export type BasemapBusy = { readonly name: string; readonly written: number; readonly size: number } | null;

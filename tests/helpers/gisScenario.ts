@@ -5,8 +5,7 @@ import type { GisOptions } from '../../src/core/export/gisFiles';
 import type { ExportCrs } from '../../src/core/io/write/projected';
 import type { ScenarioCollection } from '../../src/core/model/project';
 import { validateScenario } from '../../src/core/model/validate';
-import { KIND_SYMBOL } from '../../layers/symbols';
-import type { ProjectKind } from '../../src/core/model/kinds';
+import { KIND_COLORS } from '../../layers/symbols';
 
 const square = (x: number, y: number, d: number): [number, number][] => [
   [x - d, y - d],
@@ -35,10 +34,7 @@ export function gisOptions(crs: ExportCrs, extra: Partial<GisOptions> = {}): Gis
     index: indexReference(readReference()),
     crs,
     kmlDatum: 'wgs84',
-    kindColors: Object.fromEntries(Object.entries(KIND_SYMBOL).map(([k, v]) => [k, v.color])) as Record<
-      ProjectKind,
-      string
-    >,
+    kindColors: KIND_COLORS,
     now: Date.UTC(2026, 10, 30),
     ...extra,
   };

@@ -169,31 +169,37 @@ export function shapefileZip(scenario: ScenarioCollection, o: GisOptions): Uint8
 }
 
 /** Rows of the attribute table, label → value, for descriptions and projected CSV. */
+/** The attributes of descriptions and tables, in display order: [key of `attributes`, label]. */
+const LABELLED: readonly [
+  Exclude<(typeof SHP_FIELDS)[number]['key'], 'name' | 'countyCode' | 'exported'>,
+  MessageKey,
+][] = [
+  ['kind', 'field.kind'],
+  ['action', 'field.action'],
+  ['status', 'field.status'],
+  ['year', 'field.year'],
+  ['seats', 'field.seats'],
+  ['classes', 'field.classes'],
+  ['county', 'field.county'],
+  ['township', 'field.township'],
+  ['zone', 'field.zone'],
+  ['centralDistrict', 'field.centralDistrict'],
+  ['ownership', 'field.ownership'],
+  ['investment', 'field.investment'],
+  ['landArea', 'field.landArea'],
+  ['locationPrecision', 'field.locationPrecision'],
+  ['source', 'field.source'],
+  ['notes', 'field.notes'],
+  ['id', 'field.id'],
+];
+
+/** Every attribute as [key, label, text] in display order, empty ones included (a table's columns). */
 function labelled(p: ProjectFeature, o: GisOptions): [string, string, string][] {
-  const t = (k: MessageKey): string => translate(o.lang, k);
   const a = attributes(p, o);
-  const fmt = (v: DbfValue): string =>
-    v === null ? '' : typeof v === 'boolean' ? t(v ? 'gis.yes' : 'gis.no') : v instanceof Date ? '' : String(v);
-  const rows: [string, MessageKey, DbfValue][] = [
-    ['kind', 'field.kind', a.kind],
-    ['action', 'field.action', a.action],
-    ['status', 'field.status', a.status],
-    ['year', 'field.year', a.year],
-    ['seats', 'field.seats', a.seats],
-    ['classes', 'field.classes', a.classes],
-    ['county', 'field.county', a.county],
-    ['township', 'field.township', a.township],
-    ['zone', 'field.zone', a.zone],
-    ['centralDistrict', 'field.centralDistrict', a.centralDistrict],
-    ['ownership', 'field.ownership', a.ownership],
-    ['investment', 'field.investment', a.investment],
-    ['landArea', 'field.landArea', a.landArea],
-    ['locationPrecision', 'field.locationPrecision', a.locationPrecision],
-    ['source', 'field.source', a.source],
-    ['notes', 'field.notes', a.notes],
-    ['id', 'field.id', a.id],
-  ];
-  return rows.filter(([, , v]) => v !== null && v !== '').map(([key, k, v]) => [key, t(k), fmt(v)]);
+  return LABELLED.map(([key, label]) => {
+    const v = a[key];
+    return [key, translate(o.lang, label), v === null || v instanceof Date ? '' : String(v)];
+  });
 }
 
 export function kmlText(scenario: ScenarioCollection, o: GisOptions, icon: string | null): string {
@@ -207,7 +213,8 @@ export function kmlText(scenario: ScenarioCollection, o: GisOptions, icon: strin
       style: p.properties.kind,
       point: f(lon, lat),
       polygon: rings.length > 0 ? rings.map((r) => r.map(([x, y]) => f(x, y))) : null,
-      attributes: labelled(p, o),
+      // a placemark lists only what the project has
+      attributes: labelled(p, o).filter(([, , v]) => v !== ''),
     };
   });
   return writeKml({
@@ -253,30 +260,26 @@ export function projectedCsv(scenario: ScenarioCollection, o: GisOptions): strin
   const projected = isProjectedExport(o.crs);
   const label = crsLabel(o.crs, o.lang);
   const t = (k: MessageKey): string => translate(o.lang, k);
-  const first = scenario.features[0];
-  const columns = first ? labelled(first, o).map(([, k]) => k) : [];
   const header = [
     t('field.name'),
     ...(projected
       ? [translate(o.lang, 'gis.csvX', { crs: label }), translate(o.lang, 'gis.csvY', { crs: label })]
       : [translate(o.lang, 'gis.csvLon', { crs: label }), translate(o.lang, 'gis.csvLat', { crs: label })]),
-    ...columns.filter((c) => c !== t('field.id')),
-    t('field.id'),
   ];
   const rows = scenario.features.map((p) => {
     const [lon, lat] = pointOf(p);
     const [x, y] = f(lon, lat);
-    const cells = new Map(labelled(p, o).map(([, k, v]) => [k, v]));
     const coords = projected
       ? [Number(y.toFixed(3)), Number(x.toFixed(3))]
       : [Number(x.toFixed(8)), Number(y.toFixed(8))];
+    // every project has every column (the id last), whatever the first project leaves empty
     return [
       o.lang === 'en' && p.properties.nameEn ? p.properties.nameEn : p.properties.name,
       ...coords,
-      ...header.slice(3, -1).map((h) => cells.get(h) ?? ''),
-      p.id,
+      ...labelled(p, o).map(([, , v]) => v),
     ];
   });
+  header.push(...LABELLED.map(([, label]) => t(label)));
   return writeCsv(header, rows);
 }
 

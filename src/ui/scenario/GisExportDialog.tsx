@@ -3,19 +3,13 @@
  * button per file with what it holds. The writers and the projection library load on the first export.
  */
 import { useState } from 'preact/hooks';
-import { KIND_SYMBOL } from '../../../layers/symbols';
+import { KIND_COLORS } from '../../../layers/symbols';
 import type { GisExportKind } from '../../core/export/gisFiles';
-import type { ProjectKind } from '../../core/model/kinds';
 import { crsLabel, defaultExportZone, EXPORT_CRS, isExportCrs, type ExportCrs } from '../../core/io/write/exportCrs';
 import type { MessageKey } from '../../core/i18n/translate';
 import { download } from '../common/download';
 import { useModal } from '../common/useModal';
 import { useFixed, useI18n, useScenarios, useT } from '../context';
-
-const KIND_COLORS = Object.fromEntries(Object.entries(KIND_SYMBOL).map(([k, v]) => [k, v.color])) as Record<
-  ProjectKind,
-  string
->;
 
 const FILES: readonly { kind: GisExportKind; testid: string; title: MessageKey; hint: MessageKey }[] = [
   { kind: 'shapefile', testid: 'export-shapefile', title: 'gis.shapefile', hint: 'gis.shapefileHint' },

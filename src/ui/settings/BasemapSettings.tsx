@@ -148,8 +148,12 @@ export function BasemapSettings() {
           <option value="tdtImagery">{t('basemap.tdtImagery')}</option>
         </select>
       </label>
-      <p class={isOnlineBasemap(basemap) ? 'hint warn' : 'hint'} data-testid="basemap-hint">
-        {isOnlineBasemap(basemap) ? t('settings.onlineWarning') : t('settings.offlineActive')}
+      <p class={isOnlineBasemap(basemap) || active.kind === 'tiles' ? 'hint warn' : 'hint'} data-testid="basemap-hint">
+        {isOnlineBasemap(basemap)
+          ? t('settings.onlineWarning')
+          : active.kind === 'tiles'
+            ? t('basemap.customHost', { host: active.template.host })
+            : t('settings.offlineActive')}
       </p>
       {state.missing.value && (
         <p class="hint warn" data-testid="basemap-missing">

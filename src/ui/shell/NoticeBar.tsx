@@ -1,6 +1,6 @@
 import { describeEdit } from '../../core/edits/describe';
 import { fieldLabelKey } from '../../core/model/validate';
-import { basemapCredit } from '../../state/basemap';
+import { basemapCredit, onlineCreditKey } from '../../state/basemap';
 import { offlineStatus } from '../../state/updates';
 import { useBasemap, useEditing, useI18n, usePreferences, useScenarios, useUi } from '../context';
 import { useExportScenario } from '../scenario/ExportMenu';
@@ -13,13 +13,8 @@ export function Credits() {
   const t = i18n.t.value;
   // a loaded archive or an intranet service: its own data credit (and GCJ-02 when declared)
   const own = active.kind === 'archive' || active.kind === 'tiles' ? basemapCredit(active) : '';
-  const { basemap, tiandituKey } = preferences.state.settings.value;
-  const online =
-    basemap === 'osm'
-      ? t('credit.osm')
-      : (basemap === 'tdtVector' || basemap === 'tdtImagery') && tiandituKey !== ''
-        ? t('credit.tdt')
-        : null;
+  const onlineKey = onlineCreditKey(preferences.state.settings.value);
+  const online = onlineKey ? t(onlineKey) : null;
   const off = offlineStatus.value;
   const title =
     off.reason === 'insecure'
