@@ -84,5 +84,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'layers/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    // the English messages load on first use in the app; code under test has them from the start
+    setupFiles: ['tests/helpers/languages.ts'],
   },
 });

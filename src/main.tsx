@@ -10,7 +10,7 @@ import scenarioUrl from '../seeds/scenario-2022.geojson?url';
 import targetsUrl from '../seeds/plan-targets.json?url';
 import populationUrl from '../geodata/population.bin?url';
 import { indexReference, parseReferenceData } from './core/geodata/reference';
-import { translate } from './core/i18n/translate';
+import { loadLanguage, translate } from './core/i18n/translate';
 import { validateScenario } from './core/model/validate';
 import { parsePlanTargets } from './core/plan/targets';
 import type { ReferenceIndex } from './core/geodata/reference';
@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     window.__qzApp = app;
     superseded = () => app.actions.storageSuperseded();
     await app.init();
+    // a planner who chose English sees it from the first render (Chinese comes with the page)
+    await loadLanguage(app.stores.preferences.state.lang.peek()).catch(() => undefined);
     performance.mark('qz:stored');
     root.innerHTML = '';
     render(

@@ -22,8 +22,17 @@ function clear(map: MapLibreMap): void {
     if (id.startsWith('online-') || id.startsWith(STREET_PREFIX)) map.removeSource(id);
 }
 
+/**
+ * Shows or hides the embedded fills. Only a real change is made: setting a layout property re-tiles its
+ * source in MapLibre's worker even when the value means the same (an unset visibility is 'visible'), and
+ * doing so on the default basemap re-tiled land, counties and rivers right after the first map loaded.
+ */
 const setFills = (map: MapLibreMap, visible: boolean): void => {
-  for (const id of OFFLINE_FILL_LAYERS) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  const want = visible ? 'visible' : 'none';
+  for (const id of OFFLINE_FILL_LAYERS) {
+    const now: unknown = map.getLayoutProperty(id, 'visibility') ?? 'visible';
+    if (now !== want) map.setLayoutProperty(id, 'visibility', want);
+  }
 };
 
 /** Draws `active` (replacing whatever basemap was drawn before). Resolves once the sources are added. */

@@ -3,18 +3,12 @@
  * stored file or from the app's own server (range requests), the deployed archives, the test fetch of
  * an intranet tile, and the planner's message for an archive that cannot be used.
  */
-import {
-  HEAD_BYTES,
-  readArchiveHead,
-  readArchiveInfo,
-  tileTypeName,
-  type ArchiveError,
-  type ArchiveInfo,
-} from '../core/basemap/archive';
+import type { ArchiveError, ArchiveInfo } from '../core/basemap/archive';
+import { HEAD_BYTES, tileTypeName } from '../core/basemap/head';
 import { formatBytes } from '../core/basemap/quota';
 import { judgeTile, type TileProbe } from '../core/basemap/tileTemplate';
 import type { MessageKey, Params } from '../core/i18n/translate';
-import { isRecord } from '../core/result';
+import { isRecord, type Result } from '../core/result';
 import type { TileCrs } from '../core/settings/settings';
 
 /** Fetches from the app's own server, and names a file there by its full URL. */
@@ -84,8 +78,12 @@ export function archiveMessage(e: ArchiveError, name: string): BasemapMessage {
 
 const bytesOf = async (b: Blob): Promise<Uint8Array> => new Uint8Array(await b.arrayBuffer());
 
+/** The archive reader and its gzip decoder load the first time an archive is read, not with the first map. */
+const reader = (): Promise<typeof import('../core/basemap/archive')> => import('../core/basemap/archive');
+
 /** Reads an archive's description from a Blob (two small range reads, never the whole file). */
-export async function inspectBlob(blob: Blob): Promise<ReturnType<typeof readArchiveInfo>> {
+export async function inspectBlob(blob: Blob): Promise<Result<ArchiveInfo, ArchiveError>> {
+  const { readArchiveHead, readArchiveInfo } = await reader();
   const head = await bytesOf(blob.slice(0, HEAD_BYTES));
   const h = readArchiveHead(head, blob.size);
   if (!h.ok) return h;
@@ -104,6 +102,7 @@ async function inspectUrl(
   const head = new Uint8Array(await res.arrayBuffer());
   // a server that ignores Range sends the whole file: its length is the size
   const size = total ? Number(total) : head.length;
+  const { readArchiveHead, readArchiveInfo } = await reader();
   const h = readArchiveHead(head.subarray(0, HEAD_BYTES), size);
   if (!h.ok) return null;
   const { offset, length } = h.value.metadata;

@@ -1,12 +1,20 @@
 /** The language and the helpers that name things in it (messages, projects, counties, townships). */
-import { computed, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ReferenceIndex } from '../core/geodata/reference';
-import { translate, type Lang, type MessageKey, type Params } from '../core/i18n/translate';
+import {
+  languageLoaded,
+  loadLanguage,
+  translate,
+  type Lang,
+  type MessageKey,
+  type Params,
+} from '../core/i18n/translate';
 import type { ProjectFeature } from '../core/model/project';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export interface I18nState {
+  /** The language shown: the planner's choice once its messages have loaded (Chinese until then). */
   readonly lang: ReadonlySignal<Lang>;
   readonly t: ReadonlySignal<Translate>;
   readonly projectName: ReadonlySignal<(p: ProjectFeature) => string>;
@@ -14,7 +22,17 @@ export interface I18nState {
   readonly townshipName: ReadonlySignal<(code: string | null) => string>;
 }
 
-export function createI18n(lang: ReadonlySignal<Lang>, index: ReferenceIndex): I18nState {
+export function createI18n(chosen: ReadonlySignal<Lang>, index: ReferenceIndex): I18nState {
+  // English loads the first time it is chosen (here, in another tab, or stored): until then, Chinese
+  const ready = signal(languageLoaded('en'));
+  const lang = computed<Lang>(() => (chosen.value === 'en' && !ready.value ? 'zh' : chosen.value));
+  effect(() => {
+    if (chosen.value !== 'en' || ready.peek()) return;
+    loadLanguage('en').then(
+      () => (ready.value = true),
+      (e: unknown) => console.error('the English messages could not be loaded', e),
+    );
+  });
   const t = computed<Translate>(() => {
     const l = lang.value;
     return (key, params) => translate(l, key, params);

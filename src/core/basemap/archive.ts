@@ -6,10 +6,9 @@
  */
 import { gunzipSync } from 'fflate';
 import { err, isRecord, ok, type Result } from '../result';
+import { HEAD_BYTES, HEADER_BYTES } from './head';
 
-export const HEADER_BYTES = 127;
-/** The header and the root directory are within the first 16 KiB of every valid archive. */
-export const HEAD_BYTES = 16_384;
+export { HEAD_BYTES, HEADER_BYTES, tileTypeName } from './head';
 
 export type TileType = 'mvt' | 'png' | 'jpeg' | 'webp';
 /** The vector schemas our street style knows. */
@@ -48,8 +47,6 @@ export type ArchiveError =
   | { readonly code: 'schema'; readonly layers: readonly string[] };
 
 const TILE_TYPES: Readonly<Record<number, TileType>> = { 1: 'mvt', 2: 'png', 3: 'jpeg', 4: 'webp' };
-const TILE_TYPE_NAMES: Readonly<Record<number, string>> = { 0: 'unknown', 5: 'AVIF', 6: 'MLT (MapLibre Tile)' };
-export const tileTypeName = (n: number): string => TILE_TYPE_NAMES[n] ?? String(n);
 
 interface RawHeader {
   readonly rootOffset: number;

@@ -1,8 +1,11 @@
 /**
- * Every user-facing string, in Chinese (default) and English, one file per feature (messages/). Each
- * feature's English table is typed against its Chinese one, so a key missing in either language is a
- * compile error; the tables are merged here and a key defined by two features is a test failure.
+ * Every user-facing string, in Chinese (default) and English, one file per feature (messages/, and its
+ * English in messages/en/). Each feature's English table is typed against its Chinese one, so a key
+ * missing in either language is a compile error; the tables are merged here (Chinese, loaded with the
+ * page) and in ./en.ts (English, loaded on first use), and a key defined by two features is a test
+ * failure (translate.test.ts).
  */
+import * as bilingual from './messages/bilingual';
 import * as common from './messages/common';
 import * as scenario from './messages/scenario';
 import * as editing from './messages/editing';
@@ -17,24 +20,8 @@ import * as basemap from './messages/basemap';
 import * as gis from './messages/gis';
 import * as deploy from './messages/deploy';
 
-/** The features' tables, for the check that no key is defined twice. */
-export const FEATURE_TABLES = {
-  common,
-  scenario,
-  editing,
-  importing,
-  analysis,
-  layers,
-  meeting,
-  compare,
-  projection,
-  siting,
-  basemap,
-  gis,
-  deploy,
-} as const;
-
 export const zh = {
+  ...bilingual.zh,
   ...common.zh,
   ...scenario.zh,
   ...editing.zh,
@@ -53,18 +40,5 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
-export const en: Messages = {
-  ...common.en,
-  ...scenario.en,
-  ...editing.en,
-  ...importing.en,
-  ...analysis.en,
-  ...layers.en,
-  ...meeting.en,
-  ...compare.en,
-  ...projection.en,
-  ...siting.en,
-  ...basemap.en,
-  ...gis.en,
-  ...deploy.en,
-};
+/** The English that is there before ./en.ts has loaded (messages/bilingual.ts). */
+export const earlyEn: Readonly<Partial<Record<MessageKey, string>>> = bilingual.en;

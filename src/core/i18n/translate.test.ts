@@ -1,6 +1,39 @@
-import { describe, expect, it } from 'vitest';
-import { en, FEATURE_TABLES, zh, type MessageKey } from './messages';
+import { describe, expect, it, vi } from 'vitest';
+import { en } from './en';
+import { earlyEn, zh, type MessageKey } from './messages';
+import * as bilingual from './messages/bilingual';
+import * as common from './messages/common';
+import * as scenario from './messages/scenario';
+import * as editing from './messages/editing';
+import * as importing from './messages/import';
+import * as analysis from './messages/analysis';
+import * as layers from './messages/layers';
+import * as meeting from './messages/meeting';
+import * as compare from './messages/compare';
+import * as projection from './messages/projection';
+import * as siting from './messages/siting';
+import * as basemap from './messages/basemap';
+import * as gis from './messages/gis';
+import * as deploy from './messages/deploy';
 import { formatNumber, translate } from './translate';
+
+/** The features' Chinese tables, for the check that no key is defined twice. */
+const FEATURE_TABLES = {
+  bilingual,
+  common,
+  scenario,
+  editing,
+  importing,
+  analysis,
+  layers,
+  meeting,
+  compare,
+  projection,
+  siting,
+  basemap,
+  gis,
+  deploy,
+} as const;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
@@ -42,9 +75,26 @@ describe('messages', () => {
 });
 
 describe('translate', () => {
+  it('has the bilingual messages in the English table too, word for word', () => {
+    for (const [k, v] of Object.entries(earlyEn)) expect(en[k as MessageKey]).toBe(v);
+  });
+
   it('fills placeholders and groups numbers', () => {
     expect(translate('zh', 'scenario.summary', { count: 90, seats: 45000 })).toBe('90 个项目 · 新增学位 45,000');
     expect(translate('en', 'scenario.summary', { count: 90, seats: 45000 })).toBe('90 projects · 45,000 new seats');
+  });
+
+  it('has the bilingual messages before English loads, and says so when asked for any other', async () => {
+    vi.resetModules(); // a fresh module: English not loaded, as in the app at start-up
+    const fresh = await import('./translate');
+    expect(fresh.translate('en', 'kind.primary')).toBe('Primary school');
+    expect(fresh.translate('en', 'app.reload')).toBe('Reload');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(fresh.translate('en', 'app.title')).toBe('泉州学校建设规划地图');
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+    await fresh.loadLanguage('en');
+    expect(fresh.translate('en', 'app.title')).toBe('Quanzhou School Construction Planning Map');
   });
 
   it('leaves unknown placeholders visible rather than dropping them', () => {

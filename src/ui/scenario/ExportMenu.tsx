@@ -1,9 +1,12 @@
 import { version } from '../../../package.json';
 import type { ExportKind } from '../../core/export/scenarioFiles';
+import { KIND_COLORS } from '../../../layers/symbols';
+import type { GisExportKind } from '../../core/export/gisFiles';
+import type { ExportCrs } from '../../core/io/write/exportCrs';
 import { download } from '../common/download';
+import { useLazy } from '../common/lazy';
 import { Menu } from '../common/Menu';
 import { useState } from 'preact/hooks';
-import { GisExportDialog, useExportGis } from './GisExportDialog';
 import { useFixed, useI18n, useImporter, useScenarios, useT } from '../context';
 
 const FORMATS = [
@@ -28,6 +31,35 @@ export function useExportScenario(): (kind: ExportKind) => Promise<void> {
   };
 }
 
+/** Builds one GIS export of the scenario on screen and downloads it. */
+export function useExportGis(): (
+  kind: GisExportKind,
+  crs: ExportCrs,
+  kmlDatum: 'wgs84' | 'gcj02',
+) => Promise<string | null> {
+  const { state } = useScenarios();
+  const { lang } = useI18n();
+  const { index } = useFixed();
+  /** Resolves to the error's message when the export failed, else null. */
+  return async (kind, crs, kmlDatum) => {
+    try {
+      const { buildGisExport } = await import('../../core/export/gisFiles');
+      const f = buildGisExport(kind, state.scenario.peek(), {
+        lang: lang.peek(),
+        index,
+        crs,
+        kmlDatum,
+        kindColors: KIND_COLORS,
+        now: Date.now(),
+      });
+      download(f.name, f.data, f.mime);
+      return null;
+    } catch (e: unknown) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
+}
+
 /** The import button and the export menu of the top bar. */
 export function ImportExport() {
   const t = useT();
@@ -35,6 +67,8 @@ export function ImportExport() {
   const exportScenario = useExportScenario();
   const exportGis = useExportGis();
   const [gisOpen, setGisOpen] = useState(false);
+  // the dialog loads the first time it is opened
+  const GisExportDialog = useLazy(gisOpen, () => import('./GisExportDialog').then((x) => x.GisExportDialog));
   return (
     <div class="io-actions" role="group" aria-label={t('export.title')}>
       <button
@@ -61,7 +95,7 @@ export function ImportExport() {
           { testid: 'export-gis', label: t('export.gis'), onSelect: () => setGisOpen(true) },
         ]}
       />
-      {gisOpen && <GisExportDialog open={gisOpen} onClose={() => setGisOpen(false)} />}
+      {gisOpen && GisExportDialog && <GisExportDialog open={gisOpen} onClose={() => setGisOpen(false)} />}
     </div>
   );
 }

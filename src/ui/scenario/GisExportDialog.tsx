@@ -3,13 +3,12 @@
  * button per file with what it holds. The writers and the projection library load on the first export.
  */
 import { useState } from 'preact/hooks';
-import { KIND_COLORS } from '../../../layers/symbols';
 import type { GisExportKind } from '../../core/export/gisFiles';
 import { crsLabel, defaultExportZone, EXPORT_CRS, isExportCrs, type ExportCrs } from '../../core/io/write/exportCrs';
 import type { MessageKey } from '../../core/i18n/translate';
-import { download } from '../common/download';
 import { useModal } from '../common/useModal';
-import { useFixed, useI18n, useScenarios, useT } from '../context';
+import { useI18n, useScenarios, useT } from '../context';
+import { useExportGis } from './ExportMenu';
 
 const FILES: readonly { kind: GisExportKind; testid: string; title: MessageKey; hint: MessageKey }[] = [
   { kind: 'shapefile', testid: 'export-shapefile', title: 'gis.shapefile', hint: 'gis.shapefileHint' },
@@ -23,35 +22,6 @@ const FILES: readonly { kind: GisExportKind; testid: string; title: MessageKey; 
   },
   { kind: 'csvProjected', testid: 'export-csv-projected', title: 'gis.csvProjected', hint: 'gis.csvProjectedHint' },
 ];
-
-/** Builds one GIS export of the scenario on screen and downloads it. */
-export function useExportGis(): (
-  kind: GisExportKind,
-  crs: ExportCrs,
-  kmlDatum: 'wgs84' | 'gcj02',
-) => Promise<string | null> {
-  const { state } = useScenarios();
-  const { lang } = useI18n();
-  const { index } = useFixed();
-  /** Resolves to the error's message when the export failed, else null. */
-  return async (kind, crs, kmlDatum) => {
-    try {
-      const { buildGisExport } = await import('../../core/export/gisFiles');
-      const f = buildGisExport(kind, state.scenario.peek(), {
-        lang: lang.peek(),
-        index,
-        crs,
-        kmlDatum,
-        kindColors: KIND_COLORS,
-        now: Date.now(),
-      });
-      download(f.name, f.data, f.mime);
-      return null;
-    } catch (e: unknown) {
-      return e instanceof Error ? e.message : String(e);
-    }
-  };
-}
 
 export function GisExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();

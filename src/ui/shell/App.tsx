@@ -1,9 +1,7 @@
 import { MapView } from '../../map/MapView';
 import { readPicked } from '../common/files';
 import { useLazy } from '../common/lazy';
-import { useCompare, useImporter, useMapStores, useMeeting, useSelection, useView } from '../context';
-import { ScenarioDialog } from '../scenario/ScenarioDialog';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { useCompare, useImporter, useMapStores, useMeeting, useSelection, useUi, useView } from '../context';
 import { ProjectTable } from '../table/ProjectTable';
 import { EditToolbar } from './EditToolbar';
 import { Header } from './Header';
@@ -31,6 +29,14 @@ export function App() {
   const ProjectForm = useLazy(hasSelection, () => import('../form/ProjectForm').then((m) => m.ProjectForm));
   const Presentation = useLazy(presenting, () => import('../meeting/Presentation').then((m) => m.Presentation));
   const CompareView = useLazy(comparing, () => import('../compare/CompareView').then((m) => m.CompareView));
+  // so do the settings (and the basemap files in them) and the scenario dialogs
+  const ui = useUi();
+  const SettingsDialog = useLazy(ui.state.settingsOpen.value, () =>
+    import('../settings/SettingsDialog').then((m) => m.SettingsDialog),
+  );
+  const ScenarioDialog = useLazy(ui.state.dialog.value !== null, () =>
+    import('../scenario/ScenarioDialog').then((m) => m.ScenarioDialog),
+  );
   useDocument();
   return (
     <div
@@ -63,8 +69,8 @@ export function App() {
         {ProjectForm && <ProjectForm />}
       </main>
       <ProjectTable />
-      <SettingsDialog />
-      <ScenarioDialog />
+      {SettingsDialog && <SettingsDialog />}
+      {ScenarioDialog && <ScenarioDialog />}
       {ImportDialog && <ImportDialog />}
       {CompareView && <CompareView />}
       <UpdatePrompt />

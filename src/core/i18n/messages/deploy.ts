@@ -12,23 +12,4 @@ export const zh = {
   'offline.failed': '不可离线：离线缓存注册失败',
   'offline.dev': '开发模式：不缓存离线',
   'offline.detail': '浏览器的说明：{detail}',
-  'map.noWebGl':
-    '无法显示地图：本浏览器没有可用的 WebGL 2（可能被系统策略、显卡驱动黑名单或远程桌面关闭）。请在浏览器设置中开启“使用硬件加速”，或改用 Chrome、Edge 105 及以上版本；项目清单、统计和导出仍可使用。',
-};
-
-export const en: Readonly<Record<keyof typeof zh, string>> = {
-  'offline.ready': 'Works offline',
-  'offline.readyTitle': 'This page is cached and opens with the network off.',
-  'offline.checking': 'Checking offline use…',
-  'offline.installing': 'Preparing offline use…',
-  'offline.insecure': 'No offline use: deploy over HTTPS',
-  'offline.insecureTitle':
-    'This address is HTTP, not HTTPS (not a secure context): the browser allows no offline cache and no private file storage, so the page does not open with the network off and large basemap files go to IndexedDB. Ask IT to serve it over HTTPS (see the deployment guide). Scenarios are still saved in this browser.',
-  'offline.unsupported': 'No offline use: the browser has no service workers',
-  'offline.blocked': "No offline use: the browser's policy blocks service workers",
-  'offline.failed': 'No offline use: the offline cache could not be registered',
-  'offline.dev': 'Development build: no offline cache',
-  'offline.detail': "The browser's words: {detail}",
-  'map.noWebGl':
-    'The map cannot be shown: this browser has no usable WebGL 2 (turned off by a policy, a blocklisted graphics driver or a remote desktop). Turn on “Use hardware acceleration” in the browser settings, or use Chrome or Edge 105 or later; the project list, statistics and exports still work.',
 };
