@@ -2,8 +2,16 @@
  * Screenshots of the production build in both languages (docs/screenshots/), for the README and for
  * looking at what we ship. Run after `npm run build`:  npm run screenshots
  */
+import type { Page } from 'playwright-core';
 import { launch, waitForMap } from '../tests/helpers/browser';
 import { withPreview } from './lib/preview';
+
+/** Switches the language and waits until the page shows it (English loads on first use). */
+async function toggleLang(page: Page): Promise<void> {
+  const before = await page.evaluate(() => document.documentElement.lang);
+  await page.getByTestId('lang-toggle').click();
+  await page.waitForFunction((b) => document.documentElement.lang !== b, before);
+}
 
 async function main(): Promise<void> {
   await withPreview(4179, async (URL) => {
@@ -49,7 +57,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: 'docs/screenshots/editing-zh.png' });
     await page.keyboard.press('Escape');
     await page.getByTestId('bulk-clear').click();
-    await page.getByTestId('lang-toggle').click();
+    await toggleLang(page);
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/screenshots/details-en.png' });
     await page.getByTestId('details-close').click();
@@ -87,7 +95,7 @@ async function main(): Promise<void> {
     await a.waitForTimeout(1500);
     await waitForMap(a);
     await a.screenshot({ path: 'docs/screenshots/analysis-zh.png' });
-    await a.getByTestId('lang-toggle').click();
+    await toggleLang(a);
     await a.getByTestId('sidebar-tab-coverage').click();
     await a.waitForTimeout(800);
     await waitForMap(a);
@@ -105,7 +113,7 @@ async function main(): Promise<void> {
     await im.waitForTimeout(2500);
     await im.screenshot({ path: 'docs/screenshots/import-zh.png' });
     await im.getByTestId('import-close').click();
-    await im.getByTestId('lang-toggle').click();
+    await toggleLang(im);
     await im.getByTestId('import-open').click();
     await im.getByTestId('import-file-input').setInputFiles('tests/fixtures/io/schools-4549.zip');
     await im.getByTestId('import-preview').waitFor();
@@ -114,7 +122,7 @@ async function main(): Promise<void> {
     await im.screenshot({ path: 'docs/screenshots/import-en.png' });
     // a 高德/DataV file that does not say it is GCJ-02: the three datums over our county lines
     await im.getByTestId('import-close').click();
-    await im.getByTestId('lang-toggle').click();
+    await toggleLang(im);
     await im.getByTestId('import-open').click();
     await im.getByTestId('import-file-input').setInputFiles('tests/fixtures/real/datav-350500_full.json');
     await im.getByTestId('import-preview').waitFor();
@@ -143,14 +151,14 @@ async function main(): Promise<void> {
     await waitForMap(m);
     await m.screenshot({ path: 'docs/screenshots/present-zh.png' });
     await m.keyboard.press('Escape');
-    await m.getByTestId('lang-toggle').click();
+    await toggleLang(m);
     await m.setViewportSize({ width: 1366, height: 768 });
     await m.getByTestId('present-start').click();
     await m.waitForTimeout(2500);
     await waitForMap(m);
     await m.screenshot({ path: 'docs/screenshots/present-en.png' });
     await m.keyboard.press('Escape');
-    await m.getByTestId('lang-toggle').click();
+    await toggleLang(m);
     await m.setViewportSize({ width: 1600, height: 1000 });
     await m.evaluate(async () => {
       const app = window.__qzApp;
@@ -186,7 +194,7 @@ async function main(): Promise<void> {
       };
       await window.__qzApp?.actions.moveProject('qz2022-010', 118.6, 24.93);
     });
-    await tp.getByTestId('lang-toggle').click();
+    await toggleLang(tp);
     await tp.waitForTimeout(800);
     await tp.screenshot({ path: 'docs/screenshots/unsaved-en.png' });
     const vctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -31,6 +31,8 @@ declare global {
   interface Window {
     /** Test and debugging hook: the app's state and actions. */
     __qzApp?: ReturnType<typeof createApp>;
+    /** Set by public/compat.js when this browser lacks what the app needs (its page is shown instead). */
+    __qzTooOld?: boolean;
   }
 }
 
@@ -148,7 +150,8 @@ function showError(root: HTMLElement, message: string): void {
 
 async function main(): Promise<void> {
   const root = document.getElementById('app');
-  if (!root) return;
+  // too old a browser: compat.js says so, and the app must not start over its message
+  if (!root || window.__qzTooOld) return;
   // start-up milestones for DevTools and `npm run bench` (user timing, nothing leaves the page)
   performance.mark('qz:main');
   try {
@@ -213,6 +216,9 @@ async function main(): Promise<void> {
       root,
     );
     performance.mark('qz:rendered');
+    // English once the first map is drawn (the service worker caches the file then anyway): the
+    // language switch is then instant, offline too
+    void firstMapDrawn.then(() => loadLanguage('en')).catch(() => undefined);
     // offline after the first load; a new version waits for the planner's "reload to update". Registered
     // once the first map is drawn, so caching the build does not compete with starting up.
     if (import.meta.env.PROD) setTimeout(() => registerServiceWorker('./sw.js', () => app.flush()), 4000);

@@ -25,9 +25,12 @@ export interface I18nState {
 export function createI18n(chosen: ReadonlySignal<Lang>, index: ReferenceIndex): I18nState {
   // English loads the first time it is chosen (here, in another tab, or stored): until then, Chinese
   const ready = signal(languageLoaded('en'));
-  const lang = computed<Lang>(() => (chosen.value === 'en' && !ready.value ? 'zh' : chosen.value));
+  // (loaded by anyone: main.tsx fetches it once the first map is drawn, so a switch is instant)
+  const lang = computed<Lang>(() =>
+    chosen.value === 'en' && !ready.value && !languageLoaded('en') ? 'zh' : chosen.value,
+  );
   effect(() => {
-    if (chosen.value !== 'en' || ready.peek()) return;
+    if (chosen.value !== 'en' || ready.peek() || languageLoaded('en')) return;
     loadLanguage('en').then(
       () => (ready.value = true),
       (e: unknown) => console.error('the English messages could not be loaded', e),

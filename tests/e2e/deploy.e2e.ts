@@ -159,6 +159,10 @@ describe('served from an intranet web server under a sub-path', () => {
     const text = (await box.textContent()) ?? '';
     expect(text).toContain('浏览器版本过旧');
     expect(text).toContain('This browser is too old');
+    // and it stays: the app does not start over it (it once did, replacing the message a moment later)
+    await page.waitForLoadState('networkidle');
+    expect(await box.isVisible()).toBe(true);
+    expect(await page.evaluate(() => window.__qzApp === undefined)).toBe(true);
     await context.close();
   });
 });

@@ -113,7 +113,7 @@ describe('language', () => {
     expect(await page.locator('h1').innerText()).toBe('泉州学校建设规划地图');
     await page.getByTestId('project-row-qz2022-001').click();
     await page.getByTestId('lang-toggle').click();
-    expect(await page.locator('h1').innerText()).toBe('Quanzhou School Construction Planning Map');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Quanzhou School Construction Planning Map');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await cjkLeftovers(page)).toEqual([]);
     const labelField = (id: string): Promise<string> =>
@@ -121,6 +121,7 @@ describe('language', () => {
     expect(await labelField('county-labels')).toContain('"nameEn"');
     expect(await labelField('context-labels')).toBe('["get","nameEn"]');
     await page.getByTestId('settings-open').click();
+    await page.getByTestId('basemap-settings').waitFor(); // the dialog loads when first opened
     expect(await cjkLeftovers(page)).toEqual([]);
     await page.getByTestId('settings-close').click();
     // the analysis tabs, with every analysis layer's legend and the demand table
