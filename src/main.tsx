@@ -220,8 +220,13 @@ async function main(): Promise<void> {
     // language switch is then instant, offline too
     void firstMapDrawn.then(() => loadLanguage('en')).catch(() => undefined);
     // offline after the first load; a new version waits for the planner's "reload to update". Registered
-    // once the first map is drawn, so caching the build does not compete with starting up.
-    if (import.meta.env.PROD) setTimeout(() => registerServiceWorker('./sw.js', () => app.flush()), 4000);
+    // once the first map is drawn (or after 15 s without one: no WebGL), so that caching the build does
+    // not compete with starting up — a fixed 4 s after the page rendered used to land in the middle of
+    // the first map on a slow machine and delay it by up to 1.8 s.
+    if (import.meta.env.PROD)
+      void Promise.race([firstMapDrawn, new Promise((r) => setTimeout(r, 15_000))]).then(() =>
+        registerServiceWorker('./sw.js', () => app.flush()),
+      );
     else markDevelopment();
   } catch (e: unknown) {
     showError(root, e instanceof Error ? e.message : String(e));
