@@ -2,6 +2,8 @@
  * Runs before the app (a classic script, ES5, so that any browser can run it): if the browser lacks what
  * the app needs (the app is built for Chromium 105+, Firefox ESR 115+, Safari 16.4+), the page says so in
  * both languages instead of staying blank. WebGL 2 is checked when the map starts (src/map/MapView.tsx).
+ * IndexedDB is not checked: a browser without it (a policy, some private windows) runs the app, which
+ * keeps the work in memory and says so.
  */
 (function () {
   var ok =
@@ -10,7 +12,6 @@
     typeof Object.hasOwn === 'function' &&
     typeof window.HTMLDialogElement === 'function' &&
     typeof window.WebGL2RenderingContext === 'function' &&
-    typeof window.indexedDB === 'object' &&
     'noModule' in document.createElement('script');
   if (ok) return;
   window.__qzTooOld = true;

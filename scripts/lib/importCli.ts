@@ -19,7 +19,7 @@ import { buildPopulationSurface } from '../../src/core/io/population';
 import { readFile } from '../../src/core/io/registry';
 import type { IoError, RowProblem } from '../../src/core/io/types';
 import { parseKind } from '../../src/core/io/values';
-import { translate } from '../../src/core/i18n/translate';
+import { loadLanguage, translate } from '../../src/core/i18n/translate';
 import { decodeSurface } from '../../src/core/analysis/surfaceCodec';
 import { SCHEMA_VERSION } from '../../src/core/model/project';
 import { readReference } from './reference';
@@ -83,6 +83,7 @@ export async function runImport(
   readBytes: (path: string) => Uint8Array = (p) => new Uint8Array(readFileSync(p)),
   reference: ReferenceData = readReference(),
 ): Promise<CliResult> {
+  await loadLanguage('en'); // its messages are English (the app loads English on first use)
   const args = parseArgs(argv);
   if (typeof args === 'string') return { code: 2, stdout: '', stderr: `${args}\n${USAGE}\n` };
   let inputs;
