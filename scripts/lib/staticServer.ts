@@ -86,12 +86,13 @@ export function startServer(o: ServeOptions): Promise<{ server: Server; url: str
       res.writeHead(403).end();
       return;
     }
-    const target = existsSync(file) && statSync(file).isFile() ? file : null;
-    if (!target) {
+    const stat = existsSync(file) ? statSync(file) : null;
+    if (!stat?.isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    const size = statSync(target).size;
+    const target = file;
+    const size = stat.size;
     const headers: Record<string, string> = {
       'Content-Type': MIME[extname(target).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(url.pathname),

@@ -5,161 +5,38 @@
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ProjectFeature } from '../core/model/project';
-import { createSitingRunner, type SitingWorkerLike } from '../workers/sitingService';
-import { createSiting, type SitingActions, type SitingState } from './siting';
-import { createBasemap, type BasemapActions, type BasemapState } from './basemap';
-import type { BasemapFileStore } from '../persistence/basemapFiles';
+import { createSitingRunner } from '../workers/sitingService';
+import { createSiting } from './siting';
+import { createBasemap } from './basemap';
 import { memoryBasemapStore } from '../persistence/basemapFiles';
 import type { CoverageLevel } from '../core/analysis/params';
 import { createCountyLocator } from '../core/geodata/locate';
-import { indexReference, type ReferenceData, type ReferenceIndex } from '../core/geodata/reference';
+import { indexReference } from '../core/geodata/reference';
 import { translate } from '../core/i18n/translate';
-import type { ScenarioCollection } from '../core/model/project';
-import type { PlanTargets } from '../core/plan/targets';
-import type { Repository } from '../persistence/repository';
 import { ANALYSIS_LAYER_IDS } from '../../layers/types';
-import { createAnalysis, type AnalysisState } from './analysis';
-import { createCompare, type CompareActions, type CompareState } from './compare';
-import type { CoverageClient } from '../workers/coverageService';
-import { createEditing, type EditingActions } from './editing';
-import { createI18n, type I18nState } from './i18n';
-import { createFileReader, type WorkerLike } from '../workers/importService';
-import { createImporter, type Importer } from './importer';
-import { createLayerInput, type LayerInputState } from './layerInput';
-import { createMeeting, type MeetingActions, type MeetingState } from './meeting';
+import { createAnalysis } from './analysis';
+import { createCompare } from './compare';
+import { createEditing } from './editing';
+import { createI18n } from './i18n';
+import { createFileReader } from '../workers/importService';
+import { createImporter } from './importer';
+import { createLayerInput } from './layerInput';
+import { createMeeting } from './meeting';
 import { errorMessage } from './notices';
-import { createProjection, type ProjectionActions, type ProjectionState } from './projection';
-import { createPreferences, type PreferencesActions, type PreferencesState } from './preferences';
-import { createReference, type ReferenceState } from './reference';
-import { createScenarioActions, type ScenarioActions } from './scenarioActions';
-import { createScenarioStore, type ScenarioStore } from './scenarios';
-import { createSelection, type SelectionActions, type SelectionState } from './selection';
-import { createTable, type TableActions, type TableState } from './table';
-import { createLocalChannel, type TabChannel } from './tabs';
-import { createUi, type SidebarTab, type UiActions, type UiState } from './ui';
-import { createView, type ViewActions, type ViewState } from './view';
+import { createProjection } from './projection';
+import { createPreferences } from './preferences';
+import { createReference } from './reference';
+import { createScenarioActions } from './scenarioActions';
+import { createScenarioStore } from './scenarios';
+import { createSelection } from './selection';
+import { createTable } from './table';
+import { createLocalChannel } from './tabs';
+import { createUi, type SidebarTab } from './ui';
+import { createView } from './view';
+import type { App, AppDeps, StaticState, Stores } from './stores';
 
-export interface AppDeps {
-  readonly reference: ReferenceData;
-  /** The illustrative scenario shipped with the app (seeded on first run only). */
-  readonly scenario: ScenarioCollection;
-  readonly targets: PlanTargets;
-  readonly repository: Repository;
-  /** Why the repository is not durable (IndexedDB missing or failing to open), shown with the status. */
-  readonly storageNote?: string;
-  readonly channel?: TabChannel;
-  readonly newId?: () => string;
-  /** Asks the browser to keep the data (navigator.storage.persist); resolves to whether it agreed. */
-  readonly requestPersistence?: () => Promise<boolean>;
-  /** Delay before a camera change is stored, so a pan stores once (ms). */
-  readonly viewSaveDelay?: number;
-  /** Starts the worker that reads imported files (none in unit tests: files are read in process). */
-  readonly makeIoWorker?: () => WorkerLike;
-  /** The coverage engine (a worker in the app) and the population surface it starts from. */
-  readonly coverage?: { readonly client: CoverageClient; readonly loadSurface: () => Promise<ArrayBuffer> };
-  /** Starts a worker for one siting run (none in unit tests: the solver runs in process). */
-  readonly makeSitingWorker?: () => SitingWorkerLike;
-  /** Where loaded basemap files are kept (OPFS or IndexedDB in the app; memory in unit tests). */
-  readonly openBasemapStore?: () => Promise<BasemapFileStore>;
-  /** Fetches from the app's own server: the archives IT deployed beside index.html (none in unit tests). */
-  readonly sameOrigin?: {
-    readonly fetch: (path: string, init?: RequestInit) => Promise<Response>;
-    readonly url: (path: string) => string;
-  };
-}
-
-/** What never changes while the page is open: the reference geography, the plan's targets, the storage kind. */
-export interface StaticState {
-  readonly reference: ReferenceData;
-  readonly index: ReferenceIndex;
-  readonly targets: PlanTargets;
-  /** Id of the illustrative scenario shipped with the app (the one "reset" restores). */
-  readonly illustrativeId: string;
-  /** False when the app runs on the in-memory fallback: nothing outlives the page. */
-  readonly durable: boolean;
-  /** Why storage is not durable (the browser's words), when it is not. */
-  readonly storageNote: string | null;
-}
-
-/** The stores, each with its own state (read-only signals) and actions. */
-export interface Stores {
-  readonly fixed: StaticState;
-  readonly i18n: I18nState;
-  readonly ui: { readonly state: UiState; readonly actions: UiActions };
-  readonly preferences: { readonly state: PreferencesState; readonly actions: PreferencesActions };
-  readonly view: { readonly state: ViewState; readonly actions: ViewActions };
-  readonly selection: { readonly state: SelectionState; readonly actions: SelectionActions };
-  readonly table: { readonly state: TableState; readonly actions: TableActions };
-  readonly layers: LayerInputState;
-  readonly scenarios: { readonly state: ScenarioStore['state']; readonly actions: ScenarioActions };
-  readonly editing: EditingActions;
-  readonly reference: {
-    readonly state: ReferenceState;
-    readonly actions: {
-      clearExisting(): Promise<void>;
-      clearPopulation(): Promise<void>;
-      clearDemography(): Promise<void>;
-      clearParcels(): Promise<void>;
-    };
-  };
-  readonly projection: { readonly state: ProjectionState; readonly actions: ProjectionActions };
-  readonly siting: { readonly state: SitingState; readonly actions: SitingActions };
-  readonly analysis: { readonly state: AnalysisState; readonly actions: { setLevel(level: CoverageLevel): void } };
-  readonly importer: Importer;
-  readonly meeting: { readonly state: MeetingState; readonly actions: MeetingActions };
-  readonly compare: { readonly state: CompareState; readonly actions: CompareActions };
-  readonly basemap: { readonly state: BasemapState; readonly actions: BasemapActions };
-}
-
-/** What the map adapter (src/map) reads and calls. */
-export type MapStores = Pick<
-  Stores,
-  'fixed' | 'i18n' | 'preferences' | 'view' | 'selection' | 'layers' | 'editing' | 'analysis' | 'meeting' | 'basemap'
->;
-
-/** Every store's state in one object (tests and the console read it). */
-export type AppState = StaticState &
-  I18nState &
-  UiState &
-  PreferencesState &
-  ViewState &
-  SelectionState &
-  TableState &
-  LayerInputState &
-  ScenarioStore['state'] &
-  ReferenceState & {
-    readonly analysis: AnalysisState;
-    readonly importer: Importer['state'];
-    readonly meeting: MeetingState;
-    readonly compare: CompareState;
-  };
-
-/** Every store's actions in one object. */
-export type AppActions = UiActions &
-  PreferencesActions &
-  ViewActions &
-  SelectionActions &
-  TableActions &
-  EditingActions &
-  ScenarioActions &
-  Stores['reference']['actions'] & {
-    setAnalysisLevel(level: CoverageLevel): void;
-    readonly meeting: MeetingActions;
-    readonly compare: CompareActions;
-    /** Import: nothing is written before `confirm`. */
-    readonly importer: Omit<Importer, 'state'>;
-  };
-
-export interface App {
-  readonly stores: Stores;
-  readonly state: AppState;
-  readonly actions: AppActions;
-  /** Loads stored settings, view, reference layers and scenarios (seeding on first run); call once. */
-  readonly init: () => Promise<void>;
-  /** Resolves when every queued write has committed. */
-  readonly flush: () => Promise<unknown>;
-  readonly dispose: () => void;
-}
+// the stores' shapes live in ./stores; components and tests import them from here as before
+export type { App, AppActions, AppDeps, AppState, MapStores, StaticState, Stores } from './stores';
 
 const randomId = (): string =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto

@@ -30,7 +30,7 @@ export function createI18n(chosen: ReadonlySignal<Lang>, index: ReferenceIndex):
     chosen.value === 'en' && !ready.value && !languageLoaded('en') ? 'zh' : chosen.value,
   );
   effect(() => {
-    if (chosen.value !== 'en' || ready.peek() || languageLoaded('en')) return;
+    if (chosen.value !== 'en' || languageLoaded('en')) return;
     loadLanguage('en').then(
       () => (ready.value = true),
       (e: unknown) => console.error('the English messages could not be loaded', e),

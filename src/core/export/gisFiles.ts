@@ -168,7 +168,6 @@ export function shapefileZip(scenario: ScenarioCollection, o: GisOptions): Uint8
   return zipSync(entries, { level: 6, mtime: today });
 }
 
-/** Rows of the attribute table, label → value, for descriptions and projected CSV. */
 /** The attributes of descriptions and tables, in display order: [key of `attributes`, label]. */
 const LABELLED: readonly [
   Exclude<(typeof SHP_FIELDS)[number]['key'], 'name' | 'countyCode' | 'exported'>,

@@ -1,9 +1,9 @@
-import type { Polygon } from 'geojson';
 /**
  * A zip (or a picked folder, zipped for us) holding one or more layers: Shapefiles, GeoJSON / TopoJSON,
  * CSV, KML or 界址点 TXT files. One layer is read; when there are several, every one is listed (name,
  * format, geometry type, count) so the dialog can offer them, and `layer` picks another.
  */
+import type { Polygon } from 'geojson';
 import { err, ok, type Result } from '../result';
 import { dbfRecordCount, partsOf, readShapefileParts, shapefileLayers, shpGeometryType } from './shapefile';
 import type { FormatId, InputFile, IoError, LayerInfo, RawTable } from './types';
