@@ -223,8 +223,21 @@ describe('import and export', () => {
     // hovering an existing school names it (reference data: no project is selected by it)
     await jumpTo(page, 118.3861, 24.9603, 16);
     const at = await screenPoint(page, 118.3861, 24.9603);
-    await page.mouse.move(at.x, at.y);
-    await expect.poll(() => page.getByTestId('existing-tooltip').textContent()).toContain('南安市柳城初级中学');
+    // hovered again until the tooltip shows, as a planner would: the layer (deck.gl) may still be
+    // starting when the pointer first arrives, and a pointer that does not move picks nothing new
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(at.x + 4, at.y);
+          await page.mouse.move(at.x, at.y);
+          return page
+            .getByTestId('existing-tooltip')
+            .textContent({ timeout: 1000 })
+            .catch(() => '');
+        },
+        { timeout: 30_000 },
+      )
+      .toContain('南安市柳城初级中学');
 
     await importFile(page, join(FIXTURES, 'population.tif'));
     await expect.poll(() => page.getByTestId('import-raster').count()).toBe(1);
