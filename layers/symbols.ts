@@ -30,23 +30,22 @@ const OUTLINE = '#1E293B';
 export const CELL = 64;
 const R = 22;
 
-function points(shape: Shape, r: number, cx: number, cy: number): string | null {
-  const poly = (n: number, rot: number, radii: (i: number) => number = () => r): string =>
+/** A shape's corners around (cx, cy) at radius r (a circle has none: null). */
+export function shapeVertices(shape: Shape, r: number, cx: number, cy: number): [number, number][] | null {
+  const poly = (n: number, rot: number, radii: (i: number) => number = () => r, dy = 0): [number, number][] =>
     Array.from({ length: n }, (_, i) => {
       const a = rot + (i * 2 * Math.PI) / n;
       const rr = radii(i);
-      return `${(cx + rr * Math.cos(a)).toFixed(2)},${(cy + rr * Math.sin(a)).toFixed(2)}`;
-    }).join(' ');
+      return [cx + rr * Math.cos(a), cy + rr * Math.sin(a) + dy];
+    });
   switch (shape) {
     case 'circle':
       return null;
     case 'square':
       return poly(4, Math.PI / 4, () => r * 1.18);
     case 'triangle':
-      return poly(3, -Math.PI / 2, () => r * 1.3).replace(
-        /,(\S+)/g,
-        (_m, y: string) => `,${(Number(y) + r * 0.2).toFixed(2)}`,
-      );
+      // lowered by a fifth of the radius: its area's centre, not its corners' circle, on the point
+      return poly(3, -Math.PI / 2, () => r * 1.3, r * 0.2);
     case 'diamond':
       return poly(4, -Math.PI / 2, () => r * 1.22);
     case 'pentagon':
@@ -58,10 +57,31 @@ function points(shape: Shape, r: number, cx: number, cy: number): string | null 
   }
 }
 
-function shapeElement(shape: Shape, r: number, cx: number, cy: number, attrs: string): string {
-  const p = points(shape, r, cx, cy);
-  return p === null ? `<circle cx="${cx}" cy="${cy}" r="${r}" ${attrs}/>` : `<polygon points="${p}" ${attrs}/>`;
-}
+/**
+ * One drawing step of a symbol, centred on its cell: a shape filled and/or stroked, or white hatching
+ * clipped to a shape. The SVG of the legend and the exports and the canvas of the map's images (src/map/
+ * atlas.ts) draw the same steps.
+ */
+export type SymbolPart =
+  | {
+      readonly type: 'shape';
+      readonly shape: Shape;
+      readonly r: number;
+      readonly fill?: string;
+      readonly stroke?: string;
+      readonly strokeWidth?: number;
+      readonly dash?: readonly [number, number];
+    }
+  | {
+      readonly type: 'hatch';
+      readonly shape: Shape;
+      readonly r: number;
+      /** Lines as [x1, y1, x2, y2], offsets from the cell's centre. */
+      readonly lines: readonly (readonly [number, number, number, number])[];
+      readonly stroke: string;
+      readonly opacity: number;
+      readonly strokeWidth: number;
+    };
 
 function tint(hex: string, amount: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -73,41 +93,69 @@ function tint(hex: string, amount: number): string {
 }
 
 /**
- * The SVG body of one symbol, drawn in a CELL×CELL box at (ox, oy).
- * Fill by status: 谋划 hollow, 前期 light tint, 在建 solid with white hatching, 竣工 solid.
- * Outline by action: 新建 solid, 改扩建 dashed, 扩建 double.
+ * The steps of one symbol. Fill by status: 谋划 hollow, 前期 light tint, 在建 solid with white hatching,
+ * 竣工 solid. Outline by action: 新建 solid, 改扩建 dashed, 扩建 double.
  */
-export function symbolBody(kind: ProjectKind, action: ProjectAction, status: ProjectStatus, ox = 0, oy = 0): string {
+export function symbolParts(kind: ProjectKind, action: ProjectAction, status: ProjectStatus): SymbolPart[] {
   const { shape, color } = KIND_SYMBOL[kind];
+  const fill = status === 'planned' ? '#FFFFFF' : status === 'preparing' ? tint(color, 0.6) : color;
+  const parts: SymbolPart[] = [{ type: 'shape', shape, r: R, fill }];
+  if (status === 'underConstruction')
+    parts.push({
+      type: 'hatch',
+      shape,
+      r: R,
+      lines: Array.from({ length: 7 }, (_, i) => {
+        const d = (i - 3) * 11;
+        return [d - 30, 30, d + 30, -30] as const;
+      }),
+      stroke: '#FFFFFF',
+      opacity: 0.75,
+      strokeWidth: 3.5,
+    });
+  if (status === 'planned') parts.push({ type: 'shape', shape, r: R - 5, stroke: color, strokeWidth: 5 });
+  parts.push({
+    type: 'shape',
+    shape,
+    r: R,
+    stroke: OUTLINE,
+    strokeWidth: action === 'expand' ? 2.5 : 3.5,
+    ...(action === 'rebuild' ? { dash: [7, 5] as const } : {}),
+  });
+  if (action === 'expand') parts.push({ type: 'shape', shape, r: R + 5.5, stroke: OUTLINE, strokeWidth: 2.5 });
+  return parts;
+}
+
+function shapeElement(shape: Shape, r: number, cx: number, cy: number, attrs: string): string {
+  const v = shapeVertices(shape, r, cx, cy);
+  if (v === null) return `<circle cx="${cx}" cy="${cy}" r="${r}" ${attrs}/>`;
+  return `<polygon points="${v.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ')}" ${attrs}/>`;
+}
+
+/** The SVG body of one symbol, drawn in a CELL×CELL box at (ox, oy). */
+export function symbolBody(kind: ProjectKind, action: ProjectAction, status: ProjectStatus, ox = 0, oy = 0): string {
   const cx = ox + CELL / 2;
   const cy = oy + CELL / 2;
-  const fill = status === 'planned' ? '#FFFFFF' : status === 'preparing' ? tint(color, 0.6) : color;
   const id = `c-${kind}-${action}-${status}-${ox}-${oy}`;
-  const parts: string[] = [];
-  parts.push(shapeElement(shape, R, cx, cy, `fill="${fill}"`));
-  if (status === 'underConstruction') {
-    parts.push(`<clipPath id="${id}">${shapeElement(shape, R, cx, cy, '')}</clipPath>`);
-    const lines = Array.from({ length: 7 }, (_, i) => {
-      const d = (i - 3) * 11;
-      return `<line x1="${cx + d - 30}" y1="${cy + 30}" x2="${cx + d + 30}" y2="${cy - 30}"/>`;
-    }).join('');
-    parts.push(`<g clip-path="url(#${id})" stroke="#FFFFFF" stroke-opacity="0.75" stroke-width="3.5">${lines}</g>`);
-  }
-  if (status === 'planned')
-    parts.push(shapeElement(shape, R - 5, cx, cy, `fill="none" stroke="${color}" stroke-width="5"`));
-  const dash = action === 'rebuild' ? ' stroke-dasharray="7 5"' : '';
-  parts.push(
-    shapeElement(
-      shape,
-      R,
-      cx,
-      cy,
-      `fill="none" stroke="${OUTLINE}" stroke-width="${action === 'expand' ? 2.5 : 3.5}"${dash}`,
-    ),
-  );
-  if (action === 'expand')
-    parts.push(shapeElement(shape, R + 5.5, cx, cy, `fill="none" stroke="${OUTLINE}" stroke-width="2.5"`));
-  return parts.join('');
+  return symbolParts(kind, action, status)
+    .map((p) => {
+      if (p.type === 'hatch') {
+        const lines = p.lines
+          .map(([x1, y1, x2, y2]) => `<line x1="${cx + x1}" y1="${cy + y1}" x2="${cx + x2}" y2="${cy + y2}"/>`)
+          .join('');
+        return (
+          `<clipPath id="${id}">${shapeElement(p.shape, p.r, cx, cy, '')}</clipPath>` +
+          `<g clip-path="url(#${id})" stroke="${p.stroke}" stroke-opacity="${p.opacity}" stroke-width="${p.strokeWidth}">${lines}</g>`
+        );
+      }
+      const attrs = [
+        `fill="${p.fill ?? 'none'}"`,
+        ...(p.stroke ? [`stroke="${p.stroke}"`, `stroke-width="${p.strokeWidth ?? 1}"`] : []),
+        ...(p.dash ? [`stroke-dasharray="${p.dash.join(' ')}"`] : []),
+      ];
+      return shapeElement(p.shape, p.r, cx, cy, attrs.join(' '));
+    })
+    .join('');
 }
 
 export function symbolSvg(

@@ -124,6 +124,8 @@ export function MapView({ stores }: { stores: MapStores }) {
       return;
     }
     provideSymbols(map, sheet);
+    // in the frame that fires 'load' (see PlanLayerOptions.firstIdle)
+    const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
     performance.mark('qz:map-created');
     map.once('render', () => performance.mark('qz:first-frame'));
     map.touchZoomRotate.disableRotation();
@@ -227,6 +229,7 @@ export function MapView({ stores }: { stores: MapStores }) {
       void createPlanLayers(map, {
         lat,
         initial: { descriptors: initialLayers, sheet },
+        firstIdle,
         onLoading: setLoadingAnalysis,
       }).then((created) => {
         if (disposed) {

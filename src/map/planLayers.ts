@@ -34,6 +34,13 @@ export interface PlanLayerOptions {
   readonly onLoading?: (loading: boolean) => void;
   /** The descriptors the map's style already holds (withProjectLayers), with the sheet it draws from. */
   readonly initial?: { readonly descriptors: readonly LayerDescriptor[]; readonly sheet: SymbolSheet };
+  /**
+   * The map's first 'idle', listened for since the map was created. MapLibre fires it in the very frame
+   * that fires 'load' when nothing changed meanwhile — before this module could listen — and asking for
+   * another idle costs a whole redraw (about a second on software GL). `drawn()` waits for it instead
+   * while nothing shown has changed since the style was built.
+   */
+  readonly firstIdle?: Promise<void>;
 }
 
 const PICK_RADIUS = 6;
@@ -56,6 +63,8 @@ export async function createPlanLayers(map: maplibregl.Map, options: PlanLayerOp
   let loading: Promise<AnalysisOverlay> | null = null;
   let disposed = false;
   let hovered = '';
+  /** Whether the map changed since its style was built (then the first idle may predate the change). */
+  let changed = !initial;
   const beforeId = (): string => projects.firstLayerId ?? LABEL_LAYER_ID;
   const loadDeck = (): Promise<AnalysisOverlay> => {
     if (!loading) {
@@ -75,12 +84,13 @@ export async function createPlanLayers(map: maplibregl.Map, options: PlanLayerOp
   return {
     show(descriptors) {
       latest = descriptors;
-      projects.sync(descriptors);
+      if (projects.sync(descriptors)) changed = true;
       if (deck) deck.setLayers(descriptors, beforeId());
       else if (wantsDeck(descriptors)) void loadDeck();
     },
     async drawn() {
       if (wantsDeck(latest)) await (await loadDeck()).drawn();
+      else if (options.firstIdle && !changed) return options.firstIdle;
       await idle(map);
     },
     pick(point) {

@@ -222,7 +222,8 @@ const dataOf = (d: ProjectDescriptor): FeatureCollection =>
  * in the descriptors' order), sets the data of a layer only when its list changed, and its visibility.
  */
 export interface ProjectLayerSync {
-  sync(descriptors: readonly LayerDescriptor[]): void;
+  /** True if the map changed (a layer added, data set, visibility switched). */
+  sync(descriptors: readonly LayerDescriptor[]): boolean;
   /** The lowest project layer, for drawing the analysis layers beneath (deck.gl's beforeId). */
   readonly firstLayerId: string | null;
   /** Ids of the layers a pointer can pick a project from, top first. */
@@ -250,15 +251,22 @@ export function createProjectLayerSync(
     pickableLayerIds: () => pickable.filter((id) => visible.get(id) === true),
     sync(descriptors) {
       const mine = descriptors.filter(isProjectDescriptor);
+      let changed = false;
       for (const d of mine) {
         const source = map.getSource<maplibregl.GeoJSONSource>(d.id);
         if (!source) {
           map.addSource(d.id, sourceOf(d));
           for (const l of layersOf(d, lat)) map.addLayer(l, LABEL_LAYER_ID);
-        } else if (shown.get(d.id) !== d.data) void source.setData(dataOf(d));
+          changed = true;
+        } else if (shown.get(d.id) !== d.data) {
+          void source.setData(dataOf(d));
+          changed = true;
+        }
         shown.set(d.id, d.data);
-        if (visible.get(d.id) !== d.visible)
+        if (visible.get(d.id) !== d.visible) {
           for (const id of layerIdsOf(d)) map.setLayoutProperty(id, 'visibility', d.visible ? 'visible' : 'none');
+          changed = true;
+        }
         visible.set(d.id, d.visible);
       }
       const firstDescriptor = mine[0];
@@ -267,6 +275,7 @@ export function createProjectLayerSync(
         .filter((d): d is IconLayerDescriptor => d.type === 'icons' && d.pickable)
         .map((d) => d.id)
         .reverse();
+      return changed;
     },
   };
 }

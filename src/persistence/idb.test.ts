@@ -32,6 +32,26 @@ describe('idb repository', () => {
     expect(loaded?.history.undo?.kind).toBe('edit');
   });
 
+  it('opens while the reference data is still arriving; reading projects back and edits wait for it', async () => {
+    const name = dbName();
+    await createIdbRepository(index, { dbName: name }).createScenario(meta, projects);
+    let arrive: (i: typeof index) => void = () => undefined;
+    const later = new Promise<typeof index>((resolve) => (arrive = resolve));
+    const repo = createIdbRepository(later, { dbName: name });
+    // the database opens (and upgrades) without the index
+    expect(await repo.loadSettings()).toBeUndefined();
+    const seen: { loaded?: Awaited<ReturnType<typeof repo.loadScenario>> } = {};
+    const loading = repo.loadScenario(meta.id).then((x) => (seen.loaded = x));
+    const committing = repo.commit(meta.id, edit(first, 321));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual({});
+    arrive(index);
+    await loading;
+    await committing;
+    expect(seen.loaded?.projects.length).toBe(projects.length);
+    expect((await repo.loadScenario(meta.id))?.projects[0]?.properties.seats).toBe(321);
+  });
+
   it('two tabs editing different fields of one project both keep their change', async () => {
     const name = dbName();
     const tabA = createIdbRepository(index, { dbName: name });

@@ -94,8 +94,18 @@ export interface IdbOptions {
  * the connection was lost is retried once on a new connection; every failure reaches the caller as a
  * classified StorageError.
  */
-export function createIdbRepository(index: ReferenceIndex, options: IdbOptions = {}): Repository {
+export function createIdbRepository(
+  index: ReferenceIndex | Promise<ReferenceIndex>,
+  options: IdbOptions = {},
+): Repository {
   const now = options.now ?? Date.now;
+  // the page may open the database while its reference data is still arriving: only reading projects
+  // back and applying edits need the index, and they wait for it
+  let known = index instanceof Promise ? null : index;
+  const indexed = Promise.resolve(index).then((i) => (known = i));
+  indexed.catch(() => undefined); // the page reports data that cannot be read; calls here reject with it
+  /** Synchronous once the index is known, so that writes start in the order they were asked for. */
+  const withIndex = <T>(fn: (i: ReferenceIndex) => Promise<T>): Promise<T> => (known ? fn(known) : indexed.then(fn));
   let db: Promise<IDBPDatabase<Schema>> | null = null;
   /** Set once a newer version took the database over: nothing more is read or written here. */
   let superseded = false;
@@ -240,6 +250,7 @@ export function createIdbRepository(index: ReferenceIndex, options: IdbOptions =
       }),
     loadScenario: (id) =>
       read(async (d) => {
+        const index = known ?? (await indexed);
         const tx = d.transaction(['scenarios', 'projects', 'history'], 'readonly');
         const rec = parseScenarioRecord(await tx.objectStore('scenarios').get(id));
         if (!rec) return null;
@@ -271,8 +282,9 @@ export function createIdbRepository(index: ReferenceIndex, options: IdbOptions =
         await putScenarioWithProjects(tx, meta, projects);
         return true;
       }),
-    commit: (scenarioId, edit) => write((tx) => commitIn(txStore(tx), scenarioId, edit, index, now())),
-    undo: (scenarioId) => write((tx) => stepIn(txStore(tx), scenarioId, 'undo', index, now())),
-    redo: (scenarioId) => write((tx) => stepIn(txStore(tx), scenarioId, 'redo', index, now())),
+    commit: (scenarioId, edit) =>
+      withIndex((index) => write((tx) => commitIn(txStore(tx), scenarioId, edit, index, now()))),
+    undo: (scenarioId) => withIndex((index) => write((tx) => stepIn(txStore(tx), scenarioId, 'undo', index, now()))),
+    redo: (scenarioId) => withIndex((index) => write((tx) => stepIn(txStore(tx), scenarioId, 'redo', index, now()))),
   };
 }

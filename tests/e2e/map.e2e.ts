@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_SYMBOL } from '../../layers/symbols';
+import { KIND_SYMBOL, iconKey, svgDataUrl, symbolSvg } from '../../layers/symbols';
+import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES } from '../../src/core/model/kinds';
 import { BASEMAP_COLORS } from '../../layers/basemap';
 import { waitForMap } from '../helpers/browser';
 import {
@@ -19,6 +20,15 @@ import {
 } from '../helpers/e2e';
 
 const seed = { features: seedProjects() };
+/** Every symbol as the legend draws it (SVG), by the map's image name. */
+const symbolCells = PROJECT_KINDS.flatMap((kind) =>
+  PROJECT_ACTIONS.flatMap((action) =>
+    PROJECT_STATUSES.map((status) => ({
+      key: iconKey(kind, action, status),
+      url: svgDataUrl(symbolSvg(kind, action, status)),
+    })),
+  ),
+);
 
 const browser = useBrowser();
 
@@ -83,6 +93,31 @@ describe('the offline map', () => {
     // kindergartens completed or under construction show their solid orange
     await page.getByTestId('layers-show-all').click();
     expect(await countColor(page, KIND_SYMBOL.kindergarten.color)).toBeGreaterThan(50);
+    // the map's symbols (drawn on a canvas from the symbols' steps) are the legend's SVG symbols
+    const symbols = await page.evaluate(async (cells) => {
+      const m = window.__qzMap?.map;
+      const out: { key: string; meanDiff: number }[] = [];
+      for (const c of cells) {
+        const image = m?.style.getImage(c.key);
+        if (!image) continue;
+        const img = new Image(64, 64);
+        img.src = c.url;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.data.width;
+        canvas.height = image.data.height;
+        const ctx = canvas.getContext('2d', { willReadFrequently: true });
+        if (!ctx) return [];
+        ctx.drawImage(img, 0, 0);
+        const svg = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        let sum = 0;
+        for (let i = 0; i < svg.length; i++) sum += Math.abs((svg[i] ?? 0) - (image.data.data[i] ?? 0));
+        out.push({ key: c.key, meanDiff: sum / svg.length });
+      }
+      return out;
+    }, symbolCells);
+    expect(symbols.length).toBeGreaterThanOrEqual(8);
+    for (const x of symbols) expect(x.meanDiff, x.key).toBeLessThan(4);
     // interact a little: zoom in, pan, fit back
     await page.getByRole('button', { name: '放大' }).click();
     await page.getByTestId('map-fit-city').click();

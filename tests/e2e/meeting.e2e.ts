@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForMap } from '../helpers/browser';
-import { control, download, jumpTo, openApp, seedProjects, useBrowser } from '../helpers/e2e';
+import { control, download, jumpTo, openApp, seedProjects, setCamera, useBrowser } from '../helpers/e2e';
 import { parsePdf } from '../helpers/pdf';
 
 const browser = useBrowser();
@@ -64,7 +64,7 @@ describe('meeting mode', () => {
     ] as const;
     for (const v of views) {
       if (v.hide) await page.evaluate((id) => window.__qzApp?.actions.toggleLayer(id), v.hide);
-      await jumpTo(page, v.lon, v.lat, v.zoom);
+      await setCamera(page, v.lon, v.lat, v.zoom);
       await page.getByTestId('view-save').click();
     }
     await expect.poll(() => page.getByTestId('view-list').getAttribute('data-count')).toBe('3');

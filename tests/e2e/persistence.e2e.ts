@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launchPersistent, waitForMap } from '../helpers/browser';
-import { baseUrl, control, jumpTo, openApp, origin, useBrowser, waitSaved } from '../helpers/e2e';
+import { baseUrl, control, openApp, origin, setCamera, useBrowser, waitSaved } from '../helpers/e2e';
 
 const browser = useBrowser();
 const TARGET = 'qz2022-010';
@@ -84,7 +84,7 @@ describe('persistence', () => {
       await rename(page, TARGET, '改名后的学校');
       await page.getByTestId('layer-toggle-primary').uncheck();
       await page.getByTestId('details-close').click();
-      await jumpTo(page, 118.6, 24.9, 12);
+      await setCamera(page, 118.6, 24.9, 12);
       await waitSaved(page);
       await page.waitForTimeout(700); // the view is stored shortly after the camera stops
 

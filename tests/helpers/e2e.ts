@@ -139,12 +139,21 @@ export const near = (a: readonly number[], b: readonly number[], tol = 10): bool
 
 /** Moves the camera and waits for the frame to settle. */
 export async function jumpTo(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
+  await setCamera(page, lon, lat, zoom);
+  await waitForMap(page);
+}
+
+/**
+ * Moves the camera without waiting for the map to draw there, for steps that need only the camera (the
+ * app hears of it at once: MapLibre's moveend fires within jumpTo). Software GL takes seconds to draw a
+ * new zoom, which a step that reads no pixels need not wait for.
+ */
+export async function setCamera(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
   await page.evaluate(({ lon, lat, zoom }) => window.__qzMap?.map.jumpTo({ center: [lon, lat], zoom }), {
     lon,
     lat,
     zoom,
   });
-  await waitForMap(page);
 }
 
 /** Screen position (page coordinates) of a geographic point on the map. */

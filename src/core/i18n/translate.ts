@@ -54,14 +54,16 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   });
 }
 
-/** One formatter per language: building an Intl.NumberFormat costs more than formatting a thousand numbers. */
-const FORMATS: Readonly<Record<Lang, Intl.NumberFormat>> = {
-  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }),
-};
+/**
+ * One formatter per language, built on first use: building an Intl.NumberFormat costs more than
+ * formatting a thousand numbers (and the first one of a locale loads its data, while the page starts).
+ */
+const LOCALES: Readonly<Record<Lang, string>> = { zh: 'zh-CN', en: 'en-GB' };
+const formats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
 export function formatNumber(lang: Lang, value: number): string {
-  return FORMATS[lang].format(value);
+  formats[lang] ??= new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 6 });
+  return formats[lang].format(value);
 }
 
 export type { MessageKey };

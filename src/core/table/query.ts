@@ -33,6 +33,17 @@ export const isFilterActive = (f: TableFilter): boolean =>
   f.countyCode !== null || f.kind !== null || f.status !== null || f.centralOnly || f.text.trim() !== '';
 
 /** Filters and sorts projects for the table. `displayName` gives the name shown in the current language. */
+
+/** One collator per language, built on first use: building one costs more than a sort of the table. */
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale === 'zh' ? 'zh-CN' : 'en', { numeric: true, sensitivity: 'base' });
+    collators.set(locale, c);
+  }
+  return c;
+}
 export function queryProjects(
   projects: readonly ProjectFeature[],
   filter: TableFilter,
@@ -53,7 +64,7 @@ export function queryProjects(
     }
     return true;
   });
-  const collator = new Intl.Collator(locale === 'zh' ? 'zh-CN' : 'en', { numeric: true, sensitivity: 'base' });
+  const collator = collatorFor(locale);
   const rank = <T>(list: readonly T[], v: T): number => list.indexOf(v);
   const byName = (a: ProjectFeature, b: ProjectFeature): number => collator.compare(displayName(a), displayName(b));
   const compare = (a: ProjectFeature, b: ProjectFeature): number => {
