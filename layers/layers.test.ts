@@ -12,7 +12,8 @@ import {
   type LayerId,
   type LayerInput,
 } from './index';
-import { buildIconAtlas, iconKey } from './symbols';
+import { KIND_SYMBOL, iconKey, symbolParts, symbolSvg } from './symbols';
+import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES } from '../src/core/model/kinds';
 import { layerProjects } from './input';
 import { NO_ANALYSIS } from './types';
 
@@ -74,21 +75,32 @@ describe('layer modules', () => {
   });
 });
 
-describe('symbol atlas', () => {
-  it('has one non-overlapping cell per kind × action × status', () => {
-    const atlas = buildIconAtlas();
-    const cells = Object.values(atlas.mapping);
-    expect(cells.length).toBe(7 * 3 * 4);
-    expect(new Set(cells.map((c) => `${c.x},${c.y}`)).size).toBe(cells.length);
-    expect(cells.every((c) => c.x + c.width <= atlas.width && c.y + c.height <= atlas.height)).toBe(true);
-    expect(atlas.mapping[iconKey('junior', 'rebuild', 'underConstruction')]).toBeDefined();
+describe('project symbols', () => {
+  const all = PROJECT_KINDS.flatMap((k) =>
+    PROJECT_ACTIONS.flatMap((a) => PROJECT_STATUSES.map((s) => ({ k, a, s, key: iconKey(k, a, s) }))),
+  );
+
+  it('has one distinct symbol per kind × action × status, as SVG and as drawing steps', () => {
+    expect(all).toHaveLength(7 * 3 * 4);
+    expect(new Set(all.map((x) => x.key)).size).toBe(all.length);
+    expect(new Set(all.map((x) => JSON.stringify(symbolParts(x.k, x.a, x.s)))).size).toBe(all.length);
+    expect(new Set(all.map((x) => symbolSvg(x.k, x.a, x.s))).size).toBe(all.length);
   });
 
   it('draws different outlines per action and fills per status', () => {
-    const atlas = buildIconAtlas().svg;
-    expect(atlas).toContain('stroke-dasharray'); // 改扩建
-    expect(atlas).toContain('clip-path'); // 在建 hatching
-    expect(atlas.startsWith('<svg')).toBe(true);
+    const parts = symbolParts('junior', 'rebuild', 'underConstruction');
+    expect(parts.some((p) => p.type === 'shape' && p.dash !== undefined)).toBe(true); // 改扩建 dashed
+    expect(parts.some((p) => p.type === 'hatch')).toBe(true); // 在建 hatched
+    // 扩建: a second, wider outline
+    expect(symbolParts('primary', 'expand', 'completed').filter((p) => p.type === 'shape' && p.stroke)).toHaveLength(2);
+    // 谋划: white inside, an inner ring in the kind's colour
+    const planned = symbolParts('high', 'new', 'planned');
+    expect(planned[0]).toMatchObject({ fill: '#FFFFFF' });
+    expect(planned.some((p) => p.type === 'shape' && p.stroke === KIND_SYMBOL.high.color)).toBe(true);
+    const svg = symbolSvg('junior', 'rebuild', 'underConstruction');
+    expect(svg).toContain('stroke-dasharray="7 5"');
+    expect(svg).toContain('clip-path');
+    expect(svg.startsWith('<svg')).toBe(true);
   });
 });
 

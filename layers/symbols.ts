@@ -1,11 +1,4 @@
-import {
-  PROJECT_ACTIONS,
-  PROJECT_KINDS,
-  PROJECT_STATUSES,
-  type ProjectAction,
-  type ProjectKind,
-  type ProjectStatus,
-} from '../src/core/model/kinds';
+import type { ProjectAction, ProjectKind, ProjectStatus } from '../src/core/model/kinds';
 
 export type Shape = 'circle' | 'square' | 'triangle' | 'diamond' | 'pentagon' | 'hexagon' | 'star';
 
@@ -168,40 +161,5 @@ export function symbolSvg(
 
 export const iconKey = (kind: ProjectKind, action: ProjectAction, status: ProjectStatus): string =>
   `${kind}|${action}|${status}`;
-
-export interface IconAtlas {
-  readonly svg: string;
-  readonly width: number;
-  readonly height: number;
-  readonly mapping: Readonly<
-    Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }>
-  >;
-}
-
-/** All kind × action × status symbols in one sheet (cut into the map's images, src/map/atlas.ts). */
-export function buildIconAtlas(): IconAtlas {
-  const cols = PROJECT_ACTIONS.length * PROJECT_STATUSES.length;
-  const width = cols * CELL;
-  const height = PROJECT_KINDS.length * CELL;
-  const mapping: Record<string, { x: number; y: number; width: number; height: number; anchorY: number; mask: false }> =
-    {};
-  const bodies: string[] = [];
-  PROJECT_KINDS.forEach((kind, row) => {
-    PROJECT_ACTIONS.forEach((action, ai) => {
-      PROJECT_STATUSES.forEach((status, si) => {
-        const x = (ai * PROJECT_STATUSES.length + si) * CELL;
-        const y = row * CELL;
-        mapping[iconKey(kind, action, status)] = { x, y, width: CELL, height: CELL, anchorY: CELL / 2, mask: false };
-        bodies.push(symbolBody(kind, action, status, x, y));
-      });
-    });
-  });
-  return {
-    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${bodies.join('')}</svg>`,
-    width,
-    height,
-    mapping,
-  };
-}
 
 export const svgDataUrl = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

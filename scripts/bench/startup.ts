@@ -54,7 +54,10 @@ export function buildSizes(dist = DIST): Figure[] {
 const VIEWPORT = { width: 1440, height: 900 };
 const MAPLIBRE_DIST = 'node_modules/maplibre-gl/dist';
 
-/** The floor: the app's land and county polygons with MapLibre alone, in a box the size of the app's map. */
+/**
+ * The floor: the app's land and county polygons with MapLibre alone, in a box the size of the app's map,
+ * with the app's WebGL context (no multisampling, the drawing buffer preserved).
+ */
 function floorHtml(size: { width: number; height: number }, bounds: readonly number[]): string {
   const asset = (prefix: string): string => {
     const f = readdirSync(join(DIST, 'assets')).find((n) => n.startsWith(`${prefix}-`) && n.endsWith('.geojson'));
@@ -79,7 +82,7 @@ const map = new maplibregl.Map({
       { id: 'coast', type: 'line', source: 'land', paint: { 'line-color': '#5b7a99' } } ] },
   bounds: ${JSON.stringify(bounds)},
   attributionControl: false,
-  canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+  canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
 });
 map.once('idle', () => performance.mark('floor:idle'));
 </script></body></html>`;

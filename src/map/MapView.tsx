@@ -12,7 +12,6 @@ import { translate } from '../core/i18n/translate';
 import { buildLayers } from '../../layers/index';
 import type { MapStores } from '../state/app';
 import { applyBasemap } from './basemapLayers';
-import { loadSymbolSheet, symbolSheetNow, type SymbolSheet } from './atlas';
 import type { MapEditor } from './editor';
 import { markFirstMapDrawn, setLiveMap } from './live';
 import { createPlanLayers, type PlanLayers } from './planLayers';
@@ -65,16 +64,9 @@ export function MapView({ stores }: { stores: MapStores }) {
   const [loadingAnalysis, setLoadingAnalysis] = useState(false);
   const [noWebGl, setNoWebGl] = useState(false);
 
-  // the symbol sheet is rasterised from the moment the map code loads; the map waits for it (if at all)
-  // only so that its very first frame can draw the projects together with the basemap
-  const [sheet, setSheet] = useState<SymbolSheet | null>(symbolSheetNow);
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    if (!sheet) {
-      void loadSymbolSheet().then(setSheet);
-      return;
-    }
     const t = stores.i18n.t.value;
     const [w, s, e, n] = stores.fixed.reference.city.bbox;
     const lat = (s + n) / 2;
@@ -108,7 +100,10 @@ export function MapView({ stores }: { stores: MapStores }) {
         minZoom: 6.5,
         maxZoom: 18,
         attributionControl: false,
-        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        // no multisampling (MapLibre's default): its lines, circles, symbols and fill outlines smooth
+        // their own edges, and on software GL 4× multisampling doubled the cost of every frame
+        // (about 370 against 180 ms at 1440×900 here). The export renderer keeps it (one frame, in print)
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
         locale: {
           'NavigationControl.ZoomIn': t('map.zoomIn'),
           'NavigationControl.ZoomOut': t('map.zoomOut'),
@@ -123,7 +118,7 @@ export function MapView({ stores }: { stores: MapStores }) {
       setNoWebGl(true);
       return;
     }
-    provideSymbols(map, sheet);
+    provideSymbols(map);
     // in the frame that fires 'load' (see PlanLayerOptions.firstIdle)
     const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
     performance.mark('qz:map-created');
@@ -226,16 +221,13 @@ export function MapView({ stores }: { stores: MapStores }) {
       );
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](stores.i18n.lang.peek()));
 
-      void createPlanLayers(map, {
-        lat,
-        initial: { descriptors: initialLayers, sheet },
-        firstIdle,
-        onLoading: setLoadingAnalysis,
-      }).then((created) => {
-        if (disposed) {
-          created.dispose();
-          return;
-        }
+      {
+        const created = createPlanLayers(map, {
+          lat,
+          initial: { descriptors: initialLayers },
+          firstIdle,
+          onLoading: setLoadingAnalysis,
+        });
         plan = created;
         // what changed between building the style and its loading (an edit, a drag, a layer shown)
         created.show(buildLayers(stores.layers.layerInput.peek()));
@@ -268,7 +260,7 @@ export function MapView({ stores }: { stores: MapStores }) {
           }),
           () => cancelAnimationFrame(frame),
         );
-      });
+      }
       // Pick on MapLibre's click; a few pixels of radius make small symbols easy to hit with a finger.
       map.on('click', (e) => {
         // clicks on the drawing handles, or while placing or drawing, belong to the editor
@@ -302,7 +294,7 @@ export function MapView({ stores }: { stores: MapStores }) {
       map.remove();
       delete window.__qzMap;
     };
-  }, [sheet]);
+  }, []);
 
   const t = stores.i18n.t.value;
   const active = stores.basemap.state.active.value;

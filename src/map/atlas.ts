@@ -1,34 +1,22 @@
 /**
- * The symbol sheet of layers/symbols.ts, rasterised once per page for the map images. Drawn with the
- * canvas's own paths from the symbols' steps, not by decoding their SVG: a browser renders an SVG image
- * on the page's thread (about 300 ms for this sheet on a software-rendered VM, right when the first map's
- * data arrives), the canvas takes a few milliseconds. The legend and the exports keep the SVG.
+ * The map's project symbols (layers/symbols.ts), each drawn the first time MapLibre asks for it. Drawn
+ * with the canvas's own paths from the symbols' steps, not by decoding their SVG: a browser renders an
+ * SVG image on the page's thread (about 300 ms for the whole sheet on a software-rendered VM, right when
+ * the first map's data arrives); a symbol on the canvas takes about a millisecond, and a map needs only
+ * the kinds, actions and statuses it shows. The legend and the exports keep the SVG.
  */
-import {
-  CELL,
-  buildIconAtlas,
-  iconKey,
-  shapeVertices,
-  symbolParts,
-  type IconAtlas,
-  type Shape,
-  type SymbolPart,
-} from '../../layers/symbols';
+import { CELL, iconKey, shapeVertices, symbolParts, type Shape, type SymbolPart } from '../../layers/symbols';
 import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES } from '../core/model/kinds';
+import type { ProjectAction, ProjectKind, ProjectStatus } from '../core/model/kinds';
 
-export interface SymbolSheet {
-  readonly atlas: IconAtlas;
-  /** The sheet's pixels (at 1×, cells are 64 px, drawn at 12–26 px: crisp on HiDPI too). */
-  readonly pixels: ImageData;
-}
+type Triple = readonly [ProjectKind, ProjectAction, ProjectStatus];
 
-let shared: Promise<SymbolSheet> | null = null;
-
-/** Rasterises the sheet once per page; the map on screen and the export renderer share it. */
-export function loadSymbolSheet(): Promise<SymbolSheet> {
-  shared ??= Promise.resolve().then(rasterise);
-  return shared;
-}
+/** Every symbol's name (the map's image id) and what it shows. */
+const SYMBOLS: ReadonlyMap<string, Triple> = new Map(
+  PROJECT_KINDS.flatMap((k) =>
+    PROJECT_ACTIONS.flatMap((a) => PROJECT_STATUSES.map((s) => [iconKey(k, a, s), [k, a, s] as const] as const)),
+  ),
+);
 
 function tracePath(ctx: CanvasRenderingContext2D, shape: Shape, r: number, cx: number, cy: number): void {
   ctx.beginPath();
@@ -71,27 +59,29 @@ function drawPart(ctx: CanvasRenderingContext2D, p: SymbolPart, cx: number, cy: 
   ctx.restore();
 }
 
-function rasterise(): SymbolSheet {
-  const atlas = buildIconAtlas();
-  const canvas = document.createElement('canvas');
-  canvas.width = atlas.width;
-  canvas.height = atlas.height;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('no 2D canvas for the symbol sheet');
-  ctx.miterLimit = 4; // SVG's default (the canvas's is 10)
-  for (const kind of PROJECT_KINDS)
-    for (const action of PROJECT_ACTIONS)
-      for (const status of PROJECT_STATUSES) {
-        const cell = atlas.mapping[iconKey(kind, action, status)];
-        if (!cell) continue;
-        for (const p of symbolParts(kind, action, status)) drawPart(ctx, p, cell.x + CELL / 2, cell.y + CELL / 2);
-      }
-  return { atlas, pixels: ctx.getImageData(0, 0, atlas.width, atlas.height) };
+let canvas: CanvasRenderingContext2D | null = null;
+const drawn = new Map<string, ImageData>();
+
+/**
+ * A symbol's pixels, CELL × CELL at 1× (drawn at 12–26 px on the map: crisp on HiDPI too), or null
+ * for a name that is no symbol. Drawn once per page; the map on screen and the export renderer share it.
+ */
+export function symbolImage(key: string): ImageData | null {
+  const done = drawn.get(key);
+  if (done) return done;
+  const what = SYMBOLS.get(key);
+  if (!what) return null;
+  if (!canvas) {
+    const c = document.createElement('canvas');
+    c.width = CELL;
+    c.height = CELL;
+    canvas = c.getContext('2d', { willReadFrequently: true });
+    if (!canvas) throw new Error('no 2D canvas for the map symbols');
+    canvas.miterLimit = 4; // SVG's default (the canvas's is 10)
+  }
+  canvas.clearRect(0, 0, CELL, CELL);
+  for (const p of symbolParts(...what)) drawPart(canvas, p, CELL / 2, CELL / 2);
+  const pixels = canvas.getImageData(0, 0, CELL, CELL);
+  drawn.set(key, pixels);
+  return pixels;
 }
-
-let now: SymbolSheet | null = null;
-// once the page has sent its first requests (main.tsx starts from a microtask, this waits for a task)
-setTimeout(() => void loadSymbolSheet().then((s) => (now = s)), 0);
-
-/** The sheet if it is rasterised already (it starts just after this module loads), else null. */
-export const symbolSheetNow = (): SymbolSheet | null => now;

@@ -7,7 +7,6 @@ import type * as maplibregl from 'maplibre-gl';
 import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { LayerDescriptor } from '../../layers/types';
 import type { AnalysisOverlay } from './analysisOverlay';
-import { loadSymbolSheet, type SymbolSheet } from './atlas';
 import { createProjectLayerSync, isProjectDescriptor, provideSymbols, showHover } from './projectLayers';
 import { LABEL_LAYER_ID } from './style';
 
@@ -32,8 +31,8 @@ export interface PlanLayerOptions {
   readonly useDevicePixels?: number;
   /** Told while deck.gl is being loaded and started for the first analysis layer. */
   readonly onLoading?: (loading: boolean) => void;
-  /** The descriptors the map's style already holds (withProjectLayers), with the sheet it draws from. */
-  readonly initial?: { readonly descriptors: readonly LayerDescriptor[]; readonly sheet: SymbolSheet };
+  /** The descriptors the map's style already holds (withProjectLayers); it has its symbols already. */
+  readonly initial?: { readonly descriptors: readonly LayerDescriptor[] };
   /**
    * The map's first 'idle', listened for since the map was created. MapLibre fires it in the very frame
    * that fires 'load' when nothing changed meanwhile — before this module could listen — and asking for
@@ -53,10 +52,10 @@ const idle = (map: maplibregl.Map): Promise<void> =>
     map.triggerRepaint();
   });
 
-export async function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions): Promise<PlanLayers> {
-  // a map whose style holds the project layers gets its symbols from the caller, before its first frame
+export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions): PlanLayers {
+  // a map whose style holds the project layers was given its symbols by the caller, before its first frame
   const initial = options.initial;
-  if (!initial) provideSymbols(map, await loadSymbolSheet());
+  if (!initial) provideSymbols(map);
   const projects = createProjectLayerSync(map, options.lat, initial?.descriptors);
   let latest: readonly LayerDescriptor[] = initial?.descriptors ?? [];
   let deck: AnalysisOverlay | null = null;

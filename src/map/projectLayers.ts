@@ -16,7 +16,7 @@ import type {
   Rgba,
   RingLayerDescriptor,
 } from '../../layers/types';
-import type { SymbolSheet } from './atlas';
+import { symbolImage } from './atlas';
 import { FONT_STACK, LABEL_LAYER_ID } from './style';
 
 export type ProjectDescriptor = IconLayerDescriptor | RingLayerDescriptor | PolygonLayerDescriptor;
@@ -98,24 +98,25 @@ export function layerIdsOf(d: ProjectDescriptor): string[] {
   return d.type === 'polygons' ? [`${d.id}-fill`, `${d.id}-line`] : [d.id];
 }
 
-/** Adds one symbol of the sheet as a map image (cut from the rasterised sheet); false if it has none. */
-export function addSymbolImage(map: maplibregl.Map, sheet: SymbolSheet, key: string): boolean {
-  const cell = sheet.atlas.mapping[key];
-  if (!cell) return false;
+/** Adds one symbol as a map image (drawn on first use); false if the name is no symbol. */
+export function addSymbolImage(map: maplibregl.Map, key: string): boolean {
   if (map.hasImage(key)) return true;
-  const data = new Uint8Array(cell.width * cell.height * 4);
-  for (let row = 0; row < cell.height; row++) {
-    const from = ((cell.y + row) * sheet.pixels.width + cell.x) * 4;
-    data.set(sheet.pixels.data.subarray(from, from + cell.width * 4), row * cell.width * 4);
-  }
-  map.addImage(key, { width: cell.width, height: cell.height, data }, { pixelRatio: 1 });
+  const pixels = symbolImage(key);
+  if (!pixels) return false;
+  map.addImage(
+    key,
+    { width: pixels.width, height: pixels.height, data: new Uint8Array(pixels.data) },
+    {
+      pixelRatio: 1,
+    },
+  );
   return true;
 }
 
 /** Symbols are added as the map asks for them (MapLibre 6 asks once per symbol it needs). */
-export function provideSymbols(map: maplibregl.Map, sheet: SymbolSheet): void {
+export function provideSymbols(map: maplibregl.Map): void {
   map.setMissingStyleImageResolver((id) => {
-    addSymbolImage(map, sheet, id);
+    addSymbolImage(map, id);
   });
 }
 
@@ -155,7 +156,7 @@ function layersOf(d: ProjectDescriptor, lat: number): maplibregl.LayerSpecificat
         layout: {
           visibility,
           'icon-image': ['get', 'icon'],
-          // the sheet's cells are CELL px: scale them to the descriptor's size in metres
+          // the symbols are CELL px: scale them to the descriptor's size in metres
           'icon-size': metresToPixels(d.sizeMeters, d.minPx, d.maxPx, lat, { scale: 1 / CELL }),
           'icon-allow-overlap': true,
           'icon-ignore-placement': true,

@@ -69,7 +69,7 @@ export interface Renderer {
 
 /**
  * A hidden map of the export's size. Several views (the slides of a PDF) are drawn with one map, so
- * the style, the shaders and the symbol sheet are prepared once.
+ * the style and the shaders are prepared once (and each symbol drawn once per page, src/map/atlas.ts).
  */
 export async function createRenderer(req: RenderRequest, first: RenderView): Promise<Renderer> {
   const max = maxRenderSize();
@@ -112,7 +112,7 @@ export async function createRenderer(req: RenderRequest, first: RenderView): Pro
   }
   // sizes in metres turn into pixels at the city's latitude, as on the live map
   const [, south, , north] = req.reference.city.bbox;
-  const plan = await createPlanLayers(map, { lat: (south + north) / 2, useDevicePixels: ratio });
+  const plan = createPlanLayers(map, { lat: (south + north) / 2, useDevicePixels: ratio });
 
   return {
     render: async (view) => {
