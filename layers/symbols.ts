@@ -125,11 +125,11 @@ function shapeElement(shape: Shape, r: number, cx: number, cy: number, attrs: st
   return `<polygon points="${v.map(([x, y]) => `${x.toFixed(2)},${y.toFixed(2)}`).join(' ')}" ${attrs}/>`;
 }
 
-/** The SVG body of one symbol, drawn in a CELL×CELL box at (ox, oy). */
-export function symbolBody(kind: ProjectKind, action: ProjectAction, status: ProjectStatus, ox = 0, oy = 0): string {
-  const cx = ox + CELL / 2;
-  const cy = oy + CELL / 2;
-  const id = `c-${kind}-${action}-${status}-${ox}-${oy}`;
+/** The SVG body of one symbol, in a CELL×CELL box. */
+function symbolBody(kind: ProjectKind, action: ProjectAction, status: ProjectStatus): string {
+  const cx = CELL / 2;
+  const cy = CELL / 2;
+  const id = `c-${kind}-${action}-${status}`;
   return symbolParts(kind, action, status)
     .map((p) => {
       if (p.type === 'hatch') {

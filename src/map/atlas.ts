@@ -6,8 +6,14 @@
  * the kinds, actions and statuses it shows. The legend and the exports keep the SVG.
  */
 import { CELL, iconKey, shapeVertices, symbolParts, type Shape, type SymbolPart } from '../../layers/symbols';
-import { PROJECT_ACTIONS, PROJECT_KINDS, PROJECT_STATUSES } from '../core/model/kinds';
-import type { ProjectAction, ProjectKind, ProjectStatus } from '../core/model/kinds';
+import {
+  PROJECT_ACTIONS,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  type ProjectAction,
+  type ProjectKind,
+  type ProjectStatus,
+} from '../core/model/kinds';
 
 type Triple = readonly [ProjectKind, ProjectAction, ProjectStatus];
 

@@ -19,7 +19,8 @@ describe('docs/ARCHITECTURE.md', () => {
     const names = new Set(files.map((f) => basename(f)));
     const cited = [...text.matchAll(/[\w./-]+\.(?:tsx?|json|geojson|md|css|bin|js)\b/g)].map((m) => m[0]);
     const missing = [...new Set(cited)].filter((c) => {
-      if (NOT_FILES.has(c) || c.startsWith('../shared')) return false;
+      // a path outside the repository (the docs cite the team's reference notes): not checked
+      if (NOT_FILES.has(c) || c.startsWith('../')) return false;
       return c.includes('/') ? !paths.has(c.replace(/^\.\//, '')) : !names.has(c);
     });
     expect(cited.length).toBeGreaterThan(50);

@@ -32,8 +32,6 @@ export const DEFAULT_SORT: TableSort = { key: 'county', dir: 'asc' };
 export const isFilterActive = (f: TableFilter): boolean =>
   f.countyCode !== null || f.kind !== null || f.status !== null || f.centralOnly || f.text.trim() !== '';
 
-/** Filters and sorts projects for the table. `displayName` gives the name shown in the current language. */
-
 /** One collator per language, built on first use: building one costs more than a sort of the table. */
 const collators = new Map<string, Intl.Collator>();
 function collatorFor(locale: string): Intl.Collator {
@@ -44,6 +42,8 @@ function collatorFor(locale: string): Intl.Collator {
   }
   return c;
 }
+
+/** Filters and sorts projects for the table. `displayName` gives the name shown in the current language. */
 export function queryProjects(
   projects: readonly ProjectFeature[],
   filter: TableFilter,
