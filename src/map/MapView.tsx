@@ -121,8 +121,8 @@ export function MapView({ stores }: { stores: MapStores }) {
       return;
     }
     provideSymbols(map);
-    // in the frame that fires 'load' (see PlanLayerOptions.firstIdle)
-    const firstIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    // MapLibre's first visually complete frame (see PlanLayerOptions.firstDrawn)
+    const firstDrawn = new Promise<void>((resolve) => map.once('load', () => resolve()));
     performance.mark('qz:map-created');
     map.once('render', () => performance.mark('qz:first-frame'));
     map.touchZoomRotate.disableRotation();
@@ -227,7 +227,7 @@ export function MapView({ stores }: { stores: MapStores }) {
         const created = createPlanLayers(map, {
           lat,
           initial: { descriptors: initialLayers },
-          firstIdle,
+          firstDrawn,
           onLoading: setLoadingAnalysis,
         });
         plan = created;

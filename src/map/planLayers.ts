@@ -34,12 +34,15 @@ export interface PlanLayerOptions {
   /** The descriptors the map's style already holds (withProjectLayers); it has its symbols already. */
   readonly initial?: { readonly descriptors: readonly LayerDescriptor[] };
   /**
-   * The map's first 'idle', listened for since the map was created. MapLibre fires it in the very frame
-   * that fires 'load' when nothing changed meanwhile — before this module could listen — and asking for
-   * another idle costs a whole redraw (about a second on software GL). `drawn()` waits for it instead
-   * while nothing shown has changed since the style was built.
+   * The map's 'load', listened for since the map was created: in MapLibre's words, fired "after all
+   * necessary resources have been downloaded and the first visually complete rendering of the map has
+   * occurred". `drawn()` resolves with it while nothing shown has changed since the style was built.
+   * Waiting for 'idle' instead cost a whole redraw of the same picture about every other start-up: when
+   * the last tile to arrive holds symbols, MapLibre marks that frame's symbol placement stale and draws
+   * one more frame before 'idle' — pixel for pixel the same (checked by the map e2e test), about half a
+   * second on software GL. Asking for another idle, as this module once did, cost a redraw every time.
    */
-  readonly firstIdle?: Promise<void>;
+  readonly firstDrawn?: Promise<void>;
 }
 
 const PICK_RADIUS = 6;
@@ -89,7 +92,7 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
     },
     async drawn() {
       if (wantsDeck(latest)) await (await loadDeck()).drawn();
-      else if (options.firstIdle && !changed) return options.firstIdle;
+      else if (options.firstDrawn && !changed) return options.firstDrawn;
       await idle(map);
     },
     pick(point) {

@@ -16,6 +16,7 @@ import { createRenderer, type Renderer, type RenderView } from './render';
 import { creditLines, dateText, type PrintStores } from './credits';
 import { tablePage } from './pageCanvas';
 import { drawProjectionPage } from './projectionPage';
+import { formatNumber } from '../core/i18n/translate';
 
 export type ExportContent = { readonly type: 'current' } | { readonly type: 'slide'; readonly id: string };
 
@@ -227,7 +228,7 @@ export function drawStatsPage(
   const t = stores.i18n.t.peek();
   const page = tablePage(stores, W, H, t('stats.title'));
   const { ctx, text, u, m } = page;
-  const n = (v: number): string => Math.round(v).toLocaleString(stores.i18n.lang.peek() === 'zh' ? 'zh-CN' : 'en-GB');
+  const n = (v: number): string => formatNumber(stores.i18n.lang.peek(), Math.round(v));
   const scenario = stores.scenarios.state.scenario.peek();
 
   // table 1: counties

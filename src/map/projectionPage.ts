@@ -10,6 +10,7 @@ import { projectionNotes } from '../state/projectionNotes';
 import type { PrintStores } from './credits';
 import { PRINT_FONT } from './compose';
 import { tablePage } from './pageCanvas';
+import { formatNumber } from '../core/i18n/translate';
 
 const MAIN: readonly ProjectionStage[] = ['preschool', 'primary', 'junior', 'upperSecondary'];
 
@@ -26,7 +27,7 @@ export function drawProjectionPage(
   const variant = t(`projection.variantShort.${p.variant}`);
   const page = tablePage(stores, W, H, `${t('projection.title')} · ${variant}`, t('projection.modelled'));
   const { ctx, text, u, m } = page;
-  const n = (v: number): string => Math.round(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const n = (v: number): string => formatNumber(lang, Math.round(v));
   const unitName = (id: string): string => (id === 'city' ? t('projection.city') : stores.i18n.countyName.peek()(id));
   const stage = stores.projection.state.stage.peek();
   const fs = 13 * u;

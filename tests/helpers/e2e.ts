@@ -48,7 +48,13 @@ export const isDeploymentLookup = (text: string, url: string): boolean =>
 /** A fresh context (own storage) with every request and console error recorded. */
 export async function openApp(
   browser: Browser,
-  options: { wait?: boolean; viewport?: { width: number; height: number }; serviceWorker?: boolean } = {},
+  options: {
+    wait?: boolean;
+    viewport?: { width: number; height: number };
+    serviceWorker?: boolean;
+    /** Script run in the page before the app's own (page.addInitScript). */
+    init?: string;
+  } = {},
 ): Promise<Session> {
   // the service worker's first caching of the build costs each page load ~2 s on this VM: only the
   // test of offline use and updates lets it run
@@ -64,6 +70,7 @@ export async function openApp(
     if (m.type() === 'error' && !isDeploymentLookup(m.text(), m.location().url)) consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  if (options.init) await page.addInitScript({ content: options.init });
   await page.goto(baseUrl());
   if (options.wait !== false) await waitForMap(page);
   return { context, page, requests, consoleErrors };

@@ -105,6 +105,61 @@ describe('translate', () => {
     expect(formatNumber('zh', 1234567)).toBe('1,234,567');
     expect(formatNumber('en', 0.5)).toBe('0.5');
   });
+
+  it('writes numbers exactly as Intl.NumberFormat does for zh-CN and en-GB (at most six decimals)', () => {
+    const edges = [
+      0,
+      -0,
+      1,
+      -1,
+      999,
+      1000,
+      -1000,
+      12000,
+      45000,
+      1234567.5,
+      0.1 + 0.2,
+      1 / 3,
+      -2 / 3,
+      0.0000004,
+      0.0000005,
+      -0.0000005,
+      0.0000015,
+      2.5e-7,
+      1.0000005,
+      123456.1234565,
+      999999.9999995,
+      1e20,
+      9.999999e20,
+      1e21,
+      -1e22,
+      Number.MAX_SAFE_INTEGER,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      24.3,
+      0.72,
+      5.05,
+    ];
+    // a fixed pseudo-random spread: seat counts, shares, coordinates, areas
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const spread = Array.from({ length: 3000 }, (_, i) => {
+      const scale = 10 ** Math.floor(next() * 14 - 7);
+      const v = (next() - 0.3) * scale;
+      return i % 3 === 0 ? Math.round(v) : v;
+    });
+    for (const [lang, locale] of [
+      ['zh', 'zh-CN'],
+      ['en', 'en-GB'],
+    ] as const) {
+      const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+      for (const v of [...edges, ...spread]) expect(`${v}: ${formatNumber(lang, v)}`).toBe(`${v}: ${intl.format(v)}`);
+    }
+  });
 });
 
 describe('feature tables', () => {

@@ -14,8 +14,6 @@ export function PhasingPanel() {
   const W = 260;
   const H = 72;
   const bw = W / data.years.length;
-  const lang = i18n.lang.value;
-  const n = (v: number): string => v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <section class="panel phasing" data-testid="phasing-panel" aria-labelledby="phasing-title">
       <header class="panel-head">
@@ -75,7 +73,7 @@ export function PhasingPanel() {
                   onClick={() => view.actions.setPhaseYear(y)}
                   style={{ cursor: 'pointer' }}
                 >
-                  <title>{t('phase.chartLabel', { year: String(y), seats: n(v) })}</title>
+                  <title>{t('phase.chartLabel', { year: String(y), seats: v })}</title>
                 </rect>
                 {(i === 0 || i === data.years.length - 1 || y % 5 === 0) && (
                   <text x={i * bw + bw / 2} y={H + 12} text-anchor="middle" font-size="9" fill="#55636f">

@@ -4,6 +4,7 @@ import { changeText, fieldsText } from '../../core/compare/diffCsv';
 import { CompareMaps, COMPARE_COLORS } from '../../map/CompareMaps';
 import { download } from '../common/download';
 import { useCompare, useFixed, useI18n, useScenarios } from '../context';
+import { formatNumber } from '../../core/i18n/translate';
 
 const signed = (v: number, n: (x: number) => string): string => (v > 0 ? `+${n(v)}` : v < 0 ? `−${n(-v)}` : '0');
 
@@ -18,7 +19,7 @@ export function CompareView() {
   if (!session) return null;
   const t = i18n.t.value;
   const lang = i18n.lang.value;
-  const n = (v: number): string => Math.round(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  const n = (v: number): string => formatNumber(lang, Math.round(v));
   const sides = c.sides.value;
   const diff = c.diff.value;
   const coverage = c.coverage.value;
