@@ -223,46 +223,44 @@ export function MapView({ stores }: { stores: MapStores }) {
       );
       for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](stores.i18n.lang.peek()));
 
-      {
-        const created = createPlanLayers(map, {
-          lat,
-          initial: { descriptors: initialLayers },
-          firstDrawn,
-          onLoading: setLoadingAnalysis,
+      const created = createPlanLayers(map, {
+        lat,
+        initial: { descriptors: initialLayers },
+        firstDrawn,
+        onLoading: setLoadingAnalysis,
+      });
+      plan = created;
+      // what changed between building the style and its loading (an edit, a drag, a layer shown)
+      created.show(buildLayers(stores.layers.layerInput.peek()));
+      // ready = the first frame with every shown layer drawn (deck.gl's too, if an analysis layer is on)
+      void created.drawn().then(() => {
+        performance.mark('qz:first-map');
+        resolveReady();
+        markFirstMapDrawn();
+        // editing (Terra Draw) loads once the first map is drawn; a click until then selects as usual
+        void import('./editor').then((m) => {
+          if (!disposed) editor = m.attachEditor(map, stores);
         });
-        plan = created;
-        // what changed between building the style and its loading (an edit, a drag, a layer shown)
-        created.show(buildLayers(stores.layers.layerInput.peek()));
-        // ready = the first frame with every shown layer drawn (deck.gl's too, if an analysis layer is on)
-        void created.drawn().then(() => {
-          performance.mark('qz:first-map');
-          resolveReady();
-          markFirstMapDrawn();
-          // editing (Terra Draw) loads once the first map is drawn; a click until then selects as usual
-          void import('./editor').then((m) => {
-            if (!disposed) editor = m.attachEditor(map, stores);
+      });
+      // the map draws at the next frame anyway: hand it the layers then, once per frame, so that a
+      // drag's pointer event only posts the coverage request and returns
+      let first = true;
+      let frame = 0;
+      disposers.push(
+        effect(() => {
+          // subscribe (the layers themselves are read at the frame)
+          if (!stores.layers.layerInput.value || first) {
+            first = false;
+            return;
+          }
+          if (frame) return;
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            if (!disposed) created.show(buildLayers(stores.layers.layerInput.peek()));
           });
-        });
-        // the map draws at the next frame anyway: hand it the layers then, once per frame, so that a
-        // drag's pointer event only posts the coverage request and returns
-        let first = true;
-        let frame = 0;
-        disposers.push(
-          effect(() => {
-            // subscribe (the layers themselves are read at the frame)
-            if (!stores.layers.layerInput.value || first) {
-              first = false;
-              return;
-            }
-            if (frame) return;
-            frame = requestAnimationFrame(() => {
-              frame = 0;
-              if (!disposed) created.show(buildLayers(stores.layers.layerInput.peek()));
-            });
-          }),
-          () => cancelAnimationFrame(frame),
-        );
-      }
+        }),
+        () => cancelAnimationFrame(frame),
+      );
       // Pick on MapLibre's click; a few pixels of radius make small symbols easy to hit with a finger.
       map.on('click', (e) => {
         // clicks on the drawing handles, or while placing or drawing, belong to the editor

@@ -65,7 +65,7 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
   let loading: Promise<AnalysisOverlay> | null = null;
   let disposed = false;
   let hovered = '';
-  /** Whether the map changed since its style was built (then the first idle may predate the change). */
+  /** Whether the map changed since its style was built (then its 'load' may predate the change). */
   let changed = !initial;
   const beforeId = (): string => projects.firstLayerId ?? LABEL_LAYER_ID;
   const loadDeck = (): Promise<AnalysisOverlay> => {

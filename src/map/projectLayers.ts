@@ -106,9 +106,7 @@ export function addSymbolImage(map: maplibregl.Map, key: string): boolean {
   map.addImage(
     key,
     { width: pixels.width, height: pixels.height, data: new Uint8Array(pixels.data) },
-    {
-      pixelRatio: 1,
-    },
+    { pixelRatio: 1 },
   );
   return true;
 }

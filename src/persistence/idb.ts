@@ -249,22 +249,23 @@ export function createIdbRepository(
         return { scenarios, skipped: raw.length - scenarios.length };
       }),
     loadScenario: (id) =>
-      read(async (d) => {
-        const index = known ?? (await indexed);
-        const tx = d.transaction(['scenarios', 'projects', 'history'], 'readonly');
-        const rec = parseScenarioRecord(await tx.objectStore('scenarios').get(id));
-        if (!rec) return null;
-        const raw = await tx.objectStore('projects').index('byScenario').getAll(id);
-        const projects = [];
-        for (const r of raw) {
-          const p = parseProjectRecord(r, index);
-          if (p) projects.push(p);
-        }
-        const history = tx.objectStore('history');
-        const info = await historyInfo({ getEntry: (sid, seq) => history.get([sid, seq]) }, id, rec.history, index);
-        await tx.done;
-        return { summary: summaryOf(rec), projects, history: info, skipped: raw.length - projects.length };
-      }),
+      withIndex((index) =>
+        read(async (d) => {
+          const tx = d.transaction(['scenarios', 'projects', 'history'], 'readonly');
+          const rec = parseScenarioRecord(await tx.objectStore('scenarios').get(id));
+          if (!rec) return null;
+          const raw = await tx.objectStore('projects').index('byScenario').getAll(id);
+          const projects = [];
+          for (const r of raw) {
+            const p = parseProjectRecord(r, index);
+            if (p) projects.push(p);
+          }
+          const history = tx.objectStore('history');
+          const info = await historyInfo({ getEntry: (sid, seq) => history.get([sid, seq]) }, id, rec.history, index);
+          await tx.done;
+          return { summary: summaryOf(rec), projects, history: info, skipped: raw.length - projects.length };
+        }),
+      ),
     createScenario: (meta, projects) => write((tx) => putScenarioWithProjects(tx, meta, projects)),
     deleteScenario: (id) =>
       write(async (tx) => {
