@@ -26,6 +26,7 @@ export function createAnalysisOverlay(map: maplibregl.Map, useDevicePixels?: num
   let last: { descriptors: readonly LayerDescriptor[]; beforeId: string } | null = null;
   let waiting: (() => void)[] = [];
   let groupsResolved = false;
+  let following = false;
   const overlay: MapLibreOverlay = new MapLibreOverlay({
     interleaved: true,
     deviceProps: DEVICE_PROPS,
@@ -37,6 +38,17 @@ export function createAnalysisOverlay(map: maplibregl.Map, useDevicePixels?: num
     },
     onAfterRender: (ctx: { gl: WebGL2RenderingContext }) => {
       guard.onAfterRender(ctx);
+      if (!following) {
+        // @deck.gl/maplibre 9.4 (interleaved) takes the camera when deck.gl is created and follows the
+        // map's `move`s only once deck.gl has loaded: a camera that moved in between (a jump to a place
+        // while deck.gl started) stayed deck.gl's for picking — it drew right, but hovering an existing
+        // school named nothing until the map moved again (deck.gl's view at zoom 7.8, the map at 16, in
+        // the end-to-end test on a software-composited browser). Its first frame is after that load: one
+        // `move` hands it the camera (visgl/deck.gl#10702, fixed after 9.4.0). An `onLoad` prop of ours
+        // would replace the one it starts following with, on the overlay's next setProps (#10709).
+        following = true;
+        queueMicrotask(() => map.fire('move'));
+      }
       if (!groupsResolved || !layers.every((l) => l.isLoaded)) return;
       const done = waiting;
       waiting = [];

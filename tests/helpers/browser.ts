@@ -1,4 +1,13 @@
-/** Launching Debian Chromium through playwright-core with flags that give WebGL2 (SwiftShader) offline. */
+/**
+ * Launching Debian Chromium through playwright-core as it runs on a machine without a usable GPU (a
+ * virtual desktop, a 信创 PC without a driver): there chrome://gpu says Compositing, Rasterization and
+ * Canvas "Software only" and WebGL "Software only" (SwiftShader, which managed machines keep through the
+ * EnableUnsafeSwiftShader policy). Until round 5 of the start-up work the tests also forced
+ * `--use-angle=swiftshader --ignore-gpu-blocklist`: chrome://gpu then says "Hardware accelerated"
+ * everywhere, and the GPU process composites and rasterises every page through SwiftShader — a set-up no
+ * planner's machine has, which hid a deck.gl picking bug (src/map/analysisOverlay.ts) and cost the suite
+ * about 12 % of its time (docs/ARCHITECTURE.md, Start-up).
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +21,17 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
 ];
+
+/**
+ * The flags the tests used until round 5: SwiftShader as if it were a GPU, compositing included. The
+ * bench keeps them by default so that its figures compare with every baseline measured so far;
+ * `QZ_BENCH_GPU_LESS=1 npm run bench` measures Chromium's GPU-less configuration instead, in which the
+ * drag round trip measured about 180 ms instead of 3 (docs/ARCHITECTURE.md, Start-up, fifth round).
+ */
+export const SWIFTSHADER_AS_GPU = ['--use-angle=swiftshader', '--ignore-gpu-blocklist'];
+export const benchFlags = (): string[] => (process.env.QZ_BENCH_GPU_LESS === '1' ? [] : SWIFTSHADER_AS_GPU);
 
 /** `extra`: more Chromium flags (a host resolver rule, WebGL turned off). */
 export async function launch(extra: readonly string[] = []): Promise<Browser> {
