@@ -7,9 +7,9 @@
  *   ("qz:load-scenario"), and from navigation until the map has drawn them.
  */
 import type { Page } from 'playwright-core';
-import { benchFlags, launch, waitForMap } from '../../tests/helpers/browser';
+import { waitForMap } from '../../tests/helpers/browser';
 import { readJson } from '../lib/reference';
-import { withPreview } from '../lib/preview';
+import { launchForBench, withPreview } from '../lib/preview';
 import type { Figure } from './startup';
 
 const N = 10_000;
@@ -142,7 +142,7 @@ export async function editingFigures(): Promise<Figure[]> {
   const features = benchFeatures(seed, N);
   const figures: Figure[] = [];
   await withPreview(4176, async (url) => {
-    const browser = await launch(benchFlags());
+    const browser = await launchForBench();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(url);

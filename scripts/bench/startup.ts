@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { benchFlags, launch } from '../../tests/helpers/browser';
-import { withPreview } from '../lib/preview';
+import { launchForBench, withPreview } from '../lib/preview';
 
 export interface Figure {
   readonly name: string;
@@ -307,7 +306,7 @@ export async function startupFigures(runs = 7): Promise<Figure[]> {
   const floor: number[] = [];
   const allJs = readdirSync(join(DIST, 'assets')).filter((f) => /\.m?js$/.test(f));
   await withPreview(4181, async (url) => {
-    const browser = await launch(benchFlags());
+    const browser = await launchForBench();
     // a pair not counted: the first page a fresh browser draws pays for the browser itself (its GPU
     // process compiles the shaders it composites and rasterises pages with: about 0.75 s of one first
     // compositor frame here, 0.15 s once warm), and that page was always the app's

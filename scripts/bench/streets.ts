@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { benchFlags, launch, waitForMap } from '../../tests/helpers/browser';
-import { withPreview } from '../lib/preview';
+import { waitForMap } from '../../tests/helpers/browser';
+import { launchForBench, withPreview } from '../lib/preview';
 import { markTime, median, type Figure } from './startup';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -39,7 +39,7 @@ export async function streetsFigures(runs = 4): Promise<Figure[]> {
   const plain: number[] = [];
   const streets: number[] = [];
   await withPreview(4182, async (url) => {
-    const browser = await launch(benchFlags());
+    const browser = await launchForBench();
     for (let i = 0; i < runs; i++) {
       const [a, b] = await pair(browser, url, archive);
       plain.push(a);

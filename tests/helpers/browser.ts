@@ -24,14 +24,8 @@ export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-/**
- * The flags the tests used until round 5: SwiftShader as if it were a GPU, compositing included. The
- * bench keeps them by default so that its figures compare with every baseline measured so far;
- * `QZ_BENCH_GPU_LESS=1 npm run bench` measures Chromium's GPU-less configuration instead, in which the
- * drag round trip measured about 180 ms instead of 3 (docs/ARCHITECTURE.md, Start-up, fifth round).
- */
+/** The flags the tests used until round 5: SwiftShader as if it were a GPU, compositing included. */
 export const SWIFTSHADER_AS_GPU = ['--use-angle=swiftshader', '--ignore-gpu-blocklist'];
-export const benchFlags = (): string[] => (process.env.QZ_BENCH_GPU_LESS === '1' ? [] : SWIFTSHADER_AS_GPU);
 
 /** `extra`: more Chromium flags (a host resolver rule, WebGL turned off). */
 export async function launch(extra: readonly string[] = []): Promise<Browser> {
