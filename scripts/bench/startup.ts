@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { launchForBench, withPreview } from '../lib/preview';
+import { BASEMAP_TOLERANCE } from '../../src/map/style';
 
 export interface Figure {
   readonly name: string;
@@ -72,8 +73,8 @@ maplibregl.setWorkerUrl(new URL('./maplibre-gl-worker.mjs', location.href).href)
 const map = new maplibregl.Map({
   container: 'm',
   style: { version: 8, sources: {
-      land: { type: 'geojson', data: new URL('${asset('land')}', location.href).href, tolerance: 0.25 },
-      counties: { type: 'geojson', data: new URL('${asset('counties')}', location.href).href, tolerance: 0.25 } },
+      land: { type: 'geojson', data: new URL('${asset('land')}', location.href).href, tolerance: ${BASEMAP_TOLERANCE} },
+      counties: { type: 'geojson', data: new URL('${asset('counties')}', location.href).href, tolerance: ${BASEMAP_TOLERANCE} } },
     layers: [
       { id: 'bg', type: 'background', paint: { 'background-color': '#cfe3f1' } },
       { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f3efe6' } },

@@ -44,6 +44,22 @@ function populationLabels(pop: number | null): { popZh?: string; popEn?: string 
   return { popZh: `${(pop / 10_000).toFixed(1)}万人`, popEn: `pop. ${(pop / 1_000_000).toFixed(2)} M` };
 }
 
+/**
+ * How far (in tile pixels) MapLibre may simplify the land and county outlines when it cuts them into
+ * tiles. Without a GPU every vertex is a cost in each frame of software GL: at the city view 0.25 kept
+ * 24,000 of the 33,000 vertices and a map frame took about 130 ms; 0.5 keeps 11,000 and, with the fill
+ * outlines below, a frame takes about 92 ms (docs/ARCHITECTURE.md, Start-up, sixth round). Half a tile
+ * pixel is below what the eye separates at any zoom; the floor page of the bench uses the same value.
+ */
+export const BASEMAP_TOLERANCE = 0.5;
+
+/**
+ * Fills whose every edge a line layer draws over (coast and lake shores by `coastline`, county borders
+ * by `county-lines`, the frame by `frame-edge`), or whose neighbour is the same colour: MapLibre's
+ * antialiasing outline pass would add a second copy of each ring's vertices to every frame for nothing.
+ */
+const OUTLINED = { 'fill-antialias': false } as const;
+
 /** The embedded basemap of 泉州 as an inline MapLibre style: every source is data in the bundle. */
 /**
  * `urls`: where the same land and county files can be fetched (the live map): MapLibre's worker then
@@ -96,8 +112,8 @@ export function buildStyle(
     version: 8,
     name: 'quanzhou-offline',
     sources: {
-      land: { type: 'geojson', data: urls?.land ?? ref.land, tolerance: 0.25 },
-      counties: { type: 'geojson', data: urls?.counties ?? ref.counties, tolerance: 0.25 },
+      land: { type: 'geojson', data: urls?.land ?? ref.land, tolerance: BASEMAP_TOLERANCE },
+      counties: { type: 'geojson', data: urls?.counties ?? ref.counties, tolerance: BASEMAP_TOLERANCE },
       rivers: { type: 'geojson', data: ref.rivers },
       countyLabels: { type: 'geojson', data: labelPoints },
       contextLabels: { type: 'geojson', data: ref.labels },
@@ -110,10 +126,16 @@ export function buildStyle(
         type: 'fill',
         source: 'land',
         filter: ['!', ['has', 'lake']],
-        paint: { 'fill-color': COLORS.land },
+        paint: { 'fill-color': COLORS.land, ...OUTLINED },
       },
-      { id: 'lakes', type: 'fill', source: 'land', filter: ['has', 'lake'], paint: { 'fill-color': COLORS.sea } },
-      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': COLORS.city } },
+      {
+        id: 'lakes',
+        type: 'fill',
+        source: 'land',
+        filter: ['has', 'lake'],
+        paint: { 'fill-color': COLORS.sea, ...OUTLINED },
+      },
+      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': COLORS.city, ...OUTLINED } },
       {
         id: 'rivers',
         type: 'line',
@@ -137,7 +159,7 @@ export function buildStyle(
         source: 'land',
         paint: { 'line-color': COLORS.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 13, 2.2] },
       },
-      { id: 'frame', type: 'fill', source: 'frame', paint: { 'fill-color': COLORS.frame } },
+      { id: 'frame', type: 'fill', source: 'frame', paint: { 'fill-color': COLORS.frame, ...OUTLINED } },
       { id: 'frame-edge', type: 'line', source: 'frame', paint: { 'line-color': COLORS.frameEdge, 'line-width': 1 } },
       {
         id: 'county-labels',
