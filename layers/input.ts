@@ -29,8 +29,8 @@ export function groupByKind(projects: readonly ProjectFeature[]): ReadonlyMap<Pr
 }
 
 /**
- * The same lists with one project shown at the pointer. Only the dragged project's kind gets a new
- * array; every other kind keeps its identity (the map then sends only that kind's data while dragging).
+ * The same lists with one project at the pointer (what coverage follows while a project is dragged).
+ * Only the dragged project's kind gets a new array; every other kind keeps its identity.
  */
 export function withDragged(
   byKind: ReadonlyMap<ProjectKind, readonly ProjectFeature[]>,

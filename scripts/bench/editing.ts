@@ -3,6 +3,7 @@
  * - the time to commit one edit (a move) to IndexedDB: the "qz:commit" user-timing measure, which
  *   spans the repository transaction from start to commit;
  * - coverage while dragging: from a drag preview to the coverage worker's answer, and the worker's own time;
+ * - a drag by the mouse (pointerDrag.ts): how long the page takes to handle each move, map frames per move;
  * - the time to load a scenario of 10,000 projects: reading and validating every record
  *   ("qz:load-scenario"), and from navigation until the map has drawn them.
  */
@@ -10,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { waitForMap } from '../../tests/helpers/browser';
 import { readJson } from '../lib/reference';
 import { launchForBench, withPreview } from '../lib/preview';
+import { pointerDrag } from './pointerDrag';
 import type { Figure } from './startup';
 
 const N = 10_000;
@@ -187,6 +189,18 @@ export async function editingFigures(): Promise<Figure[]> {
       figures.push(
         ms('drag round trip, 1,000 projects (median)', median(thousand.trip), 1, 4),
         ms('drag round trip, 1,000 projects (p95)', quantile(thousand.trip, 0.95)),
+      );
+      // and by the mouse: the time the page takes to handle each move, and the map frames drawn meanwhile
+      const byMouse = await pointerDrag(page, 'bench-00000');
+      figures.push(
+        ms('drag by mouse, 1,000 projects: time per move (median)', median([...byMouse.perMove])),
+        ms('drag by mouse, 1,000 projects: time per move (p95)', quantile([...byMouse.perMove], 0.95)),
+        {
+          name: 'drag by mouse, 1,000 projects: map frames per move',
+          value: Math.round((byMouse.frames / byMouse.moves) * 100) / 100,
+          unit: '×',
+          lowerIsBetter: true,
+        },
       );
 
       // a 10,000-project scenario written straight into the store, then opened

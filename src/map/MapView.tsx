@@ -270,9 +270,11 @@ export function MapView({ stores }: { stores: MapStores }) {
         stores.selection.actions.select(hit && 'project' in hit ? hit.project : null);
       });
       map.on('mousemove', (e) => {
+        // no hover while a project is dragged: each change of the hover ring is a map frame
+        if (editor?.dragging()) return;
         const hit = plan?.pick(e.point) ?? null;
         const project = hit && 'project' in hit ? projectById(hit.project) : null;
-        map.getCanvas().style.cursor = project ? 'pointer' : '';
+        map.getCanvas().style.cursor = editor?.grabs(e) ? 'move' : project ? 'pointer' : '';
         const [pLon = 0, pLat = 0] = project?.geometry.coordinates ?? [];
         plan?.hover(project ? [pLon, pLat] : null);
         if (project) setHover({ x: e.point.x, y: e.point.y, project });

@@ -9,6 +9,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { MapStores } from '../state/app';
+import { attachPointDrag } from './pointDrag';
 
 /** Terra Draw ids of the two features it holds for the selected project. */
 const POINT_ID = 'qz-edit-point';
@@ -19,13 +20,18 @@ const RED = '#dc2626';
 export interface MapEditor {
   /** Whether Terra Draw has one of its features under a map click (so the click is not a deselect). */
   hits(e: maplibregl.MapMouseEvent): boolean;
+  /** Whether a press here would drag the selected project (the map shows a move cursor). */
+  grabs(e: maplibregl.MapMouseEvent): boolean;
+  /** Whether the selected project is being dragged. */
+  dragging(): boolean;
   dispose(): void;
 }
 
 /**
  * The map side of editing, through Terra Draw (a maintained drawing library with a MapLibre
- * adapter): placing a new project (point mode), dragging the selected project (select mode),
- * drawing a site outline (polygon mode) and reshaping it (select mode, vertices and midpoints).
+ * adapter): placing a new project (point mode), drawing a site outline (polygon mode) and reshaping
+ * or moving it (select mode, vertices and midpoints); the selected project's point is dragged by
+ * pointDrag.ts, which draws it on the page instead of re-tiling the map at every pointer move.
  * Terra Draw only ever holds the selected project's point and site; committing goes through the
  * app's actions, so every change is an undoable edit.
  */
@@ -41,7 +47,8 @@ export function attachEditor(map: maplibregl.Map, stores: MapStores): MapEditor 
     modes: [
       new TerraDrawSelectMode({
         flags: {
-          point: { feature: { draggable: true } },
+          // the project's point is dragged by pointDrag.ts, without a map frame per pointer move
+          point: { feature: { draggable: false } },
           polygon: {
             feature: {
               draggable: true,
@@ -135,13 +142,6 @@ export function attachEditor(map: maplibregl.Map, stores: MapStores): MapEditor 
     return lon === undefined || lat === undefined ? null : [lon, lat];
   };
 
-  draw.on('change', (ids, type) => {
-    // a drag in progress: show the project (and its figures) at the pointer
-    if (type !== 'update' || editingId === null || !ids.includes(POINT_ID)) return;
-    const at = pointOf(POINT_ID);
-    if (at) stores.selection.actions.dragTo({ id: editingId, lon: at[0], lat: at[1] });
-  });
-
   draw.on('finish', (id, context) => {
     const at = pointOf(id);
     if (context.mode === 'point' && at) {
@@ -154,8 +154,7 @@ export function attachEditor(map: maplibregl.Map, stores: MapStores): MapEditor 
       return;
     }
     if (context.mode !== 'select' || editingId === null) return;
-    if (id === POINT_ID && at) void stores.editing.moveProject(editingId, at[0], at[1]);
-    else if (id === SITE_ID) {
+    if (id === SITE_ID) {
       const f = draw.getSnapshotFeature(SITE_ID);
       if (f?.geometry.type === 'Polygon') void stores.editing.setSite(editingId, f.geometry);
     }
@@ -173,12 +172,16 @@ export function attachEditor(map: maplibregl.Map, stores: MapStores): MapEditor 
     loadSelection();
   });
 
+  const pointDrag = attachPointDrag(map, stores);
   return {
     hits: (e) => {
       if (stores.selection.state.mode.peek().type !== 'select') return true;
       return draw.getFeaturesAtLngLat({ lng: e.lngLat.lng, lat: e.lngLat.lat }, { pointerDistance: 8 }).length > 0;
     },
+    grabs: (e) => pointDrag.grabs(e.point),
+    dragging: () => pointDrag.dragging(),
     dispose: () => {
+      pointDrag.dispose();
       dispose();
       draw.stop();
     },

@@ -1,7 +1,12 @@
 /**
- * What every layer reads, derived in one place: the phased projects by kind (with a dragged project at
- * the pointer), the central-district and site lists, the visible layers, the selection and the analysis
- * rasters. The same derivation (layers/input.ts) gives a slide's or an export's input.
+ * What every layer reads, derived in one place: the phased projects by kind, the central-district and
+ * site lists, the visible layers, the selection and the analysis rasters. The same derivation
+ * (layers/input.ts) gives a slide's or an export's input.
+ *
+ * A drag does not change what the layers read: the dragged project is drawn at the pointer by the map's
+ * drag marker (src/map/pointDrag.ts), and only coverage (`shown`) and the analysis follow it. Moving it in
+ * the layers re-tiled three or four GeoJSON sources per pointer move, and without a GPU each of the two or
+ * three map frames that followed held the page for about 100 ms (docs/ARCHITECTURE.md, Start-up, sixth round).
  */
 import { computed, type ReadonlySignal } from '@preact/signals';
 import type { ProjectKind } from '../core/model/kinds';
@@ -35,13 +40,12 @@ export function createLayerInput(deps: {
   readonly projectedGapFor?: (year: number | null, view?: SlideProjection | null) => AnalysisLayerInput['projectedGap'];
 }): LayerInputState {
   const projectsByKind = computed(() => groupByKind(projectsByYear(deps.projects.value, deps.phaseYear.value)));
-  // the same arrays, except the dragged project's kind, where it is shown at the pointer
+  // the same arrays, except the dragged project's kind, where it is at the pointer: what coverage follows
   const shownByKind = computed(() => withDragged(projectsByKind.value, deps.dragPreview.value));
-  // from the shown positions, so the central-district ring follows a dragged project
-  const central = computed(() => centralOf(shownByKind.value));
+  const central = computed(() => centralOf(projectsByKind.value));
   const sites = computed(() => sitesOf(projectsByKind.value));
   const layerInput = computed<LayerInput>(() => ({
-    projectsByKind: shownByKind.value,
+    projectsByKind: projectsByKind.value,
     central: central.value,
     sites: sites.value,
     visible: deps.visible.value,

@@ -18,9 +18,10 @@ describe('selection store', () => {
     expect(sel.state.selected.value?.id).toBe(p.id);
     expect(flights).toEqual([p.geometry.coordinates]);
     sel.actions.dragTo({ id: p.id, lon: 118.7, lat: 24.95 });
-    expect(sel.state.selectedList.value[0]?.geometry.coordinates).toEqual([118.7, 24.95]);
-    // the project itself is untouched: the drag is a preview
+    expect(sel.state.dragPreview.value).toEqual({ id: p.id, lon: 118.7, lat: 24.95 });
+    // the project and its ring are untouched: the drag is a preview the map's drag marker draws
     expect(sel.state.selected.value?.geometry.coordinates).toEqual(p.geometry.coordinates);
+    expect(sel.state.selectedList.value[0]?.geometry.coordinates).toEqual(p.geometry.coordinates);
   });
 
   it('forgets projects that are gone and resets drafts when the scenario changes', () => {

@@ -22,7 +22,7 @@ export interface DragPreview {
 export interface SelectionState {
   readonly selectedId: ReadonlySignal<string | null>;
   readonly selected: ReadonlySignal<ProjectFeature | null>;
-  /** The selected project as a 0- or 1-element array, at the pointer while dragged (for the ring layer). */
+  /** The selected project as a 0- or 1-element array (for the ring layer; a drag does not move it: see layerInput.ts). */
   readonly selectedList: ReadonlySignal<readonly ProjectFeature[]>;
   readonly checked: ReadonlySignal<ReadonlySet<string>>;
   readonly mode: ReadonlySignal<EditMode>;
@@ -51,9 +51,7 @@ export function createSelection(deps: SelectionDeps) {
   const selected = computed(() => deps.byId.value.get(selectedId.value ?? '') ?? null);
   const selectedList = computed<readonly ProjectFeature[]>(() => {
     const p = selected.value;
-    if (!p) return [];
-    const drag = dragPreview.value;
-    return drag && drag.id === p.id ? [{ ...p, geometry: { type: 'Point', coordinates: [drag.lon, drag.lat] } }] : [p];
+    return p ? [p] : [];
   });
 
   const actions: SelectionActions = {

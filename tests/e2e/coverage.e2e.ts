@@ -86,18 +86,40 @@ describe('coverage, demand and targets', () => {
     await jumpTo(page, lon, lat, 13);
     const at = await screenPoint(page, lon, lat);
     await page.mouse.move(at.x, at.y);
+    // count the map's frames while dragging: the marker moves on the page, not by re-tiling the map
+    await page.evaluate(() => {
+      const w = window as Window & { __frames?: number };
+      w.__frames = 0;
+      window.__qzMap?.map.on('render', () => (w.__frames = (w.__frames ?? 0) + 1));
+    });
     await page.mouse.down();
     // drag about 3 km west-north-west, out of the dense 东海 area: the school covers fewer people there
     const to = await screenPoint(page, lon - 0.03, lat + 0.012);
     for (let i = 1; i <= 15; i++)
       await page.mouse.move(at.x + ((to.x - at.x) * i) / 15, at.y + ((to.y - at.y) * i) / 15);
-    // still holding the mouse: the figure has already changed
+    // still holding the mouse: the figure has already changed, and the marker is where the pointer is
     await expect.poll(() => covered(page)).toBeLessThan(start);
     await expect.poll(() => covered(page, 'coverage-county-350503')).toBeLessThan(county);
+    const marker = await page.getByTestId('drag-marker').boundingBox();
+    if (!marker) throw new Error('no drag marker');
+    expect(Math.hypot(marker.x + marker.width / 2 - to.x, marker.y + marker.height / 2 - to.y)).toBeLessThan(4);
+    // Terra Draw moved the point and the layers followed until round 6: 2–3 map frames per move (37 here)
+    const frames = await page.evaluate(() => (window as Window & { __frames?: number }).__frames ?? -1);
+    expect(frames).toBeGreaterThanOrEqual(0);
+    expect(frames).toBeLessThan(15);
     await page.mouse.up();
     await waitSaved(page);
     const after = await covered(page);
     expect(after).toBeLessThan(start);
+    // the school is drawn at the drop; the marker goes once the map shows it
+    const moved = await page.evaluate(
+      (id) => window.__qzApp?.state.scenario.value.features.find((f) => f.id === id),
+      p.id,
+    );
+    const [mLon = 0, mLat = 0] = moved?.geometry.coordinates ?? [];
+    expect(Math.abs(mLon - (lon - 0.03))).toBeLessThan(0.001);
+    expect(Math.abs(mLat - (lat + 0.012))).toBeLessThan(0.001);
+    await expect.poll(() => page.getByTestId('drag-marker').count()).toBe(0);
     // undo puts the school back and the figure with it
     await page.getByTestId('undo').click();
     await expect.poll(() => covered(page)).toBe(start);

@@ -62,6 +62,20 @@ describe('editing on the map and in the form', () => {
     await expect.poll(async () => (await selected(page))?.lon ?? 0).toBeGreaterThan(added.lon + 0.001);
     await expect.poll(() => page.getByTestId('undo').getAttribute('title')).toContain('移动 新建幼儿园1');
     await waitSaved(page);
+    // Esc while dragging puts it back: the marker goes, nothing is stored, the selection stays
+    const placed = await selected(page);
+    if (!placed) throw new Error('expected the moved project to be selected');
+    const from = await screenPoint(page, placed.lon, placed.lat);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(from.x - i * 12, from.y + i * 4);
+    await expect.poll(() => page.getByTestId('drag-marker').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('drag-marker').count()).toBe(0);
+    await page.mouse.up();
+    expect(await selected(page)).toEqual(placed);
+    expect(await page.evaluate(() => window.__qzApp?.state.dragPreview.value ?? null)).toBeNull();
+    expect(await page.getByTestId('undo').getAttribute('title')).toContain('移动 新建幼儿园1');
 
     // edit in the form: a bad value is named and nothing is saved; then a good save
     await page.getByTestId('form-name').fill('城东示范幼儿园');
