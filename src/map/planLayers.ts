@@ -7,7 +7,8 @@ import type * as maplibregl from 'maplibre-gl';
 import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { LayerDescriptor } from '../../layers/types';
 import type { AnalysisOverlay } from './analysisOverlay';
-import { createProjectLayerSync, isProjectDescriptor, provideSymbols, showHover } from './projectLayers';
+import { createHoverDisc, type HoverDisc } from './hoverDisc';
+import { createProjectLayerSync, isProjectDescriptor, provideSymbols } from './projectLayers';
 import { LABEL_LAYER_ID } from './style';
 
 export type Picked = { readonly project: string } | { readonly existing: ExistingSchoolRecord };
@@ -65,6 +66,7 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
   let loading: Promise<AnalysisOverlay> | null = null;
   let disposed = false;
   let hovered = '';
+  let disc: HoverDisc | null = null;
   /** Whether the map changed since its style was built (then its 'load' may predate the change). */
   let changed = !initial;
   const beforeId = (): string => projects.firstLayerId ?? LABEL_LAYER_ID;
@@ -125,10 +127,12 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
       const key = at ? `${at[0]},${at[1]}` : '';
       if (key === hovered) return;
       hovered = key;
-      showHover(map, at, options.lat);
+      disc ??= createHoverDisc(map, options.lat);
+      disc.show(at);
     },
     dispose() {
       disposed = true;
+      disc?.dispose();
       deck?.dispose();
       deck = null;
     },

@@ -13,12 +13,12 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { MapStores } from '../state/app';
-import { metresPerPixel } from '../core/export/paper';
 import { rgbaCss } from '../../layers/analysisColors';
 import { ICON_SIZE } from '../../layers/projectKindLayer';
 import { SELECTION_RING } from '../../layers/selection';
 import { CELL, iconKey } from '../../layers/symbols';
 import { symbolImage } from './atlas';
+import { metresToPixelsAt as px } from './projectLayers';
 
 /** How near the selected project (px) a press picks it up, and how far it must move to be a drag. */
 const GRAB_PX = 12;
@@ -42,9 +42,6 @@ interface Dragging {
   marker: HTMLElement | null;
   at: { x: number; y: number };
 }
-
-const px = (metres: number, min: number, max: number, lat: number, zoom: number): number =>
-  Math.min(max, Math.max(min, metres / metresPerPixel(lat, zoom)));
 
 /** The selected project's symbol inside the selection ring, as the map draws them, centred on (0, 0). */
 function markerElement(map: maplibregl.Map, icon: string, lat: number): HTMLElement {

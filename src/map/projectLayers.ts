@@ -7,7 +7,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { ProjectFeature } from '../core/model/project';
-import { ICON_SIZE } from '../../layers/projectKindLayer';
 import { CELL, iconKey } from '../../layers/symbols';
 import type {
   IconLayerDescriptor,
@@ -51,6 +50,13 @@ export function metresToPixels(
     maxPx * scale + offset,
   ];
 }
+
+/**
+ * The same size for one zoom, in CSS pixels: for what the page draws over the map (the drag marker, the
+ * hover disc) at the size the map draws the symbol.
+ */
+export const metresToPixelsAt = (metres: number, minPx: number, maxPx: number, lat: number, zoom: number): number =>
+  Math.min(maxPx, Math.max(minPx, (metres * 2 ** zoom) / (METRES_PER_PX_Z0 * Math.cos((lat * Math.PI) / 180))));
 
 const color = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
@@ -277,36 +283,4 @@ export function createProjectLayerSync(
       return changed;
     },
   };
-}
-
-const HOVER = 'project-hover';
-
-/**
- * The symbol under the pointer, tinted (as deck.gl's autoHighlight did): a translucent disc the size of
- * the symbol, over it and under the selection ring. `at` null clears it.
- */
-export function showHover(map: maplibregl.Map, at: readonly [number, number] | null, lat: number): void {
-  const data: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: at ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [at[0], at[1]] }, properties: {} }] : [],
-  };
-  const source = map.getSource<maplibregl.GeoJSONSource>(HOVER);
-  if (source) {
-    void source.setData(data);
-    return;
-  }
-  if (!at) return;
-  map.addSource(HOVER, { type: 'geojson', data });
-  map.addLayer(
-    {
-      id: HOVER,
-      type: 'circle',
-      source: HOVER,
-      paint: {
-        'circle-radius': metresToPixels(ICON_SIZE.sizeMeters, ICON_SIZE.minPx, ICON_SIZE.maxPx, lat, { scale: 0.5 }),
-        'circle-color': 'rgba(8,145,178,0.35)',
-      },
-    },
-    map.getLayer('selection') ? 'selection' : LABEL_LAYER_ID,
-  );
 }

@@ -188,6 +188,23 @@ describe('the offline map', () => {
     const [hLon = 0, hLat = 0] = high.geometry.coordinates;
     await jumpTo(page, hLon, hLat, 14);
     const p = await screenPoint(page, hLon, hLat);
+    // hovering tints the symbol with a disc drawn on the page, centred on it: no map frame for it
+    await page.mouse.move(p.x + 60, p.y + 60);
+    await waitForMap(page);
+    await page.evaluate(() => {
+      const w = window as Window & { __frames?: number };
+      w.__frames = 0;
+      window.__qzMap?.map.on('render', () => (w.__frames = (w.__frames ?? 0) + 1));
+    });
+    await page.mouse.move(p.x, p.y);
+    const disc = await page.getByTestId('hover-disc').boundingBox();
+    if (!disc) throw new Error('no hover disc over the hovered project');
+    expect(Math.hypot(disc.x + disc.width / 2 - p.x, disc.y + disc.height / 2 - p.y)).toBeLessThan(2);
+    expect(disc.width).toBeGreaterThanOrEqual(12);
+    expect(disc.width).toBeLessThanOrEqual(26);
+    expect(await page.evaluate(() => (window as Window & { __frames?: number }).__frames)).toBe(0);
+    await page.mouse.move(p.x + 60, p.y + 60);
+    await expect.poll(() => page.getByTestId('hover-disc').isVisible()).toBe(false);
     await page.mouse.click(p.x, p.y);
     await expect.poll(() => page.getByTestId('details-name').textContent()).toBe(high.properties.name);
     expect(await page.getByTestId('details-illustrative').count()).toBe(1);
