@@ -114,22 +114,22 @@ export function attachPointDrag(map: maplibregl.Map, stores: MapStores): PointDr
     });
   };
 
-  /** The selected project's screen position if a press at `point` picks it up. */
-  const grabbed = (point: { readonly x: number; readonly y: number }): maplibregl.Point | null => {
+  /** The selected project and its screen position, if a press at `point` picks it up. */
+  const grabbed = (point: { readonly x: number; readonly y: number }) => {
     if (stores.selection.state.mode.peek().type !== 'select') return null;
     const p = stores.selection.state.selected.peek();
     if (!p) return null;
     const [lon = 0, lat = 0] = p.geometry.coordinates;
     const at = map.project([lon, lat]);
-    return Math.hypot(at.x - point.x, at.y - point.y) <= GRAB_PX ? at : null;
+    return Math.hypot(at.x - point.x, at.y - point.y) <= GRAB_PX ? { p, at } : null;
   };
 
   const onDown = (e: PointerEvent): void => {
     if (drag || !e.isPrimary || e.button !== 0) return;
-    const p = stores.selection.state.selected.peek();
     const from = local(e);
-    const at = grabbed(from);
-    if (!p || !at) return;
+    const hit = grabbed(from);
+    if (!hit) return;
+    const { p, at } = hit;
     // ours, not Terra Draw's (it listens on the canvas) nor the map's pan
     e.stopPropagation();
     const panWasOn = map.dragPan.isEnabled();
@@ -176,20 +176,20 @@ export function attachPointDrag(map: maplibregl.Map, stores: MapStores): PointDr
     finish(false);
   };
 
-  container.addEventListener('pointerdown', onDown, true);
-  container.addEventListener('pointermove', onMove, true);
-  container.addEventListener('pointerup', onUp, true);
-  container.addEventListener('pointercancel', onUp, true);
+  const listeners = [
+    ['pointerdown', onDown],
+    ['pointermove', onMove],
+    ['pointerup', onUp],
+    ['pointercancel', onUp],
+  ] as const;
+  for (const [type, fn] of listeners) container.addEventListener(type, fn, true);
   window.addEventListener('keydown', onKey, true);
   return {
     grabs: (point) => drag !== null || grabbed(point) !== null,
     dragging: () => drag !== null,
     dispose: () => {
       finish(false);
-      container.removeEventListener('pointerdown', onDown, true);
-      container.removeEventListener('pointermove', onMove, true);
-      container.removeEventListener('pointerup', onUp, true);
-      container.removeEventListener('pointercancel', onUp, true);
+      for (const [type, fn] of listeners) container.removeEventListener(type, fn, true);
       window.removeEventListener('keydown', onKey, true);
     },
   };

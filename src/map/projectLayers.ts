@@ -6,6 +6,7 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { metresPerPixel } from '../core/export/paper';
 import type { ProjectFeature } from '../core/model/project';
 import { CELL, iconKey } from '../../layers/symbols';
 import type {
@@ -56,7 +57,7 @@ export function metresToPixels(
  * hover disc) at the size the map draws the symbol.
  */
 export const metresToPixelsAt = (metres: number, minPx: number, maxPx: number, lat: number, zoom: number): number =>
-  Math.min(maxPx, Math.max(minPx, (metres * 2 ** zoom) / (METRES_PER_PX_Z0 * Math.cos((lat * Math.PI) / 180))));
+  Math.min(maxPx, Math.max(minPx, metres / metresPerPixel(lat, zoom)));
 
 const color = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
