@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vitest/config';
 import preact from '@preact/preset-vite';
@@ -54,6 +56,68 @@ export function contentSecurityPolicy(tileHosts = process.env.QZ_TILE_HOSTS ?? '
   ].join('; ');
 }
 
+/** What compresses: text, and the population surface (a grid of mostly empty cells, 814 → 53 KB). */
+export const COMPRESSIBLE: ReadonlySet<string> = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.geojson',
+  '.svg',
+  '.txt',
+  '.webmanifest',
+  '.bin',
+]);
+/** Smaller files gain less than a request's headers. */
+const MIN_BYTES = 1024;
+
+/**
+ * Writes `<file>.gz` beside every compressible file of `dir` (recursively) that gzip shrinks by a tenth or
+ * more (`index-abc.js` → `index-abc.js.gz`), so that a web server sends the compressed copy instead of
+ * compressing on every request, or not at all: nginx with `gzip_static on` (docs/DEPLOY.md), our own
+ * server (scripts/lib/staticServer.ts). nginx compresses nothing by default: with DEPLOY.md's set-up as it
+ * was, the first map fetched 2.8 MB instead of 0.73 MB.
+ */
+export function precompress(dir: string): { files: number; bytes: number; gzipped: number } {
+  const out = { files: 0, bytes: 0, gzipped: 0 };
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      const sub = precompress(path);
+      out.files += sub.files;
+      out.bytes += sub.bytes;
+      out.gzipped += sub.gzipped;
+      continue;
+    }
+    if (!COMPRESSIBLE.has(extname(name).toLowerCase()) || stat.size < MIN_BYTES) continue;
+    const gz = gzipSync(readFileSync(path), { level: 9 });
+    if (gz.length > stat.size * 0.9) continue;
+    writeFileSync(`${path}.gz`, gz);
+    out.files += 1;
+    out.bytes += stat.size;
+    out.gzipped += gz.length;
+  }
+  return out;
+}
+
+/** The build's gzipped copies (precompress), once everything, public/ included, is written. */
+function precompressed(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'qz-precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      precompress(outDir);
+    },
+  };
+}
+
 function csp(): Plugin {
   return {
     name: 'qz-csp',
@@ -69,7 +133,7 @@ function csp(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), serviceWorker(), csp()],
+  plugins: [preact(), serviceWorker(), csp(), precompressed()],
   base: './',
   build: {
     // the browsers offices have (docs/DEPLOY.md): Chromium 105+ (Chrome, Edge, 信创 browsers), Firefox ESR

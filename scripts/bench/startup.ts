@@ -35,7 +35,7 @@ const kb = (bytes: number): number => Math.round(bytes / 1024);
 export function buildSizes(dist = DIST): Figure[] {
   const files = [
     ...readdirSync(join(dist, 'assets'))
-      .filter((f) => !f.endsWith('.map'))
+      .filter((f) => !f.endsWith('.map') && !f.endsWith('.gz'))
       .map((f) => join(dist, 'assets', f)),
     join(dist, 'index.html'),
   ];

@@ -49,6 +49,17 @@ export function parseRange(header: string, size: number): [number, number] | nul
   return start <= end && start < size ? [start, end] : null;
 }
 
+/** Whether an Accept-Encoding header admits gzip (`gzip`, `gzip;q=0.8`, `*`; not `gzip;q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  const q = new Map<string, number>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [coding = '', ...params] = part.split(';').map((x) => x.trim());
+    const weight = params.map((p) => /^q=([\d.]+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (coding) q.set(coding, weight === undefined ? 1 : Number(weight));
+  }
+  return (q.get('gzip') ?? q.get('*') ?? 0) > 0;
+}
+
 export interface ServeOptions {
   readonly dir: string;
   /** The sub-path the app is served under, with slashes at both ends ("/" or "/jyj/planning/"). */
@@ -91,13 +102,19 @@ export function startServer(o: ServeOptions): Promise<{ server: Server; url: str
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    const target = file;
-    const size = stat.size;
+    // the build's gzipped copy (vite.config.ts, precompress), as nginx's gzip_static sends it: whole files only
+    const gz = `${file}.gz`;
+    const hasGz = existsSync(gz);
+    const zipped = hasGz && !req.headers.range && acceptsGzip(req.headers['accept-encoding']);
+    const target = zipped ? gz : file;
+    const size = zipped ? statSync(gz).size : stat.size;
     const headers: Record<string, string> = {
-      'Content-Type': MIME[extname(target).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': cacheControl(url.pathname),
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
+      ...(hasGz ? { Vary: 'Accept-Encoding' } : {}),
+      ...(zipped ? { 'Content-Encoding': 'gzip' } : {}),
     };
     const range = req.headers.range ? parseRange(req.headers.range, size) : 'ignore';
     if (range === null) {

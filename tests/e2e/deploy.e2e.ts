@@ -6,7 +6,9 @@
  * and the Content-Security-Policy the build ships.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +59,28 @@ describe('the build', () => {
     execFileSync('node_modules/.bin/es-check', ['es5', 'dist/compat.js']);
   });
 
+  it('holds a gzipped copy of each file that gzip shrinks, for servers that send them as they are', () => {
+    const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).map((f) => join('dist', f));
+    const text = files.filter((f) => /\.(m?js|css|html|json|geojson|bin)$/.test(f) && statSync(f).size >= 1024);
+    const zipped = text.filter((f) => existsSync(`${f}.gz`));
+    // every script, style and data file the first map needs, and the population grid
+    for (const name of [
+      /index-.*\.js$/,
+      /maplibre-gl-worker-.*\.mjs$/,
+      /index-.*\.css$/,
+      /counties-.*\.geojson$/,
+      /population-.*\.bin$/,
+    ])
+      expect(
+        zipped.some((f) => name.test(f)),
+        String(name),
+      ).toBe(true);
+    expect(zipped.length).toBeGreaterThan(text.length * 0.9);
+    for (const f of zipped) expect(gunzipSync(readFileSync(`${f}.gz`)).equals(readFileSync(f)), f).toBe(true);
+    // nothing else: no copies of source maps or of files a server reads by range (basemap archives)
+    expect(files.filter((f) => f.endsWith('.gz') && !zipped.includes(f.slice(0, -3)))).toEqual([]);
+  });
+
   it('ships a Content-Security-Policy: scripts and workers from its own origin only', () => {
     const html = readFileSync('dist/index.html', 'utf8');
     const csp = (/http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '').replace(/&#39;/g, "'");
@@ -83,8 +107,19 @@ describe('served from an intranet web server under a sub-path', () => {
     const w = watch(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
+    const encodings = new Map<string, string>();
+    page.on('response', (r) => {
+      const file = new URL(r.url()).pathname.split('/').pop() ?? '';
+      encodings.set(file.replace(/-[\w-]{8}\./, '.'), r.headers()['content-encoding'] ?? 'identity');
+    });
     await page.goto(`http://${HOST}:${port}${BASE}`);
     await waitForMap(page);
+    // the build's gzipped copies (docs/DEPLOY.md: nginx gzip_static): what the first map needs arrives compressed
+    expect(
+      ['index.js', 'maplibre-gl-worker.mjs', 'land.geojson', 'counties.geojson', 'scenario-2022.geojson'].map((f) =>
+        encodings.get(f),
+      ),
+    ).toEqual(['gzip', 'gzip', 'gzip', 'gzip', 'gzip']);
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
     const status = page.getByTestId('offline-status');
     expect(await status.getAttribute('data-available')).toBe('false');
