@@ -1,5 +1,5 @@
 /**
- * deck.gl, for the analysis layers only (catchments, rasters, county shading, existing schools). This
+ * deck.gl, for the analysis layers only (catchments, rasters, existing schools). This
  * module is loaded on first use: a map that shows no analysis layer never downloads or starts deck.gl.
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -11,8 +11,8 @@ import { DEVICE_PROPS, toDeckLayers } from './deckLayers';
 import { createUniformBindingGuard, syncDeckFramebuffer } from './interleaveFixes';
 
 export interface AnalysisOverlay {
-  /** Draws these descriptors' analysis layers beneath the MapLibre layer `beforeId`. */
-  setLayers(descriptors: readonly LayerDescriptor[], beforeId: string): void;
+  /** Draws these descriptors' analysis layers, each beneath the MapLibre layer `beneath[i]`. */
+  setLayers(descriptors: readonly LayerDescriptor[], beneath: readonly string[]): void;
   /** Resolves once deck.gl has drawn a frame with every current layer's data and textures loaded. */
   drawn(): Promise<void>;
   /** The existing school under a point of the map, if any (existing schools are named on hover). */
@@ -23,7 +23,7 @@ export interface AnalysisOverlay {
 export function createAnalysisOverlay(map: maplibregl.Map, useDevicePixels?: number): AnalysisOverlay {
   const guard = createUniformBindingGuard();
   let layers: Layer[] = [];
-  let last: { descriptors: readonly LayerDescriptor[]; beforeId: string } | null = null;
+  let last: { descriptors: readonly LayerDescriptor[]; beneath: readonly string[] } | null = null;
   let waiting: (() => void)[] = [];
   let groupsResolved = false;
   let following = false;
@@ -58,7 +58,7 @@ export function createAnalysisOverlay(map: maplibregl.Map, useDevicePixels?: num
   map.addControl(overlay);
   const apply = (): void => {
     if (!last) return;
-    layers = toDeckLayers(last.descriptors, last.beforeId);
+    layers = toDeckLayers(last.descriptors, last.beneath);
     overlay.setProps({ layers });
     map.triggerRepaint();
   };
@@ -73,8 +73,8 @@ export function createAnalysisOverlay(map: maplibregl.Map, useDevicePixels?: num
   map.on('sourcedata', resolveGroups);
   map.on('idle', resolveGroups);
   return {
-    setLayers(descriptors, beforeId) {
-      last = { descriptors, beforeId };
+    setLayers(descriptors, beneath) {
+      last = { descriptors, beneath };
       apply();
       resolveGroups();
     },

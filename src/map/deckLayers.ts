@@ -1,7 +1,7 @@
-import { BitmapLayer, GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ExistingSchoolRecord } from '../core/io/existing';
-import type { CatchmentCircle, CountyShade, LayerDescriptor, RasterOverlay } from '../../layers/types';
+import type { CatchmentCircle, CountyLayerDescriptor, LayerDescriptor, RasterOverlay } from '../../layers/types';
 import { isProjectDescriptor, type ProjectDescriptor } from './projectLayers';
 
 /**
@@ -22,9 +22,12 @@ function imageData(o: RasterOverlay): ImageData {
   return img;
 }
 
-/** What deck.gl draws: every descriptor MapLibre does not (projectLayers.ts), i.e. the analysis layers. */
-type DeckDescriptor = Exclude<LayerDescriptor, ProjectDescriptor>;
-const isDeckDescriptor = (d: LayerDescriptor): d is DeckDescriptor => !isProjectDescriptor(d);
+/**
+ * What deck.gl draws: every descriptor MapLibre does not — not the projects (projectLayers.ts), not the
+ * county shading (countyShades.ts) — i.e. the catchments, the rasters and the existing schools.
+ */
+type DeckDescriptor = Exclude<LayerDescriptor, ProjectDescriptor | CountyLayerDescriptor>;
+const isDeckDescriptor = (d: LayerDescriptor): d is DeckDescriptor => !isProjectDescriptor(d) && d.type !== 'counties';
 
 let empty: ImageData | null = null;
 const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
@@ -32,12 +35,14 @@ const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
 /**
  * Turns the pure descriptors of layers/ into deck.gl layers (cheap: deck diffs by id and data identity).
  * Analysis layers are opt-in: a hidden one is not created at all, so no shaders are compiled for it
- * (costly on software GL). `beforeId`: the MapLibre layer they are drawn beneath (interleaved mode).
+ * (costly on software GL). `beneath[i]`: the MapLibre layer the descriptor at index i is drawn beneath
+ * (interleaved mode).
  */
-export function toDeckLayers(descriptors: readonly LayerDescriptor[], beforeId: string): Layer[] {
-  const interleave = { beforeId };
-  const shown = descriptors.filter((d): d is DeckDescriptor => isDeckDescriptor(d) && d.visible);
-  return shown.map((d): Layer => {
+export function toDeckLayers(descriptors: readonly LayerDescriptor[], beneath: readonly string[]): Layer[] {
+  const shown = descriptors.flatMap((d, i) =>
+    isDeckDescriptor(d) && d.visible ? [{ d, interleave: { beforeId: beneath[i] ?? '' } }] : [],
+  );
+  return shown.map(({ d, interleave }): Layer => {
     if (d.type === 'raster') {
       const o = d.overlay;
       return new BitmapLayer({
@@ -76,37 +81,22 @@ export function toDeckLayers(descriptors: readonly LayerDescriptor[], beforeId: 
         ...interleave,
       });
     }
-    if (d.type === 'dots') {
-      const colors = d.colors;
-      return new ScatterplotLayer<ExistingSchoolRecord>({
-        id: d.id,
-        data: d.data as ExistingSchoolRecord[],
-        visible: d.visible,
-        pickable: true,
-        stroked: true,
-        filled: true,
-        getPosition: (s) => [s.lon, s.lat],
-        getRadius: d.radiusPx,
-        radiusUnits: 'pixels',
-        getLineWidth: 1,
-        lineWidthUnits: 'pixels',
-        getLineColor: [255, 255, 255, 230],
-        getFillColor: (s) => [...colors[s.kind]],
-        ...interleave,
-      });
-    }
-    return new GeoJsonLayer<CountyShade['properties']>({
+    // the existing schools (dots)
+    const colors = d.colors;
+    return new ScatterplotLayer<ExistingSchoolRecord>({
       id: d.id,
-      data: d.data as CountyShade[],
+      data: d.data as ExistingSchoolRecord[],
       visible: d.visible,
-      pickable: false,
+      pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f) => [...d.fill(f.properties)],
-      getLineColor: (f) => [...d.line(f.properties)],
-      updateTriggers: { getFillColor: d.fill, getLineColor: d.line },
-      getLineWidth: d.lineWidthPx,
+      getPosition: (s) => [s.lon, s.lat],
+      getRadius: d.radiusPx,
+      radiusUnits: 'pixels',
+      getLineWidth: 1,
       lineWidthUnits: 'pixels',
+      getLineColor: [255, 255, 255, 230],
+      getFillColor: (s) => [...colors[s.kind]],
       ...interleave,
     });
   });

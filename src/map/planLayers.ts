@@ -7,6 +7,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { LayerDescriptor } from '../../layers/types';
 import type { AnalysisOverlay } from './analysisOverlay';
+import { createCountyShadeSync, isShadeDescriptor, shadeLayerIds } from './countyShades';
 import { createHoverDisc, type HoverDisc } from './hoverDisc';
 import { createProjectLayerSync, isProjectDescriptor, provideSymbols } from './projectLayers';
 import { LABEL_LAYER_ID } from './style';
@@ -47,8 +48,10 @@ export interface PlanLayerOptions {
 }
 
 const PICK_RADIUS = 6;
+/** What deck.gl draws: the analysis layers MapLibre does not (county shading is MapLibre's: countyShades.ts). */
+const isDeckDescriptor = (d: LayerDescriptor): boolean => !isProjectDescriptor(d) && !isShadeDescriptor(d);
 const wantsDeck = (descriptors: readonly LayerDescriptor[]): boolean =>
-  descriptors.some((d) => !isProjectDescriptor(d) && d.visible);
+  descriptors.some((d) => isDeckDescriptor(d) && d.visible);
 
 const idle = (map: maplibregl.Map): Promise<void> =>
   new Promise((resolve) => {
@@ -61,6 +64,7 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
   const initial = options.initial;
   if (!initial) provideSymbols(map);
   const projects = createProjectLayerSync(map, options.lat, initial?.descriptors);
+  const shades = createCountyShadeSync(map);
   let latest: readonly LayerDescriptor[] = initial?.descriptors ?? [];
   let deck: AnalysisOverlay | null = null;
   let loading: Promise<AnalysisOverlay> | null = null;
@@ -69,7 +73,20 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
   let disc: HoverDisc | null = null;
   /** Whether the map changed since its style was built (then its 'load' may predate the change). */
   let changed = !initial;
-  const beforeId = (): string => projects.firstLayerId ?? LABEL_LAYER_ID;
+  /**
+   * The map layer each descriptor is drawn beneath: the next county shading above it in the drawing order,
+   * else the lowest project layer (all analysis layers lie beneath the projects).
+   */
+  const beneath = (descriptors: readonly LayerDescriptor[]): string[] => {
+    const out: string[] = [];
+    let next = projects.firstLayerId ?? LABEL_LAYER_ID;
+    for (let i = descriptors.length - 1; i >= 0; i--) {
+      out[i] = next;
+      const d = descriptors[i];
+      if (d && isShadeDescriptor(d) && shades.has(d.id)) next = shadeLayerIds(d.id)[0];
+    }
+    return out;
+  };
   const loadDeck = (): Promise<AnalysisOverlay> => {
     if (!loading) {
       options.onLoading?.(true);
@@ -77,7 +94,7 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
         .then((m) => {
           const overlay = m.createAnalysisOverlay(map, options.useDevicePixels);
           if (disposed) overlay.dispose();
-          else overlay.setLayers(latest, beforeId());
+          else overlay.setLayers(latest, beneath(latest));
           deck = overlay;
           return overlay.drawn().then(() => overlay);
         })
@@ -89,7 +106,9 @@ export function createPlanLayers(map: maplibregl.Map, options: PlanLayerOptions)
     show(descriptors) {
       latest = descriptors;
       if (projects.sync(descriptors)) changed = true;
-      if (deck) deck.setLayers(descriptors, beforeId());
+      const under = beneath(descriptors);
+      if (shades.sync(descriptors, (i) => under[i] ?? LABEL_LAYER_ID)) changed = true;
+      if (deck) deck.setLayers(descriptors, beneath(descriptors));
       else if (wantsDeck(descriptors)) void loadDeck();
     },
     async drawn() {

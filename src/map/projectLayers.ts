@@ -59,7 +59,7 @@ export function metresToPixels(
 export const metresToPixelsAt = (metres: number, minPx: number, maxPx: number, lat: number, zoom: number): number =>
   Math.min(maxPx, Math.max(minPx, metres / metresPerPixel(lat, zoom)));
 
-const color = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
+export const cssColor = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
 type PointProps = { readonly id: string; readonly icon: string; readonly label: string };
 const points = new WeakMap<readonly ProjectFeature[], FeatureCollection<Point, PointProps>>();
@@ -195,8 +195,8 @@ function layersOf(d: ProjectDescriptor, lat: number): maplibregl.LayerSpecificat
           'circle-radius': metresToPixels(d.radiusMeters, d.minRadiusPx, d.maxRadiusPx, lat, {
             offset: -d.lineWidthPx / 2,
           }),
-          'circle-color': d.fillColor ? color(d.fillColor) : 'rgba(0,0,0,0)',
-          'circle-stroke-color': color(d.lineColor),
+          'circle-color': d.fillColor ? cssColor(d.fillColor) : 'rgba(0,0,0,0)',
+          'circle-stroke-color': cssColor(d.lineColor),
           'circle-stroke-width': d.lineWidthPx,
           'circle-pitch-alignment': 'map',
         },
@@ -208,14 +208,14 @@ function layersOf(d: ProjectDescriptor, lat: number): maplibregl.LayerSpecificat
       type: 'fill',
       source: d.id,
       layout: { visibility },
-      paint: { 'fill-color': color(d.fillColor) },
+      paint: { 'fill-color': cssColor(d.fillColor) },
     },
     {
       id: `${d.id}-line`,
       type: 'line',
       source: d.id,
       layout: { visibility },
-      paint: { 'line-color': color(d.lineColor), 'line-width': d.lineWidthPx },
+      paint: { 'line-color': cssColor(d.lineColor), 'line-width': d.lineWidthPx },
     },
   ];
 }

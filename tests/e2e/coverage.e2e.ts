@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { jumpTo, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from '../helpers/e2e';
+import { colorAt, jumpTo, near, openApp, screenPoint, seedProjects, useBrowser, waitSaved } from '../helpers/e2e';
 import { waitForMap } from '../helpers/browser';
 
 const browser = useBrowser();
@@ -172,6 +172,20 @@ describe('coverage, demand and targets', () => {
     );
     expect(unknownCounties).toHaveLength(11);
     expect(new Set(unknownCounties)).toEqual(new Set(['unknown']));
+    // drawn by MapLibre's own layers (src/map/countyShades.ts), not deck.gl: 晋江 and 南安 shaded grey
+    const inJinjiang = [118.53, 24.72] as const;
+    const inNanan = [118.3, 24.98] as const;
+    expect(await page.evaluate(() => window.__qzMap?.map.getLayoutProperty('special-gap-fill', 'visibility'))).not.toBe(
+      'none',
+    );
+    const shadedJinjiang = await colorAt(page, ...inJinjiang);
+    const shadedNanan = await colorAt(page, ...inNanan);
+    // with no other analysis layer shown, deck.gl is not even loaded
+    expect(
+      await page.evaluate(
+        () => performance.getEntriesByType('resource').filter((e) => e.name.includes('analysisOverlay')).length,
+      ),
+    ).toBe(0);
 
     // planning a special-education school in 晋江 settles that county
     await page.evaluate(async () => {
@@ -184,6 +198,9 @@ describe('coverage, demand and targets', () => {
     await page.getByTestId('sidebar-tab-targets').click();
     await expect.poll(() => jinjiangRow.getAttribute('data-state')).toBe('ok');
     expect(await special.getAttribute('data-achieved')).toBe('1');
+    // and on the map: 晋江 is no longer shaded (lighter by the grey's 16 % opacity), 南安 still is
+    await expect.poll(async () => (await colorAt(page, ...inJinjiang))[0] - shadedJinjiang[0]).toBeGreaterThan(12);
+    expect(near(await colorAt(page, ...inNanan), shadedNanan, 3)).toBe(true);
 
     // seats against demand per county, sorted and downloaded
     await page.getByTestId('drawer-tab-demand').click();
