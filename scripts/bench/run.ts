@@ -2,12 +2,13 @@
  * npm run bench — prints every benchmark figure, its target where the issue set one, and its ratio to
  * scripts/bench/baseline.json. Targets live here, not in timed tests.
  *   npm run bench -- --update          rewrites the baseline
- *   npm run bench -- --only startup    one group (build, coverage, io, startup, editing, projection, siting, streets)
+ *   npm run bench -- --only startup    one group (build, coverage, io, startup, editing, export, projection, siting, streets)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverageFigures } from './coverage';
 import { editingFigures } from './editing';
+import { exportFigures } from './exports';
 import { ioFigures } from './io';
 import { projectionFigures } from './projection';
 import { sitingFigures } from './siting';
@@ -22,6 +23,7 @@ const GROUPS: Record<string, () => Figure[] | Promise<Figure[]>> = {
   io: ioFigures,
   startup: () => startupFigures(),
   editing: editingFigures,
+  export: exportFigures,
   projection: projectionFigures,
   siting: sitingFigures,
   streets: () => streetsFigures(),

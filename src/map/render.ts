@@ -11,6 +11,7 @@ import type { ActiveBasemap } from '../state/basemap';
 import { buildLayers, type LayerInput } from '../../layers/index';
 import { applyBasemap } from './basemapLayers';
 import { createPlanLayers } from './planLayers';
+import { provideSymbols, withProjectLayers } from './projectLayers';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS } from './style';
 import { liveGl } from './live';
 
@@ -55,6 +56,36 @@ export function maxRenderSize(): number {
 const waitFor = (map: maplibregl.Map, event: 'load' | 'idle'): Promise<void> =>
   new Promise((resolve) => map.once(event, () => resolve()));
 
+/**
+ * The hidden map draws only frames with every tile in: nobody sees the frames in between. MapLibre draws
+ * a frame each time tiles arrive, and on software GL each frame of an export-sized canvas (with 4×
+ * multisampling) takes the GPU process about a second; the page does not wait for it, but reading the
+ * picture back does, for all of them: a 1920×1080 PNG took 10–17 s here, 13–15 of them frames nobody
+ * saw. Tiles, symbol placement and the rest of MapLibre's frame go on as usual; only the drawing is
+ * left out (MapLibre's painter is not public API: without it, every frame is drawn as before).
+ */
+function drawOnlyWhenLoaded(map: maplibregl.Map): { drawAnyway(): void } {
+  let always = false;
+  const drawAnyway = (): void => {
+    always = true;
+    map.redraw();
+  };
+  const painter = (map as unknown as { painter?: { render: (...args: unknown[]) => void } }).painter;
+  if (typeof painter?.render !== 'function') return { drawAnyway };
+  const render = painter.render.bind(painter);
+  painter.render = (...args: unknown[]) => {
+    if (always || map.areTilesLoaded()) render(...args);
+  };
+  return { drawAnyway };
+}
+
+const sameView = (a: RenderView, b: RenderView): boolean =>
+  a.camera.lon === b.camera.lon &&
+  a.camera.lat === b.camera.lat &&
+  a.camera.zoom === b.camera.zoom &&
+  a.viewport.width === b.viewport.width &&
+  a.viewport.height === b.viewport.height;
+
 export interface RenderView {
   /** The camera of the view to draw, and the CSS size of the map it was seen in. */
   readonly camera: { readonly lon: number; readonly lat: number; readonly zoom: number };
@@ -87,9 +118,14 @@ export async function createRenderer(req: RenderRequest, first: RenderView): Pro
     pointerEvents: 'none',
   });
   document.body.appendChild(host);
+  // sizes in metres turn into pixels at the city's latitude, as on the live map
+  const [, south, , north] = req.reference.city.bbox;
+  const lat = (south + north) / 2;
+  // the first view's project layers are part of the style, as on the live map: one load draws them all
+  const initial = buildLayers(first.layerInput);
   const map = new maplibregl.Map({
     container: host,
-    style: buildStyle(req.reference, req.lang),
+    style: withProjectLayers(buildStyle(req.reference, req.lang), initial, lat),
     bounds: viewBounds(first.camera, first.viewport.width, first.viewport.height),
     fitBoundsOptions: { padding: 0 },
     pixelRatio: ratio,
@@ -98,28 +134,44 @@ export async function createRenderer(req: RenderRequest, first: RenderView): Pro
     fadeDuration: 0,
     canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
   });
+  provideSymbols(map);
+  const drawing = drawOnlyWhenLoaded(map);
+  const loaded = waitFor(map, 'load');
   const dispose = (): void => {
     map.remove();
     host.remove();
   };
   try {
-    await waitFor(map, 'load');
+    await loaded;
     for (const id of LABEL_LAYERS) map.setLayoutProperty(id, 'text-field', LABEL_FIELDS[id](req.lang));
     await applyBasemap(map, req.basemap, { tiandituKey: req.tiandituKey, lang: req.lang });
   } catch (e: unknown) {
     dispose();
     throw e;
   }
-  // sizes in metres turn into pixels at the city's latitude, as on the live map
-  const [, south, , north] = req.reference.city.bbox;
-  const plan = createPlanLayers(map, { lat: (south + north) / 2, useDevicePixels: ratio });
+  const plan = createPlanLayers(map, {
+    lat,
+    useDevicePixels: ratio,
+    initial: { descriptors: initial },
+    // the map drawn at 'load' is the export, unless a street basemap was added after it
+    ...(req.basemap.kind === 'offline' ? { firstDrawn: loaded } : {}),
+  });
+  let shown = first;
 
   return {
     render: async (view) => {
-      map.fitBounds(viewBounds(view.camera, view.viewport.width, view.viewport.height), { padding: 0, duration: 0 });
+      // moving to where the map already is would still draw it again
+      if (!sameView(view, shown))
+        map.fitBounds(viewBounds(view.camera, view.viewport.width, view.viewport.height), { padding: 0, duration: 0 });
+      shown = view;
       plan.show(buildLayers(view.layerInput));
       // deck.gl (for analysis layers) waits for its data and textures; MapLibre for its symbols
-      await Promise.race([plan.drawn(), new Promise((r) => setTimeout(r, 15_000))]);
+      const late = await Promise.race([
+        plan.drawn().then(() => false),
+        new Promise<boolean>((r) => setTimeout(() => r(true), 15_000)),
+      ]);
+      // a tile server that never answers: what has arrived, as before
+      if (late) drawing.drawAnyway();
       const src = map.getCanvas();
       const canvas = document.createElement('canvas');
       canvas.width = req.width;
