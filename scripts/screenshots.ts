@@ -83,7 +83,9 @@ async function main(): Promise<void> {
     await a.getByTestId('sidebar-tab-coverage').click();
     await a.getByTestId('coverage-show-catchments').check();
     await a.getByTestId('coverage-show-uncovered').check();
-    await a.evaluate(() => window.__qzMap?.map.jumpTo({ center: [118.6, 24.87], zoom: 11.3 }));
+    await a.evaluate(() => {
+      window.__qzMap?.map.jumpTo({ center: [118.6, 24.87], zoom: 11.3 });
+    });
     await a.waitForTimeout(1500);
     await waitForMap(a);
     await a.screenshot({ path: 'docs/screenshots/coverage-zh.png' });

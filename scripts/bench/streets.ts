@@ -17,7 +17,9 @@ async function pair(browser: Browser, url: string, archive: string): Promise<[nu
   const page = await context.newPage();
   await page.goto(url);
   await waitForMap(page);
-  await page.evaluate(() => window.__qzMap?.map.jumpTo({ center: [118.6, 24.9], zoom: 13 }));
+  await page.evaluate(() => {
+    window.__qzMap?.map.jumpTo({ center: [118.6, 24.9], zoom: 13 });
+  });
   // the camera is stored after a pause; both starts open where the planner left off
   await page.waitForTimeout(1500);
   await page.reload();

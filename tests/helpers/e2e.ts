@@ -152,15 +152,17 @@ export async function jumpTo(page: Page, lon: number, lat: number, zoom: number)
 
 /**
  * Moves the camera without waiting for the map to draw there, for steps that need only the camera (the
- * app hears of it at once: MapLibre's moveend fires within jumpTo). Software GL takes seconds to draw a
- * new zoom, which a step that reads no pixels need not wait for.
+ * app hears of it at once: MapLibre's moveend fires within jumpTo); a step that reads no pixels need not
+ * wait for the map to draw the new view.
  */
 export async function setCamera(page: Page, lon: number, lat: number, zoom: number): Promise<void> {
-  await page.evaluate(({ lon, lat, zoom }) => window.__qzMap?.map.jumpTo({ center: [lon, lat], zoom }), {
-    lon,
-    lat,
-    zoom,
-  });
+  // a block, not an expression: jumpTo returns the map, which playwright would serialise (4–5 s, typed arrays)
+  await page.evaluate(
+    ({ lon, lat, zoom }) => {
+      window.__qzMap?.map.jumpTo({ center: [lon, lat], zoom });
+    },
+    { lon, lat, zoom },
+  );
 }
 
 /** Screen position (page coordinates) of a geographic point on the map. */
