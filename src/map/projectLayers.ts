@@ -61,13 +61,18 @@ export const metresToPixelsAt = (metres: number, minPx: number, maxPx: number, l
 
 export const cssColor = (c: Rgba): string => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(3)})`;
 
-type PointProps = { readonly id: string; readonly icon: string; readonly label: string };
+type PointProps = { readonly id: string; readonly icon: string; readonly label?: string };
 const points = new WeakMap<readonly ProjectFeature[], FeatureCollection<Point, PointProps>>();
+const labelledPoints = new WeakMap<readonly ProjectFeature[], FeatureCollection<Point, PointProps>>();
 const outlines = new WeakMap<readonly ProjectFeature[], FeatureCollection<Polygon, { readonly id: string }>>();
 
-/** Projects as small GeoJSON (id and symbol only), converted once per list (lists keep their identity). */
-function pointsOf(data: readonly ProjectFeature[]): FeatureCollection<Point, PointProps> {
-  let fc = points.get(data);
+/**
+ * Projects as small GeoJSON (id and symbol; the name only for a layer that shows it: MapLibre's worker
+ * encodes every property of every feature), converted once per list (lists keep their identity).
+ */
+function pointsOf(data: readonly ProjectFeature[], labelled: boolean): FeatureCollection<Point, PointProps> {
+  const cache = labelled ? labelledPoints : points;
+  let fc = cache.get(data);
   if (!fc) {
     fc = {
       type: 'FeatureCollection',
@@ -77,11 +82,11 @@ function pointsOf(data: readonly ProjectFeature[]): FeatureCollection<Point, Poi
         properties: {
           id: p.id,
           icon: iconKey(p.properties.kind, p.properties.action, p.properties.status),
-          label: p.properties.name,
+          ...(labelled ? { label: p.properties.name } : {}),
         },
       })),
     };
-    points.set(data, fc);
+    cache.set(data, fc);
   }
   return fc;
 }
@@ -221,7 +226,7 @@ function layersOf(d: ProjectDescriptor, lat: number): maplibregl.LayerSpecificat
 }
 
 const dataOf = (d: ProjectDescriptor): FeatureCollection =>
-  d.type === 'polygons' ? outlinesOf(d.data) : pointsOf(d.data);
+  d.type === 'polygons' ? outlinesOf(d.data) : pointsOf(d.data, d.type === 'icons' && d.labelled === true);
 
 /**
  * Keeps the project layers of a map equal to the descriptors: adds what is missing (below the labels,
