@@ -60,7 +60,7 @@ const DRAW_ORDER: readonly MapLayerModule[] = [
   ...(['vocational', 'high', 'nineYear', 'junior', 'primary', 'kindergarten', 'special'] as const).map(kindLayer),
 ];
 
-/** Everything the map draws, bottom to top (src/map/planLayers.ts: MapLibre the projects, deck.gl the analysis). */
+/** Everything the map draws, bottom to top (src/map/planLayers.ts: MapLibre the projects and county shading, deck.gl the rest). */
 export function buildLayers(input: LayerInput): LayerDescriptor[] {
   return [
     ...ANALYSIS_DRAW_ORDER.flatMap((l) => l.build(input)),

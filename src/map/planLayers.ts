@@ -1,7 +1,8 @@
 /**
- * Everything the plan draws on a MapLibre map, from the descriptors of layers/: the project layers by
- * MapLibre itself (projectLayers.ts), the analysis layers by deck.gl, which is loaded the first time an
- * analysis layer is shown. The live map and the export renderer both draw through this.
+ * Everything the plan draws on a MapLibre map, from the descriptors of layers/: the project layers and
+ * the county shading by MapLibre itself (projectLayers.ts, countyShades.ts), the other analysis layers by
+ * deck.gl, which is loaded the first time one of them is shown. The live map and the export renderer both
+ * draw through this.
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { ExistingSchoolRecord } from '../core/io/existing';
