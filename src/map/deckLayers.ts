@@ -1,8 +1,8 @@
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ExistingSchoolRecord } from '../core/io/existing';
-import type { CatchmentCircle, CountyLayerDescriptor, LayerDescriptor, RasterOverlay } from '../../layers/types';
-import { isProjectDescriptor, type ProjectDescriptor } from './projectLayers';
+import type { CatchmentCircle, LayerDescriptor, RasterOverlay } from '../../layers/types';
+import { isDeckDescriptor } from './planLayers';
 
 /**
  * luma.gl probes every texture format at device set-up by creating a texture and a framebuffer for each
@@ -21,13 +21,6 @@ function imageData(o: RasterOverlay): ImageData {
   }
   return img;
 }
-
-/**
- * What deck.gl draws: every descriptor MapLibre does not — not the projects (projectLayers.ts), not the
- * county shading (countyShades.ts) — i.e. the catchments, the rasters and the existing schools.
- */
-type DeckDescriptor = Exclude<LayerDescriptor, ProjectDescriptor | CountyLayerDescriptor>;
-const isDeckDescriptor = (d: LayerDescriptor): d is DeckDescriptor => !isProjectDescriptor(d) && d.type !== 'counties';
 
 let empty: ImageData | null = null;
 const emptyImage = (): ImageData => (empty ??= new ImageData(1, 1));
