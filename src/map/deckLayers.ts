@@ -2,7 +2,7 @@ import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import type { ExistingSchoolRecord } from '../core/io/existing';
 import type { CatchmentCircle, LayerDescriptor, RasterOverlay } from '../../layers/types';
-import { isDeckDescriptor } from './planLayers';
+import { isDeckDescriptor } from './deckDescriptors';
 
 /**
  * luma.gl probes every texture format at device set-up by creating a texture and a framebuffer for each

@@ -6,11 +6,12 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { ExistingSchoolRecord } from '../core/io/existing';
-import type { CountyLayerDescriptor, LayerDescriptor } from '../../layers/types';
+import type { LayerDescriptor } from '../../layers/types';
 import type { AnalysisOverlay } from './analysisOverlay';
 import { createCountyShadeSync, isShadeDescriptor, shadeLayerIds } from './countyShades';
+import { isDeckDescriptor } from './deckDescriptors';
 import { createHoverDisc, type HoverDisc } from './hoverDisc';
-import { createProjectLayerSync, isProjectDescriptor, provideSymbols, type ProjectDescriptor } from './projectLayers';
+import { createProjectLayerSync, provideSymbols } from './projectLayers';
 import { LABEL_LAYER_ID } from './style';
 
 export type Picked = { readonly project: string } | { readonly existing: ExistingSchoolRecord };
@@ -49,14 +50,6 @@ export interface PlanLayerOptions {
 }
 
 const PICK_RADIUS = 6;
-/**
- * What deck.gl draws (deckLayers.ts): every descriptor MapLibre does not — not the projects
- * (projectLayers.ts), not the county shading (countyShades.ts) — i.e. the catchments, the rasters and the
- * existing schools.
- */
-export type DeckDescriptor = Exclude<LayerDescriptor, ProjectDescriptor | CountyLayerDescriptor>;
-export const isDeckDescriptor = (d: LayerDescriptor): d is DeckDescriptor =>
-  !isProjectDescriptor(d) && !isShadeDescriptor(d);
 const wantsDeck = (descriptors: readonly LayerDescriptor[]): boolean =>
   descriptors.some((d) => isDeckDescriptor(d) && d.visible);
 
