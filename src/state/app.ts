@@ -333,7 +333,8 @@ export function createApp(deps: AppDeps): App {
       importer: importerActions,
     },
     init,
-    flush: () => store.flush(),
+    // edits and settings: what the update prompt's reload, and the tests, wait for
+    flush: () => Promise.all([store.flush(), preferences.flush()]),
     dispose: () => {
       analysis.dispose();
       projection.dispose();

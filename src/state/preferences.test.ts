@@ -24,6 +24,26 @@ describe('preferences store', () => {
     expect(await repo.loadSettings()).toMatchObject({ lang: 'zh', tiandituKey: 'abc' });
   });
 
+  it('flushes: resolves only once every change so far is stored', async () => {
+    const repo = createMemoryRepository(index);
+    let release = (): void => undefined;
+    const slow: Repository = {
+      ...repo,
+      saveSettings: (s) => new Promise<void>((r) => (release = r)).then(() => repo.saveSettings(s)),
+    };
+    const prefs = createPreferences({ repository: slow, onSaveError: () => undefined });
+    prefs.ready();
+    prefs.actions.setBasemap('offline');
+    let flushed = false;
+    void prefs.flush().then(() => (flushed = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(flushed).toBe(false);
+    release();
+    await prefs.flush();
+    expect(flushed).toBe(true);
+    expect(await repo.loadSettings()).toMatchObject({ basemap: 'offline' });
+  });
+
   it('refuses a parameter out of range or unknown, and resets to the defaults', () => {
     const prefs = createPreferences({ repository: createMemoryRepository(index), onSaveError: () => undefined });
     const key = Object.keys(DEFAULT_PARAMS.radius)[0] ?? '';

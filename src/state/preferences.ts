@@ -50,11 +50,13 @@ export function createPreferences(deps: PreferencesDeps) {
   const persisted = signal<boolean | null>(null);
   const lang = computed(() => settings.value.lang);
   let loaded = false;
+  /** Every settings write so far (a reload right after a change would otherwise abort its transaction). */
+  let writes: Promise<unknown> = Promise.resolve();
 
   const persist = (next: Settings): void => {
     settings.value = next;
     if (!loaded) return;
-    deps.repository.saveSettings(next).catch(deps.onSaveError);
+    writes = Promise.all([writes, deps.repository.saveSettings(next).catch(deps.onSaveError)]);
   };
 
   const actions: PreferencesActions = {
@@ -91,6 +93,8 @@ export function createPreferences(deps: PreferencesDeps) {
     setPersisted: (ok: boolean): void => {
       persisted.value = ok;
     },
+    /** Resolves when every settings change made so far is stored (or its failure reported). */
+    flush: (): Promise<unknown> => writes,
   };
 }
 

@@ -176,6 +176,8 @@ describe('settings', () => {
     await expect
       .poll(() => foreignRequests(s).some((u) => u.includes('tianditu.gov.cn') && u.includes('tk=0123456789abcdef')))
       .toBe(true);
+    // the settings are stored (a reload aborts a write still in flight): app.flush() waits for them too
+    await page.evaluate(() => window.__qzApp?.flush());
     await page.reload();
     await waitForMap(page);
     await page.getByTestId('settings-open').click();
@@ -185,6 +187,7 @@ describe('settings', () => {
     await expect.poll(() => foreignRequests(s).some((u) => u.startsWith('https://tile.openstreetmap.org/'))).toBe(true);
     expect(await page.getByTestId('credits').innerText()).toContain('OpenStreetMap');
     await page.getByTestId('basemap-select').selectOption('offline');
+    await page.evaluate(() => window.__qzApp?.flush());
     await page.reload();
     const before = foreignRequests(s).length;
     await waitForMap(page);
