@@ -57,7 +57,7 @@ export function contentSecurityPolicy(tileHosts = process.env.QZ_TILE_HOSTS ?? '
 }
 
 /** What compresses: text, and the population surface (a grid of mostly empty cells, 814 → 53 KB). */
-export const COMPRESSIBLE: ReadonlySet<string> = new Set([
+const COMPRESSIBLE: ReadonlySet<string> = new Set([
   '.html',
   '.js',
   '.mjs',
@@ -79,27 +79,16 @@ const MIN_BYTES = 1024;
  * server (scripts/lib/staticServer.ts). nginx compresses nothing by default: with DEPLOY.md's set-up as it
  * was, the first map fetched 2.8 MB instead of 0.73 MB.
  */
-export function precompress(dir: string): { files: number; bytes: number; gzipped: number } {
-  const out = { files: 0, bytes: 0, gzipped: 0 };
+export function precompress(dir: string): void {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     const stat = statSync(path);
-    if (stat.isDirectory()) {
-      const sub = precompress(path);
-      out.files += sub.files;
-      out.bytes += sub.bytes;
-      out.gzipped += sub.gzipped;
-      continue;
+    if (stat.isDirectory()) precompress(path);
+    else if (COMPRESSIBLE.has(extname(name).toLowerCase()) && stat.size >= MIN_BYTES) {
+      const gz = gzipSync(readFileSync(path), { level: 9 });
+      if (gz.length <= stat.size * 0.9) writeFileSync(`${path}.gz`, gz);
     }
-    if (!COMPRESSIBLE.has(extname(name).toLowerCase()) || stat.size < MIN_BYTES) continue;
-    const gz = gzipSync(readFileSync(path), { level: 9 });
-    if (gz.length > stat.size * 0.9) continue;
-    writeFileSync(`${path}.gz`, gz);
-    out.files += 1;
-    out.bytes += stat.size;
-    out.gzipped += gz.length;
   }
-  return out;
 }
 
 /** The build's gzipped copies (precompress), once everything, public/ included, is written. */

@@ -11,9 +11,8 @@ import type { Page } from 'playwright-core';
 import { launch, waitForMap } from '../../tests/helpers/browser';
 import { control, download } from '../../tests/helpers/e2e';
 import { withPreview } from '../lib/preview';
-import type { Figure } from './startup';
+import { median, type Figure } from './startup';
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (name: string, values: readonly number[]): Figure => ({
   name,
   value: Math.round(median(values)),
