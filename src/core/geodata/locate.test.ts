@@ -20,7 +20,7 @@ describe('createCountyLocator', () => {
 
 describe('createCountyLocator (grid cache)', () => {
   it('agrees with a plain point-in-polygon test everywhere, boundaries and coast included', async () => {
-    const { booleanPointInPolygon } = await import('@turf/turf');
+    const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
     const counties = loadReference().counties;
     const locate = createCountyLocator(counties);
     const plain = (lon: number, lat: number): string | null =>
@@ -34,5 +34,6 @@ describe('createCountyLocator (grid cache)', () => {
       expect(locate(lon, lat)).toBe(plain(lon, lat));
       expect(locate(lon + 1e-7, lat)).toBe(plain(lon + 1e-7, lat));
     }
-  });
+    // 6,000 full-detail point-in-polygon tests: 3.6 s on this 2-core VM, 5.2 s once on a bare clone
+  }, 30_000);
 });
