@@ -173,7 +173,14 @@ export function buildStyle(
           'text-allow-overlap': false,
           'text-padding': 4,
         },
-        paint: { 'text-color': COLORS.label, 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+        paint: {
+          'text-color': COLORS.label,
+          // the same halo for every county, written per feature on purpose: context-labels' halo depends on
+          // the feature, and MapLibre links one shader program per mix of per-feature and constant colours —
+          // alike, the two label layers share one (without a GPU the first map waits ~80 ms for each link)
+          'text-halo-color': ['to-color', ['coalesce', ['get', 'halo'], 'rgba(255,255,255,0.92)']],
+          'text-halo-width': 1.6,
+        },
       },
       {
         id: 'context-labels',
