@@ -273,7 +273,10 @@ const MILESTONES = [
   ['qz:stored', 'storage opened, scenario loaded'],
   ['qz:rendered', 'page rendered (Preact)'],
   ['qz:map-created', 'MapLibre map created'],
-  ['qz:first-frame', 'first MapLibre frame (the page is never blank after this)'],
+  [
+    'qz:first-frame',
+    'first MapLibre frame drawn (the whole map, or the basemap if the rest is late; sea-coloured box before)',
+  ],
   ['qz:style-load', 'MapLibre "load": basemap and projects drawn'],
   ['qz:first-map', "first fully drawn map (MapLibre's first visually complete frame; deck.gl's layers too if shown)"],
 ] as const;

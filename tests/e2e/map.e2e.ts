@@ -9,6 +9,7 @@ import {
   countColor,
   foreignRequests,
   hexToRgb,
+  baseUrl,
   jumpTo,
   near,
   openApp,
@@ -34,9 +35,25 @@ const browser = useBrowser();
 
 /**
  * Keeps the map's pixels as they are when `ready` resolves (snapshot "ready"): the first map counts as
- * drawn at MapLibre's 'load', so that frame must already be the whole picture.
+ * drawn at MapLibre's 'load', so that frame must already be the whole picture. And counts the frames
+ * WebGL drew until then (animation frames with a draw call: src/map/startupFrames.ts).
  */
 const KEEP_READY_FRAME = `(() => {
+  let drew = false;
+  let frames = 0;
+  let counting = true;
+  const draw = WebGL2RenderingContext.prototype.drawElements;
+  WebGL2RenderingContext.prototype.drawElements = function (...args) {
+    drew = true;
+    return draw.apply(this, args);
+  };
+  const tick = () => {
+    if (!counting) return;
+    if (drew) frames++;
+    drew = false;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
   const keep = (map) => {
     const c = map.getCanvas();
     const off = document.createElement('canvas');
@@ -50,7 +67,11 @@ const KEEP_READY_FRAME = `(() => {
     const m = window.__qzMap;
     if (!m) return;
     clearInterval(poll);
-    void m.ready.then(() => keep(m.map));
+    void m.ready.then(() => {
+      counting = false;
+      window.__framesBeforeReady = frames + (drew ? 1 : 0);
+      keep(m.map);
+    });
   }, 1);
 })();`;
 
@@ -83,6 +104,17 @@ describe('the offline map', () => {
     // the frame at \`ready\` is the whole first map: a redraw once the map is idle changes no pixel
     await snapshot(page, 'idle');
     expect(await changedPixels(page, 'ready', 'idle')).toBe(0);
+    // and the first frame drawn: MapLibre draws once all is in (or the basemap first if the rest is
+    // late), not a frame per source as it arrives (8–9 frames, mostly of sea alone); the map's box has the
+    // sea's colour until then
+    const frames = await page.evaluate(
+      () => (window as unknown as { __framesBeforeReady?: number }).__framesBeforeReady,
+    );
+    expect(frames).toBeGreaterThanOrEqual(1);
+    expect(frames).toBeLessThanOrEqual(2);
+    const box = await page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [r, g, b] = hexToRgb(BASEMAP_COLORS.sea);
+    expect(box).toBe(`rgb(${r}, ${g}, ${b})`);
     const names = await page.evaluate(() => {
       const m = window.__qzMap?.map;
       return (m?.querySourceFeatures('countyLabels') ?? []).map((f) => String(f.properties.name)).sort();
@@ -236,5 +268,27 @@ describe('the offline map', () => {
     await page.waitForTimeout(300);
     await jumpTo(page, lon, lat, 15);
     expect(near(await colorAt(page, lon, lat), orange, 40)).toBe(true);
+  });
+
+  it('says the map is being drawn while its first frame is late, and stops saying so once it is drawn', async () => {
+    // the land’s file held back 4 s (MapLibre's worker fetches it): the first map cannot be drawn
+    const context = await browser().newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+    try {
+      await context.route(/\/land-[^/]*\.geojson$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 4000));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(baseUrl());
+      const notice = page.getByTestId('map-drawing');
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.innerText()).toBe('正在绘制地图…');
+      await waitForMap(page);
+      expect(await notice.count()).toBe(0);
+      // drawn: the city's land in 安溪 (it was the map box's sea colour until then)
+      expect(near(await colorAt(page, 117.95, 25.25), hexToRgb(BASEMAP_COLORS.city))).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 });

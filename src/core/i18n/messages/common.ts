@@ -25,6 +25,7 @@ export const zh = {
   'map.resetNorth': '指北',
   'map.fit': '全市范围',
   'map.ariaLabel': '泉州市学校建设项目地图',
+  'map.drawing': '正在绘制地图…',
   'map.loadingAnalysis': '正在加载分析图层…',
   'panel.loading': '正在加载…',
   'credit.text':

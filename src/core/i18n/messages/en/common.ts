@@ -28,6 +28,7 @@ export const en: Readonly<Record<keyof typeof zh, string>> = {
   'map.resetNorth': 'Reset north',
   'map.fit': 'Whole city',
   'map.ariaLabel': 'Map of school construction projects in Quanzhou',
+  'map.drawing': 'Drawing the map…',
   'map.loadingAnalysis': 'Loading the analysis layers…',
   'panel.loading': 'Loading…',
   'credit.text':
