@@ -70,7 +70,7 @@ export function MapView({ stores }: { stores: MapStores }) {
   // deck.gl is fetched and started the first time an analysis layer is shown: say so while it is
   const [loadingAnalysis, setLoadingAnalysis] = useState(false);
   const [noWebGl, setNoWebGl] = useState(false);
-  // the map's box stays sea-coloured until its first frame: after a second, say the map is being drawn
+  // the map's box stays sea-coloured until its first frame: if that is late, say the map is being drawn
   const [drawing, setDrawing] = useState(false);
 
   // created as the page's first render commits, before the browser lays out and paints the page: a
