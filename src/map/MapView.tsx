@@ -134,15 +134,13 @@ export function MapView({ stores }: { stores: MapStores }) {
     const firstDrawn = new Promise<void>((resolve) => map.once('load', () => resolve()));
     performance.mark('qz:map-created');
     // the first frame drawn is the complete map (the basemap first if the rest is late)
-    let firstDrawnYet = false;
-    const slow = setTimeout(() => setDrawing(!firstDrawnYet), DRAWING_NOTICE_MS);
+    const slow = setTimeout(() => setDrawing(true), DRAWING_NOTICE_MS);
     drawCompleteStartupFrames(map, {
       basemapSources: ['land', 'counties'],
       graceMs: 300,
       maxMs: 15_000,
       onFirstDrawn: () => {
         performance.mark('qz:first-frame');
-        firstDrawnYet = true;
         clearTimeout(slow);
         setDrawing(false);
       },

@@ -10,6 +10,7 @@ import type { Lang } from '../core/i18n/translate';
 import type { ActiveBasemap } from '../state/basemap';
 import { buildLayers, type LayerInput } from '../../layers/index';
 import { applyBasemap } from './basemapLayers';
+import { gateFrames } from './frameGate';
 import { createPlanLayers } from './planLayers';
 import { provideSymbols, withProjectLayers } from './projectLayers';
 import { buildStyle, LABEL_FIELDS, LABEL_LAYERS } from './style';
@@ -62,7 +63,7 @@ const waitFor = (map: maplibregl.Map, event: 'load' | 'idle'): Promise<void> =>
  * multisampling) takes the GPU process about a second; the page does not wait for it, but reading the
  * picture back does, for all of them: a 1920×1080 PNG took 10–17 s here, 13–15 of them frames nobody
  * saw. Tiles, symbol placement and the rest of MapLibre's frame go on as usual; only the drawing is
- * left out (MapLibre's painter is not public API: without it, every frame is drawn as before).
+ * left out (frameGate.ts).
  */
 function drawOnlyWhenLoaded(map: maplibregl.Map): { drawAnyway(): void } {
   let always = false;
@@ -70,12 +71,7 @@ function drawOnlyWhenLoaded(map: maplibregl.Map): { drawAnyway(): void } {
     always = true;
     map.redraw();
   };
-  const painter = (map as unknown as { painter?: { render: (...args: unknown[]) => void } }).painter;
-  if (typeof painter?.render !== 'function') return { drawAnyway };
-  const render = painter.render.bind(painter);
-  painter.render = (...args: unknown[]) => {
-    if (always || map.areTilesLoaded()) render(...args);
-  };
+  gateFrames(map, () => always || map.areTilesLoaded());
   return { drawAnyway };
 }
 

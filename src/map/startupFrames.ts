@@ -2,10 +2,7 @@
  * The live map's frames while it starts (docs/ARCHITECTURE.md, Start-up, eighth round).
  */
 import type * as maplibregl from 'maplibre-gl';
-
-interface Painter {
-  render: (...args: unknown[]) => void;
-}
+import { gateFrames } from './frameGate';
 
 export interface StartupFrames {
   /** The basemap's sources: a frame of them alone is drawn if the rest is `graceMs` late. */
@@ -25,17 +22,10 @@ export interface StartupFrames {
  * map), and the complete frame waited behind them. So only the complete frame is drawn — MapLibre's
  * `load` frame — and, if the rest comes more than `graceMs` after the basemap (10,000 projects), a frame
  * of the basemap first. The map's box has the sea's colour meanwhile: the picture the first skipped
- * frames drew. Tiles, symbol placement and events go on as usual; only the drawing is left out
- * (MapLibre's painter is not public API: without it every frame is drawn, as before). Every frame is
- * drawn again from MapLibre's `load`, the first camera move, or `maxMs`.
+ * frames drew. Only the drawing is left out (frameGate.ts; without MapLibre's painter every frame is
+ * drawn, as before). Every frame is drawn again from MapLibre's `load`, the first camera move, or `maxMs`.
  */
 export function drawCompleteStartupFrames(map: maplibregl.Map, options: StartupFrames): void {
-  const painter = (map as unknown as { painter?: Painter }).painter;
-  if (typeof painter?.render !== 'function') {
-    map.once('render', options.onFirstDrawn);
-    return;
-  }
-  const render = painter.render.bind(painter);
   let drawn = false;
   let done = false;
   let basemapLate = false;
@@ -57,16 +47,22 @@ export function drawCompleteStartupFrames(map: maplibregl.Map, options: StartupF
     clearTimeout(grace);
     clearTimeout(cap);
     map.off('sourcedata', onData);
-    // the wrapper stays (it then draws every frame): the first frame drawn is still reported
+    // the gate stays (it then lets every frame through): the first frame drawn is still reported
     map.triggerRepaint();
   };
+  const gated = gateFrames(
+    map,
+    () => done || map.loaded() || (!drawn && basemapLate),
+    () => {
+      if (!drawn) options.onFirstDrawn();
+      drawn = true;
+    },
+  );
+  if (!gated) {
+    map.once('render', options.onFirstDrawn);
+    return;
+  }
   const cap = setTimeout(stop, options.maxMs);
-  painter.render = (...args: unknown[]) => {
-    if (!done && !map.loaded() && (drawn || !basemapLate)) return;
-    render(...args);
-    if (!drawn) options.onFirstDrawn();
-    drawn = true;
-  };
   map.on('sourcedata', onData);
   map.once('load', stop);
   map.once('movestart', stop);
